@@ -1,0 +1,130 @@
+import { readInputs } from '../../src/inputs.js';
+import { UserErrors } from '../../src/errors.js';
+
+function withInputs(inputs: Record<string, string>): () => void {
+  const saved = { ...process.env };
+  for (const [name, value] of Object.entries(inputs)) {
+    process.env[`INPUT_${name.toUpperCase()}`] = value;
+  }
+  return () => {
+    process.env = saved;
+  };
+}
+
+function read(inputs: Record<string, string>): ReturnType<typeof readInputs> {
+  const restore = withInputs(inputs);
+  try {
+    return readInputs();
+  } finally {
+    restore();
+  }
+}
+
+function errorsOf(inputs: Record<string, string>): string[] {
+  try {
+    read(inputs);
+  } catch (error) {
+    if (error instanceof UserErrors) return error.errors.map((e) => e.message);
+    throw error;
+  }
+  throw new Error('expected readInputs to throw');
+}
+
+describe('readInputs', () => {
+  test('empty inputs leave every optional setting to the policy', () => {
+    expect(read({})).toEqual({
+      mode: 'validate',
+      policyPath: '.github/rollback-policy.yml',
+      policyExplicit: false,
+      targets: undefined,
+      namespace: undefined,
+      contexts: undefined,
+      prometheusUrl: undefined,
+      windowMs: undefined,
+      intervalMs: undefined,
+      strategy: undefined,
+      toRevision: undefined,
+      approval: undefined,
+      reason: undefined,
+      dryRun: false,
+    });
+  });
+
+  test.each([
+    [{ mode: 'validate' }, { mode: 'validate' }],
+    [{ policy: 'ops/policy.yml' }, { policyPath: 'ops/policy.yml', policyExplicit: true }],
+    [
+      { targets: 'deployment/api\nprod/sts/db' },
+      {
+        targets: [
+          { kind: 'deployment', name: 'api' },
+          { kind: 'statefulset', name: 'db', namespace: 'prod' },
+        ],
+      },
+    ],
+    [
+      { targets: 'deployment/api, ds/agent' },
+      {
+        targets: [
+          { kind: 'deployment', name: 'api' },
+          { kind: 'daemonset', name: 'agent' },
+        ],
+      },
+    ],
+    [{ contexts: 'eu-west\nus-east' }, { contexts: ['eu-west', 'us-east'] }],
+    [{ namespace: 'payments' }, { namespace: 'payments' }],
+    [
+      { window: '1h30m', interval: '15s' },
+      { windowMs: 5_400_000, intervalMs: 15_000 },
+    ],
+    [{ strategy: 'git-revert' }, { strategy: 'git-revert' }],
+    [{ 'to-revision': '7' }, { toRevision: { kind: 'number', revision: 7 } }],
+    [{ 'to-revision': 'last-good' }, { toRevision: { kind: 'last-good' } }],
+    [{ approval: 'required' }, { approval: 'required' }],
+    [{ 'dry-run': 'true' }, { dryRun: true }],
+    [{ 'dry-run': 'False' }, { dryRun: false }],
+    [{ 'prometheus-url': 'http://127.0.0.1:9090' }, { prometheusUrl: 'http://127.0.0.1:9090' }],
+    [{ reason: 'p95 doubled after 1.4.2' }, { reason: 'p95 doubled after 1.4.2' }],
+  ])('%j', (inputs, expected) => {
+    expect(read(inputs)).toMatchObject(expected);
+  });
+
+  test.each([
+    [{ mode: 'gaurd' }, "input 'mode': 'gaurd' is not one of validate"],
+    [
+      { window: '5' },
+      "input 'window': '5' is not a duration (use a number with a unit, e.g. 30s, 5m, 1h30m)",
+    ],
+    [{ interval: '0s' }, "input 'interval': '0s' must be longer than zero"],
+    [
+      { targets: 'deploymnet/api' },
+      "input 'targets': 'deploymnet/api': unknown kind 'deploymnet' (did you mean 'deployment'?); expected one of deployment, statefulset, daemonset",
+    ],
+    [{ namespace: 'Prod' }, "input 'namespace': 'Prod' is not a valid namespace name"],
+    [
+      { strategy: 'kubernets' },
+      "input 'strategy': 'kubernets' is not one of auto, kubernetes, git-revert, feature-flag, none (did you mean 'kubernetes'?)",
+    ],
+    [
+      { 'to-revision': 'prev' },
+      "input 'to-revision': 'prev' is not a revision (use 'previous', 'last-good' or a revision number)",
+    ],
+    [{ approval: 'yes' }, "input 'approval': 'yes' is not one of auto, required"],
+    [{ 'dry-run': 'yes' }, "input 'dry-run': 'yes' is not a boolean (use true or false)"],
+    [
+      { 'prometheus-url': 'prometheus:9090' },
+      "input 'prometheus-url': 'prometheus:9090' is not an http(s) URL",
+    ],
+  ])('%j is refused with one line', (inputs, message) => {
+    expect(errorsOf(inputs)).toEqual([message]);
+  });
+
+  test('every bad input is reported at once', () => {
+    expect(errorsOf({ window: 'x', interval: 'y', mode: 'z' })).toHaveLength(3);
+  });
+
+  test('a URL with credentials is not echoed', () => {
+    const [message] = errorsOf({ 'prometheus-url': 'ftp://admin:hunter2@prom' });
+    expect(message).not.toContain('hunter2');
+  });
+});

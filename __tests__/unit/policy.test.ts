@@ -1,0 +1,196 @@
+import { UserErrors } from '../../src/errors.js';
+import { locateNodes } from '../../src/policy/locate.js';
+import { describePointer, parsePolicy } from '../../src/policy/validate.js';
+
+const FILE = '.github/rollback-policy.yml';
+
+function errorsOf(text: string): string[] {
+  try {
+    parsePolicy(text, FILE);
+  } catch (error) {
+    if (error instanceof UserErrors) return error.errors.map((e) => e.message);
+    throw error;
+  }
+  throw new Error('expected parsePolicy to throw');
+}
+
+const FULL = `# yaml-language-server: $schema=../schema/rollback-policy.schema.json
+version: 1
+targets: [deployment/api, payments/statefulset/db]
+namespace: shop
+contexts: [eu-west, us-east]
+watch: { window: 10m, interval: 30s, no-data: hold, min-requests: 100 }
+metrics:
+  provider: prometheus
+  prometheus:
+    url: http://prometheus.monitoring:9090
+    timeout: 10s
+    headers: { X-Scope-OrgID: shop }
+    bearer-token-env: PROM_TOKEN
+  selector: 'job="api"'
+preset: runbook
+triggers:
+  - name: error-rate
+    ratio:
+      errors: sum(rate(http_requests_total{code=~"5.."}[1m]))
+      total: sum(rate(http_requests_total[1m]))
+    above: 0.05
+    for: 5m
+    fast-fail: true
+    severity: P0
+  - name: p95-vs-baseline
+    query: histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[1m])))
+    relative: +50%
+    for: 10m
+    severity: P1
+  - name: health
+    provider: health
+    url: https://shop.example/healthz
+    expect-status: 200
+    consecutive: 3
+strategy: auto
+approval: auto
+rollback: { to-revision: last-good, concurrency: 4, timeout: 10m }
+migrations:
+  tools: [prisma, alembic]
+  paths: ['db/migrate/**']
+  destructive-patterns: ['\\bTRUNCATE\\b']
+  on-destructive: block
+feature-flags:
+  provider: http
+  url: https://flags.example/api
+  token-env: FLAGS_TOKEN
+  flags: [{ name: new-checkout, off-value: false }]
+gitops: { revert: pull-request, branch: main }
+verification:
+  timeout: 10m
+  stabilisation: 2m
+  smoke: [{ name: home, url: https://shop.example/, expect-status: 200, body-match: 'Welcome' }]
+incident: { enabled: true, labels: [incident, rollback], assignees: [oncall], title: '{severity} {service}: {verdict}' }
+`;
+
+describe('parsePolicy', () => {
+  test('a policy using every section is accepted as written', () => {
+    const policy = parsePolicy(FULL, FILE);
+    expect(policy.targets).toEqual(['deployment/api', 'payments/statefulset/db']);
+    expect(policy.triggers?.map((t) => t.name)).toEqual([
+      'error-rate',
+      'p95-vs-baseline',
+      'health',
+    ]);
+    expect(policy.rollback?.['to-revision']).toBe('last-good');
+  });
+
+  test.each([
+    ['', {}],
+    ['# only a comment\n', {}],
+    ['strategy: none\n', { strategy: 'none' }],
+    ['rollback:\n  to-revision: 3\n', { rollback: { 'to-revision': 3 } }],
+  ])('%j', (text, expected) => {
+    expect(parsePolicy(text, FILE)).toEqual(expected);
+  });
+
+  test.each([
+    ['watch:\n  windw: 5m\n', `${FILE}:2:3: unknown key 'windw' in watch (did you mean 'window'?)`],
+    [
+      'stratgy: auto\n',
+      `${FILE}:1:1: unknown key 'stratgy' at the top level (did you mean 'strategy'?)`,
+    ],
+    [
+      'watch:\n  zzz: 1\n',
+      `${FILE}:2:3: unknown key 'zzz' in watch; known keys: window, interval, no-data, min-requests`,
+    ],
+    [
+      'watch:\n  window: 5 minutes\n',
+      `${FILE}:2:11: watch.window: '5 minutes' is not a duration (use a number with a unit, e.g. 30s, 5m, 1h30m)`,
+    ],
+    [
+      'watch:\n  window: 5\n',
+      `${FILE}:2:11: watch.window: 5 is not a duration (use a number with a unit, e.g. 30s, 5m, 1h30m)`,
+    ],
+    [
+      'strategy: kubernets\n',
+      `${FILE}:1:11: strategy: 'kubernets' is not one of auto, kubernetes, git-revert, feature-flag, none (did you mean 'kubernetes'?)`,
+    ],
+    ['version: 2\n', `${FILE}:1:10: version: must be 1, got 2`],
+    [
+      'targets: deployment/api\n',
+      `${FILE}:1:10: targets: expected array, got string 'deployment/api'`,
+    ],
+    [
+      'targets:\n  - deploymnet/api\n',
+      `${FILE}:2:5: targets[0]: 'deploymnet/api': unknown kind 'deploymnet' (did you mean 'deployment'?); expected one of deployment, statefulset, daemonset`,
+    ],
+    [
+      'triggers:\n  - name: x\n    above: "5"\n',
+      `${FILE}:3:12: triggers[0].above: expected number, got string '5'`,
+    ],
+    ['triggers:\n  - above: 5\n', `${FILE}:2:5: triggers[0]: missing required key 'name'`],
+    [
+      'triggers:\n  - name: x\n    query: up\n',
+      `${FILE}:2:5: triggers[0]: trigger 'x' has no condition (set above, below or relative)`,
+    ],
+    [
+      'triggers:\n  - {name: x, above: 1}\n  - {name: x, above: 2}\n',
+      `${FILE}:3:12: triggers[1].name: duplicate trigger name 'x'`,
+    ],
+    [
+      'rollback:\n  to-revision: prev\n',
+      `${FILE}:2:16: rollback.to-revision: 'prev' is not valid (expected 'previous', 'last-good' or a revision number)`,
+    ],
+    ['rollback:\n  concurrency: 0\n', `${FILE}:2:16: rollback.concurrency: 0 must be >= 1`],
+    [
+      'migrations:\n  destructive-patterns: ["(unclosed"]\n',
+      `${FILE}:2:26: migrations.destructive-patterns[0]: '(unclosed' is not a regular expression (Invalid regular expression: /(unclosed/: Unterminated group)`,
+    ],
+    ['a: 1\n---\nb: 2\n', `${FILE}: the policy must be a single YAML document, found several`],
+    ['- a\n- b\n', `${FILE}:1:1: the policy must be a mapping of keys to values`],
+    ['a: [1\nb: 2\n', `${FILE}:2:1: invalid YAML: deficient indentation`],
+    ['a: 1\na: 2\n', `${FILE}:2:1: invalid YAML: duplicated mapping key`],
+    [
+      'strategy: "auto\n',
+      expect.stringMatching(new RegExp(`^${FILE.replace(/\./g, '\\.')}:\\d+:\\d+: invalid YAML: `)),
+    ],
+  ])('%j', (text, message) => {
+    expect(errorsOf(text)).toEqual([message]);
+  });
+
+  test('every problem is reported at once, in file order', () => {
+    const errors = errorsOf('strategy: x\nwatch:\n  window: y\n  windw: 1m\n');
+    expect(errors.map((e) => e.split(': ')[0])).toEqual([
+      `${FILE}:1:11`,
+      `${FILE}:3:11`,
+      `${FILE}:4:3`,
+    ]);
+  });
+});
+
+describe('locateNodes', () => {
+  const source = 'a: 1\nlist:\n  - x\n  - { k: v }\n"we/ird": 2\n';
+  test.each([
+    ['', 1, 1],
+    ['/a', 1, 4],
+    ['/list', 3, 3],
+    ['/list/0', 3, 5],
+    ['/list/1', 4, 5],
+    ['/list/1/k', 4, 10],
+    ['/we~1ird', 5, 11],
+  ])('%s is at %d:%d', (pointer, line, column) => {
+    expect(locateNodes(source).get(pointer)).toMatchObject({ line, column });
+  });
+
+  test('a key remembers where it stands', () => {
+    expect(locateNodes(source).get('/list/1/k')).toMatchObject({ keyLine: 4, keyColumn: 7 });
+  });
+});
+
+describe('describePointer', () => {
+  test.each([
+    ['', ''],
+    ['/watch/window', 'watch.window'],
+    ['/triggers/0/for', 'triggers[0].for'],
+    ['/metrics/prometheus/headers/a~1b', 'metrics.prometheus.headers.a/b'],
+  ])('%j is %j', (pointer, text) => {
+    expect(describePointer(pointer)).toBe(text);
+  });
+});

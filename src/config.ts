@@ -1,0 +1,111 @@
+import type { Approval, Mode, NoDataAction, Strategy } from './constants.js';
+import { formatDuration, parseDuration } from './duration.js';
+import { UserError } from './errors.js';
+import type { ActionInputs } from './inputs.js';
+import type { LoadedPolicy } from './policy/load.js';
+import { parseRevisionSpec, type RevisionSpec } from './revision.js';
+import { parseTarget, type Target } from './targets.js';
+
+/** Where a resolved setting came from, shown next to it so nobody guesses at 3 a.m. */
+export type Source = 'input' | 'policy' | 'default';
+
+export interface Sourced<T> {
+  value: T;
+  from: Source;
+}
+
+/** The settings one run works with: inputs over the policy file over built-in defaults. */
+export interface Config {
+  mode: Mode;
+  policyFile: string | undefined;
+  targets: Sourced<Target[]>;
+  namespace: Sourced<string | undefined>;
+  contexts: Sourced<string[]>;
+  prometheusUrl: Sourced<string | undefined>;
+  windowMs: Sourced<number>;
+  intervalMs: Sourced<number>;
+  noData: Sourced<NoDataAction>;
+  strategy: Sourced<Strategy>;
+  toRevision: Sourced<RevisionSpec>;
+  approval: Sourced<Approval>;
+  reason: string | undefined;
+  dryRun: boolean;
+}
+
+/** Built-in defaults: the runbooks' longest "for" (p95 over 10 minutes) fits in the window. */
+export const DEFAULTS = {
+  windowMs: 10 * 60_000,
+  intervalMs: 30_000,
+  noData: 'hold',
+  strategy: 'auto',
+  toRevision: { kind: 'previous' },
+  approval: 'auto',
+} as const satisfies Partial<Record<keyof Config, unknown>>;
+
+function pick<T>(input: T | undefined, policy: T | undefined, fallback: T): Sourced<T> {
+  if (input !== undefined) return { value: input, from: 'input' };
+  if (policy !== undefined) return { value: policy, from: 'policy' };
+  return { value: fallback, from: 'default' };
+}
+
+/** Durations and targets in the policy were validated when it was loaded, so these parse. */
+function policyDuration(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : parseDuration(text);
+}
+
+function policyTargets(texts: string[] | undefined): Target[] | undefined {
+  return texts?.flatMap((text) => {
+    const parsed = parseTarget(text);
+    return 'error' in parsed ? [] : [parsed];
+  });
+}
+
+function policyRevision(value: string | number | undefined): RevisionSpec | undefined {
+  return value === undefined ? undefined : parseRevisionSpec(String(value));
+}
+
+export function resolveConfig(inputs: ActionInputs, loaded: LoadedPolicy | undefined): Config {
+  const policy = loaded?.policy ?? {};
+  const config: Config = {
+    mode: inputs.mode,
+    policyFile: loaded?.file,
+    targets: pick(inputs.targets, policyTargets(policy.targets), []),
+    namespace: pick(inputs.namespace, policy.namespace, undefined),
+    contexts: pick(inputs.contexts, policy.contexts, []),
+    prometheusUrl: pick(inputs.prometheusUrl, policy.metrics?.prometheus?.url, undefined),
+    windowMs: pick(inputs.windowMs, policyDuration(policy.watch?.window), DEFAULTS.windowMs),
+    intervalMs: pick(
+      inputs.intervalMs,
+      policyDuration(policy.watch?.interval),
+      DEFAULTS.intervalMs,
+    ),
+    noData: pick(undefined, policy.watch?.['no-data'], DEFAULTS.noData),
+    strategy: pick(inputs.strategy, policy.strategy, DEFAULTS.strategy),
+    toRevision: pick(
+      inputs.toRevision,
+      policyRevision(policy.rollback?.['to-revision']),
+      DEFAULTS.toRevision,
+    ),
+    approval: pick(inputs.approval, policy.approval, DEFAULTS.approval),
+    reason: inputs.reason,
+    dryRun: inputs.dryRun,
+  };
+  if (config.intervalMs.value > config.windowMs.value) {
+    throw new UserError(
+      `interval ${formatDuration(config.intervalMs.value)} (${describeSource(config.intervalMs.from, 'interval', 'watch.interval', loaded)}) ` +
+        `is longer than window ${formatDuration(config.windowMs.value)} (${describeSource(config.windowMs.from, 'window', 'watch.window', loaded)}): nothing would be polled`,
+    );
+  }
+  return config;
+}
+
+function describeSource(
+  from: Source,
+  input: string,
+  key: string,
+  loaded: LoadedPolicy | undefined,
+): string {
+  if (from === 'input') return `input '${input}'`;
+  if (from === 'policy') return `${loaded?.file ?? 'policy'} ${key}`;
+  return 'default';
+}

@@ -1,0 +1,67 @@
+/**
+ * Names of the action's modes, inputs, outputs and state, in one place. action.yml must list
+ * exactly these inputs and outputs (a test checks it), and the README's tables are generated
+ * from action.yml plus the `type` column below.
+ */
+
+/** Modes that work at this landing; later modes are added as they land. */
+export const MODES = ['validate'] as const;
+export type Mode = (typeof MODES)[number];
+export const DEFAULT_MODE: Mode = 'validate';
+
+export const Inputs = {
+  Mode: 'mode',
+  Policy: 'policy',
+  Targets: 'targets',
+  Namespace: 'namespace',
+  Contexts: 'contexts',
+  PrometheusUrl: 'prometheus-url',
+  Window: 'window',
+  Interval: 'interval',
+  Strategy: 'strategy',
+  ToRevision: 'to-revision',
+  Approval: 'approval',
+  Reason: 'reason',
+  DryRun: 'dry-run',
+} as const;
+export type InputName = (typeof Inputs)[keyof typeof Inputs];
+
+/** The value shape of each input, shown in the README's Type column. */
+export const INPUT_TYPES: Record<InputName, string> = {
+  mode: 'enum',
+  policy: 'path',
+  targets: 'list',
+  namespace: 'string',
+  contexts: 'list',
+  'prometheus-url': 'URL',
+  window: 'duration',
+  interval: 'duration',
+  strategy: 'enum',
+  'to-revision': 'string',
+  approval: 'enum',
+  reason: 'string',
+  'dry-run': 'bool',
+};
+
+export const Outputs = {
+  Report: 'report',
+  ReportPath: 'report-path',
+} as const;
+export type OutputName = (typeof Outputs)[keyof typeof Outputs];
+
+export const DEFAULT_POLICY_PATH = '.github/rollback-policy.yml';
+
+export const STRATEGIES = ['auto', 'kubernetes', 'git-revert', 'feature-flag', 'none'] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+
+export const APPROVALS = ['auto', 'required'] as const;
+export type Approval = (typeof APPROVALS)[number];
+
+export const WORKLOAD_KINDS = ['deployment', 'statefulset', 'daemonset'] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
+export const NO_DATA_ACTIONS = ['hold', 'rollback', 'fail'] as const;
+export type NoDataAction = (typeof NO_DATA_ACTIONS)[number];
+
+export const SEVERITIES = ['P0', 'P1', 'P2'] as const;
+export type Severity = (typeof SEVERITIES)[number];

@@ -1,0 +1,135 @@
+import * as core from '@actions/core';
+import {
+  APPROVALS,
+  DEFAULT_MODE,
+  DEFAULT_POLICY_PATH,
+  Inputs,
+  MODES,
+  STRATEGIES,
+  type Approval,
+  type InputName,
+  type Mode,
+  type Strategy,
+} from './constants.js';
+import { DURATION_HINT, parseDuration } from './duration.js';
+import { UserError, UserErrors, quote } from './errors.js';
+import { REVISION_HINT, parseRevisionSpec, type RevisionSpec } from './revision.js';
+import { didYouMean } from './suggest.js';
+import { isNamespaceName, parseTarget, splitList, type Target } from './targets.js';
+import { isHttpUrl, redactUrl } from './url.js';
+
+/**
+ * Every input of the action, read once and validated. An optional field is undefined when the
+ * input was left empty, so the policy file (or the built-in default) decides it.
+ */
+export interface ActionInputs {
+  mode: Mode;
+  /** Path of the policy file, relative to the workspace. */
+  policyPath: string;
+  /** True when `policy` was given: then a missing file is an error, not "no policy". */
+  policyExplicit: boolean;
+  targets?: Target[];
+  namespace?: string;
+  contexts?: string[];
+  prometheusUrl?: string;
+  windowMs?: number;
+  intervalMs?: number;
+  strategy?: Strategy;
+  toRevision?: RevisionSpec;
+  approval?: Approval;
+  reason?: string;
+  dryRun: boolean;
+}
+
+/** Reads all inputs; reports every bad one at once, each on its own line. */
+export function readInputs(): ActionInputs {
+  const errors: UserError[] = [];
+  const fail = (name: InputName, problem: string): undefined => {
+    errors.push(new UserError(`input '${name}': ${problem}`));
+    return undefined;
+  };
+  const text = (name: InputName): string | undefined => core.getInput(name) || undefined;
+
+  const oneOf = <T extends string>(name: InputName, allowed: readonly T[]): T | undefined => {
+    const value = text(name);
+    if (value === undefined) return undefined;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    return fail(
+      name,
+      `${quote(value)} is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}`,
+    );
+  };
+
+  const duration = (name: InputName): number | undefined => {
+    const value = text(name);
+    if (value === undefined) return undefined;
+    const ms = parseDuration(value);
+    if (ms === undefined) return fail(name, `${quote(value)} is not a duration (${DURATION_HINT})`);
+    if (ms === 0) return fail(name, `${quote(value)} must be longer than zero`);
+    return ms;
+  };
+
+  const list = (name: InputName): string[] | undefined => {
+    const value = text(name);
+    return value === undefined ? undefined : splitList(value);
+  };
+
+  const targets = list(Inputs.Targets)?.flatMap((item) => {
+    const parsed = parseTarget(item);
+    if ('error' in parsed) {
+      fail(Inputs.Targets, parsed.error);
+      return [];
+    }
+    return [parsed];
+  });
+
+  const namespace = text(Inputs.Namespace);
+  if (namespace !== undefined && !isNamespaceName(namespace)) {
+    fail(Inputs.Namespace, `${quote(namespace)} is not a valid namespace name`);
+  }
+
+  const prometheusUrl = text(Inputs.PrometheusUrl);
+  if (prometheusUrl !== undefined && !isHttpUrl(prometheusUrl)) {
+    fail(Inputs.PrometheusUrl, `${quote(redactUrl(prometheusUrl))} is not an http(s) URL`);
+  }
+
+  const rawRevision = text(Inputs.ToRevision);
+  const toRevision = rawRevision === undefined ? undefined : parseRevisionSpec(rawRevision);
+  if (rawRevision !== undefined && toRevision === undefined) {
+    fail(Inputs.ToRevision, `${quote(rawRevision)} is not a revision (${REVISION_HINT})`);
+  }
+
+  const policy = text(Inputs.Policy);
+  const inputs: ActionInputs = {
+    mode: oneOf(Inputs.Mode, MODES) ?? DEFAULT_MODE,
+    policyPath: policy ?? DEFAULT_POLICY_PATH,
+    policyExplicit: policy !== undefined,
+    targets,
+    namespace,
+    contexts: list(Inputs.Contexts),
+    prometheusUrl,
+    windowMs: duration(Inputs.Window),
+    intervalMs: duration(Inputs.Interval),
+    strategy: oneOf(Inputs.Strategy, STRATEGIES),
+    toRevision,
+    approval: oneOf(Inputs.Approval, APPROVALS),
+    reason: text(Inputs.Reason),
+    dryRun: boolean(Inputs.DryRun, false, errors),
+  };
+  if (errors.length > 0) throw new UserErrors(errors);
+  return inputs;
+}
+
+/** core.getBooleanInput, with an empty input meaning the default and a one-line error. */
+function boolean(name: InputName, fallback: boolean, errors: UserError[]): boolean {
+  const raw = core.getInput(name);
+  if (raw === '') return fallback;
+  try {
+    return core.getBooleanInput(name);
+  } catch {
+    errors.push(
+      new UserError(`input '${name}': ${quote(raw)} is not a boolean (use true or false)`),
+    );
+    return fallback;
+  }
+}

@@ -1,0 +1,66 @@
+import * as core from '@actions/core';
+import { systemClock, type Clock } from './clock.js';
+import { resolveConfig, type Config } from './config.js';
+import { Outputs, type Mode } from './constants.js';
+import { UserError, UserErrors, messageOf } from './errors.js';
+import { readInputs } from './inputs.js';
+import { validate } from './modes/validate.js';
+import { loadPolicy } from './policy/load.js';
+import { writeReportFile, type RunReport } from './report/run-report.js';
+
+type ModeHandler = (config: Config) => Promise<Record<string, unknown>>;
+
+const MODE_HANDLERS: Record<Mode, ModeHandler> = {
+  validate,
+};
+
+/**
+ * The action's one error boundary. Everything below throws; here a user's mistake becomes one
+ * annotated line per problem and exit code 1, and anything else a one-line failure with the
+ * stack in the debug log.
+ */
+export async function run(
+  env: NodeJS.ProcessEnv = process.env,
+  clock: Clock = systemClock,
+): Promise<void> {
+  try {
+    const startedAt = new Date(clock.now()).toISOString();
+    const inputs = readInputs();
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const loaded = await loadPolicy(workspace, inputs.policyPath, inputs.policyExplicit);
+    const config = resolveConfig(inputs, loaded);
+
+    const result = await MODE_HANDLERS[config.mode](config);
+
+    const report: RunReport = {
+      'report-version': 1,
+      mode: config.mode,
+      'started-at': startedAt,
+      'finished-at': new Date(clock.now()).toISOString(),
+      'policy-file': config.policyFile ?? null,
+      ...result,
+    };
+    core.setOutput(Outputs.Report, JSON.stringify(report));
+    core.setOutput(Outputs.ReportPath, await writeReportFile(report, env.RUNNER_TEMP));
+  } catch (error) {
+    fail(error);
+  }
+}
+
+function fail(error: unknown): void {
+  const userErrors =
+    error instanceof UserErrors ? error.errors : error instanceof UserError ? [error] : undefined;
+  if (userErrors) {
+    for (const e of userErrors) {
+      const at = e.location;
+      core.error(
+        `rollback-action: ${e.message}`,
+        at ? { file: at.file, startLine: at.line, startColumn: at.column } : {},
+      );
+    }
+    process.exitCode = core.ExitCode.Failure;
+    return;
+  }
+  if (error instanceof Error && error.stack) core.debug(error.stack);
+  core.setFailed(`rollback-action: ${messageOf(error)}`);
+}

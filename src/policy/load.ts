@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { UserError } from '../errors.js';
+import type { Policy } from './types.js';
+import { parsePolicy } from './validate.js';
+
+export interface LoadedPolicy {
+  /** The path as the user wrote it (relative to the workspace), for messages. */
+  file: string;
+  policy: Policy;
+}
+
+/**
+ * Reads the policy file. The default path is optional: when it does not exist there is simply
+ * no policy. A path the user named must exist.
+ */
+export async function loadPolicy(
+  workspace: string,
+  file: string,
+  explicit: boolean,
+): Promise<LoadedPolicy | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.resolve(workspace, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !explicit) return undefined;
+    if (code === 'ENOENT') throw new UserError(`input 'policy': file not found: '${file}'`);
+    if (code === 'EISDIR')
+      throw new UserError(`input 'policy': '${file}' is a directory, not a file`);
+    throw new UserError(`input 'policy': cannot read '${file}': ${(error as Error).message}`);
+  }
+  return { file, policy: parsePolicy(text, file) };
+}

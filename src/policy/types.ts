@@ -1,0 +1,87 @@
+/**
+ * The policy file as its JSON Schema (schema/rollback-policy.schema.json) describes it. Values
+ * are as written: durations are strings here and become milliseconds in the resolved config.
+ */
+import type { Approval, NoDataAction, Severity, Strategy } from '../constants.js';
+
+export type ProviderName = 'prometheus' | 'scrape' | 'http-json' | 'health';
+
+export interface TriggerSpec {
+  name: string;
+  provider?: ProviderName;
+  query?: string;
+  ratio?: { errors: string; total: string };
+  url?: string;
+  'json-path'?: string;
+  'expect-status'?: number;
+  'body-match'?: string;
+  above?: number;
+  below?: number;
+  relative?: string;
+  for?: string;
+  consecutive?: number;
+  'min-requests'?: number;
+  'fast-fail'?: boolean;
+  'no-data'?: NoDataAction;
+  severity?: Severity;
+}
+
+export interface Policy {
+  version?: 1;
+  targets?: string[];
+  namespace?: string;
+  contexts?: string[];
+  watch?: {
+    window?: string;
+    interval?: string;
+    'no-data'?: NoDataAction;
+    'min-requests'?: number;
+  };
+  metrics?: {
+    provider?: ProviderName;
+    prometheus?: {
+      url?: string;
+      timeout?: string;
+      headers?: Record<string, string>;
+      'bearer-token-env'?: string;
+      'basic-auth'?: { 'username-env': string; 'password-env': string };
+      'ca-file'?: string;
+    };
+    scrape?: { urls?: string[]; timeout?: string };
+    selector?: string;
+  };
+  preset?: 'runbook' | 'none';
+  triggers?: TriggerSpec[];
+  strategy?: Strategy;
+  approval?: Approval;
+  rollback?: {
+    'to-revision'?: 'previous' | 'last-good' | number;
+    concurrency?: number;
+    timeout?: string;
+  };
+  migrations?: {
+    tools?: string[];
+    paths?: string[];
+    'destructive-patterns'?: string[];
+    'on-destructive'?: 'block' | 'require-approval';
+  };
+  'feature-flags'?: {
+    provider?: 'http' | 'launchdarkly' | 'unleash' | 'flagd';
+    url?: string;
+    'token-env'?: string;
+    flags?: { name: string; 'off-value'?: boolean | string | number }[];
+  };
+  gitops?: { revert?: 'push' | 'pull-request'; branch?: string };
+  verification?: {
+    timeout?: string;
+    stabilisation?: string;
+    smoke?: {
+      name?: string;
+      url: string;
+      'expect-status'?: number;
+      'body-match'?: string;
+      timeout?: string;
+    }[];
+  };
+  incident?: { enabled?: boolean; labels?: string[]; assignees?: string[]; title?: string };
+}

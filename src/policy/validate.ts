@@ -1,0 +1,266 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { YAMLException, loadAll } from 'js-yaml';
+import schema from '../../schema/rollback-policy.schema.json' with { type: 'json' };
+import { DURATION_HINT } from '../duration.js';
+import { UserError, UserErrors, quote, type SourceLocation } from '../errors.js';
+import { didYouMean } from '../suggest.js';
+import { parseTarget } from '../targets.js';
+import { locateNodes, type NodePosition } from './locate.js';
+import type { Policy } from './types.js';
+
+export { schema as policySchema };
+
+let compiled: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    allowUnionTypes: true,
+  }).compile(schema);
+  return compiled;
+}
+
+/**
+ * Parses and validates a policy file's text. Throws UserErrors with one line per problem,
+ * each `file:line:column: where: what`, so a person (or an editor) goes straight to it.
+ */
+export function parsePolicy(text: string, file: string): Policy {
+  let documents: unknown[];
+  try {
+    documents = loadAll(text, { filename: file, maxAliases: 100 });
+  } catch (error) {
+    if (error instanceof YAMLException) {
+      const mark = error.mark;
+      const location = mark ? { file, line: mark.line + 1, column: mark.column + 1 } : undefined;
+      throw new UserErrors([lineError(location, file, `invalid YAML: ${error.reason}`)]);
+    }
+    throw error;
+  }
+  const positions = locateNodes(text);
+  const at = (pointer: string, preferKey = false): SourceLocation => {
+    const position: NodePosition = positions.get(pointer) ?? { line: 1, column: 1 };
+    const line = preferKey ? (position.keyLine ?? position.line) : position.line;
+    const column = preferKey ? (position.keyColumn ?? position.column) : position.column;
+    return { file, line, column };
+  };
+  if (documents.length > 1) {
+    throw new UserErrors([
+      lineError(undefined, file, 'the policy must be a single YAML document, found several'),
+    ]);
+  }
+  const document = documents[0];
+  // An empty file, or one holding only comments, is an empty policy.
+  if (document === undefined || document === null) return {};
+  if (typeof document !== 'object' || Array.isArray(document)) {
+    throw new UserErrors([
+      lineError(at(''), file, 'the policy must be a mapping of keys to values'),
+    ]);
+  }
+
+  const validate = validator();
+  if (!validate(document)) {
+    const errors = dedupe(validate.errors ?? []).map((e) => schemaError(e, at, file));
+    throw new UserErrors(inSourceOrder(errors));
+  }
+  const policy = document as Policy;
+  const semantic = checkMeaning(policy).map(({ pointer, message }) =>
+    lineError(at(pointer), file, `${describePointer(pointer)}: ${message}`),
+  );
+  if (semantic.length > 0) throw new UserErrors(inSourceOrder(semantic));
+  return policy;
+}
+
+function inSourceOrder(errors: UserError[]): UserError[] {
+  const key = (e: UserError): number =>
+    (e.location?.line ?? 0) * 100_000 + (e.location?.column ?? 0);
+  return [...errors].sort((a, b) => key(a) - key(b));
+}
+
+function lineError(location: SourceLocation | undefined, file: string, message: string): UserError {
+  const where = location ? `${file}:${location.line}:${location.column}` : file;
+  return new UserError(`${where}: ${message}`, location ?? { file, line: 1, column: 1 });
+}
+
+/**
+ * One error per place: anyOf reports every branch that failed, and a bad value under a
+ * union is clearer as one sentence than as three.
+ */
+function dedupe(errors: ErrorObject[]): ErrorObject[] {
+  const anyOfPaths = new Set(
+    errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath),
+  );
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    if (anyOfPaths.has(e.instancePath) && e.keyword !== 'anyOf') return false;
+    const key =
+      e.keyword === 'additionalProperties' || e.keyword === 'required'
+        ? `${e.instancePath}|${JSON.stringify(e.params)}`
+        : e.instancePath;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function schemaError(
+  error: ErrorObject,
+  at: (pointer: string, preferKey?: boolean) => SourceLocation,
+  file: string,
+): UserError {
+  const path = error.instancePath;
+  const where = describePointer(path);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+      const known = Object.keys(parent?.properties ?? {});
+      const inside = path === '' ? 'at the top level' : `in ${where}`;
+      const hint =
+        didYouMean(key, known) || (known.length ? `; known keys: ${known.join(', ')}` : '');
+      return lineError(
+        at(`${path}/${escape(key)}`, true),
+        file,
+        `unknown key ${quote(key)} ${inside}${hint}`,
+      );
+    }
+    case 'required':
+      return lineError(
+        at(path),
+        file,
+        `${where || 'the policy'}: missing required key ${quote(String(params.missingProperty))}`,
+      );
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const value = String(error.data);
+      return lineError(
+        at(path),
+        file,
+        `${where}: ${quote(error.data)} is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}`,
+      );
+    }
+    case 'const':
+      return lineError(
+        at(path),
+        file,
+        `${where}: must be ${JSON.stringify(params.allowedValue)}, got ${quote(error.data)}`,
+      );
+    case 'type':
+      if (error.schemaPath.includes('/duration/')) {
+        return lineError(
+          at(path),
+          file,
+          `${where}: ${quote(error.data)} is not a duration (${DURATION_HINT})`,
+        );
+      }
+      return lineError(
+        at(path),
+        file,
+        `${where}: expected ${String(params.type)}, got ${typeName(error.data)} ${quote(error.data)}`,
+      );
+    case 'pattern':
+      if (error.schemaPath.includes('/duration/')) {
+        return lineError(
+          at(path),
+          file,
+          `${where}: ${quote(error.data)} is not a duration (${DURATION_HINT})`,
+        );
+      }
+      return lineError(
+        at(path),
+        file,
+        `${where}: ${quote(error.data)} ${error.message ?? 'is not valid'}`,
+      );
+    case 'anyOf': {
+      const description = (error.parentSchema as { description?: string } | undefined)?.description;
+      const expected = description ? ` (expected ${description.replace(/\.$/, '')})` : '';
+      return lineError(at(path), file, `${where}: ${quote(error.data)} is not valid${expected}`);
+    }
+    default:
+      return lineError(
+        at(path),
+        file,
+        `${where}: ${quote(error.data)} ${error.message ?? 'is not valid'}`,
+      );
+  }
+}
+
+/** Checks a schema cannot express: targets that parse, unique trigger names, valid regexes. */
+function checkMeaning(policy: Policy): { pointer: string; message: string }[] {
+  const problems: { pointer: string; message: string }[] = [];
+  policy.targets?.forEach((text, i) => {
+    const parsed = parseTarget(text);
+    if ('error' in parsed) problems.push({ pointer: `/targets/${i}`, message: parsed.error });
+  });
+  const names = new Set<string>();
+  policy.triggers?.forEach((trigger, i) => {
+    if (names.has(trigger.name)) {
+      problems.push({
+        pointer: `/triggers/${i}/name`,
+        message: `duplicate trigger name ${quote(trigger.name)}`,
+      });
+    }
+    names.add(trigger.name);
+    const hasCondition =
+      trigger.above !== undefined ||
+      trigger.below !== undefined ||
+      trigger.relative !== undefined ||
+      (trigger.provider === 'health' && trigger.url !== undefined);
+    if (!hasCondition) {
+      problems.push({
+        pointer: `/triggers/${i}`,
+        message: `trigger ${quote(trigger.name)} has no condition (set above, below or relative)`,
+      });
+    }
+    if (trigger['body-match'] !== undefined)
+      checkRegex(trigger['body-match'], `/triggers/${i}/body-match`, problems);
+  });
+  policy.migrations?.['destructive-patterns']?.forEach((pattern, i) => {
+    checkRegex(pattern, `/migrations/destructive-patterns/${i}`, problems);
+  });
+  policy.verification?.smoke?.forEach((check, i) => {
+    if (check['body-match'] !== undefined)
+      checkRegex(check['body-match'], `/verification/smoke/${i}/body-match`, problems);
+  });
+  return problems;
+}
+
+function checkRegex(
+  pattern: string,
+  pointer: string,
+  problems: { pointer: string; message: string }[],
+): void {
+  try {
+    new RegExp(pattern);
+  } catch (error) {
+    problems.push({
+      pointer,
+      message: `${quote(pattern)} is not a regular expression (${(error as Error).message})`,
+    });
+  }
+}
+
+/** `/triggers/0/for` → `triggers[0].for`. */
+export function describePointer(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce(
+      (out, segment) =>
+        /^\d+$/.test(segment) ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment,
+      '',
+    );
+}
+
+function escape(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return typeof value;
+}

@@ -1,0 +1,70 @@
+import { WORKLOAD_KINDS, type WorkloadKind } from './constants.js';
+import { quote } from './errors.js';
+import { didYouMean } from './suggest.js';
+
+/** A workload to guard: `deployment/api`, or `payments/statefulset/db` with a namespace. */
+export interface Target {
+  kind: WorkloadKind;
+  name: string;
+  namespace?: string;
+}
+
+/** kubectl's resource names and short names for the kinds we roll back. */
+const KIND_ALIASES: Record<string, WorkloadKind> = {
+  deployment: 'deployment',
+  deployments: 'deployment',
+  deploy: 'deployment',
+  'deployment.apps': 'deployment',
+  statefulset: 'statefulset',
+  statefulsets: 'statefulset',
+  sts: 'statefulset',
+  'statefulset.apps': 'statefulset',
+  daemonset: 'daemonset',
+  daemonsets: 'daemonset',
+  ds: 'daemonset',
+  'daemonset.apps': 'daemonset',
+};
+
+/** RFC 1123 subdomain (object names) and label (namespaces), as the API server checks them. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export function isNamespaceName(text: string): boolean {
+  return text.length <= 63 && DNS_LABEL.test(text);
+}
+
+/** Parses one target, or returns the reason it is not one. */
+export function parseTarget(text: string): Target | { error: string } {
+  const parts = text.trim().split('/');
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === '')) {
+    return { error: `${quote(text)} is not a target (use kind/name or namespace/kind/name)` };
+  }
+  const [namespace, rawKind, name] = parts.length === 3 ? parts : [undefined, ...parts];
+  const kind = KIND_ALIASES[(rawKind ?? '').toLowerCase()];
+  if (!kind) {
+    const hint = didYouMean(rawKind ?? '', WORKLOAD_KINDS);
+    return {
+      error: `${quote(text)}: unknown kind ${quote(rawKind)}${hint}; expected one of ${WORKLOAD_KINDS.join(', ')}`,
+    };
+  }
+  if (!name || name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
+    return { error: `${quote(text)}: ${quote(name)} is not a valid object name` };
+  }
+  if (namespace !== undefined && !isNamespaceName(namespace)) {
+    return { error: `${quote(text)}: ${quote(namespace)} is not a valid namespace` };
+  }
+  return namespace === undefined ? { kind, name } : { kind, name, namespace };
+}
+
+export function formatTarget(target: Target): string {
+  const ref = `${target.kind}/${target.name}`;
+  return target.namespace ? `${target.namespace}/${ref}` : ref;
+}
+
+/** Splits a list input or policy value: one per line or comma separated, blanks and `#` comments dropped. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((item) => item.replace(/#.*$/, '').trim())
+    .filter((item) => item !== '');
+}
