@@ -34326,7 +34326,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7117);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8421);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -34335,7 +34335,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7117:
+/***/ 8421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37586,10 +37586,10 @@ function isHttpUrl(text) {
 function redactUrl(text) {
     try {
         const url = new URL(text);
-        if (url.username || url.password) {
-            url.username = '***';
-            url.password = '';
-        }
+        if (!url.username && !url.password)
+            return text;
+        url.username = '***';
+        url.password = '';
         return url.toString();
     }
     catch {
@@ -37693,6 +37693,24 @@ function inputs_boolean(name, fallback, errors) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * Markdown for job summaries and issues: readable as raw text in a log or a demo, and rendered
+ * by GitHub. Cell text is escaped so a value with `|` or a newline cannot break the table.
+ */
+function escapeCell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+function markdownTable(headers, rows) {
+    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
+    return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+/** Inline code that survives backticks inside the value. */
+function code(text) {
+    const fence = text.includes('`') ? '``' : '`';
+    return `${fence}${text}${fence}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/settings.ts
 
 
@@ -37716,10 +37734,17 @@ function settingRows(config) {
         row('strategy', config.strategy, String),
         row('to-revision', config.toRevision, formatRevisionSpec),
         row('approval', config.approval, String),
+        { name: 'dry-run', value: String(config.dryRun), from: config.dryRun ? 'input' : 'default' },
+        {
+            name: 'reason',
+            value: config.reason ?? '(none)',
+            from: config.reason === undefined ? 'default' : 'input',
+        },
     ];
 }
 
 ;// CONCATENATED MODULE: ./src/modes/validate.ts
+
 
 
 /**
@@ -37728,34 +37753,23 @@ function settingRows(config) {
  */
 async function validate(config) {
     const rows = settingRows(config);
-    const policy = config.policyFile
-        ? `\`${config.policyFile}\``
-        : 'no policy file (inputs and defaults only)';
     info(`Configuration is valid: ${config.policyFile ?? 'no policy file'}`);
     for (const row of rows)
         info(`  ${row.name.padEnd(15)} ${row.value}  [${row.from}]`);
     // Outside a runner (a local `node dist/index.js`) there is no summary file to write.
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return { settings: settingsRecord(rows) };
-    await summary
-        .addHeading('rollback-action: configuration is valid', 2)
-        .addRaw(`Policy: ${policy}. Nothing was changed.`, true)
-        .addTable([
-        [
-            { data: 'Setting', header: true },
-            { data: 'Value', header: true },
-            { data: 'From', header: true },
-        ],
-        ...rows.map((row) => [`<code>${row.name}</code>`, escapeHtml(row.value), row.from]),
-    ])
-        .write();
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        const policy = config.policyFile ? code(config.policyFile) : 'none (inputs and defaults only)';
+        await summary
+            .addRaw('## rollback-action: configuration is valid\n\n')
+            .addRaw(`Policy file: ${policy}. Nothing was changed.\n\n`)
+            .addRaw(markdownTable(['Setting', 'Value', 'From'], rows.map((r) => [code(r.name), r.value, r.from])))
+            .addEOL()
+            .write();
+    }
     return { settings: settingsRecord(rows) };
 }
 function settingsRecord(rows) {
     return Object.fromEntries(rows.map((row) => [row.name, { value: row.value, from: row.from }]));
-}
-function escapeHtml(text) {
-    return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"

@@ -11,10 +11,9 @@ export function isHttpUrl(text: string): boolean {
 export function redactUrl(text: string): string {
   try {
     const url = new URL(text);
-    if (url.username || url.password) {
-      url.username = '***';
-      url.password = '';
-    }
+    if (!url.username && !url.password) return text;
+    url.username = '***';
+    url.password = '';
     return url.toString();
   } catch {
     return text.replace(/\/\/[^/@\s]*@/, '//***@');

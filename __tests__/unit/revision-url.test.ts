@@ -30,7 +30,8 @@ describe('urls', () => {
 
   test.each([
     ['https://user:s3cret@prom.example/x', 'https://***@prom.example/x'],
-    ['https://prom.example/', 'https://prom.example/'],
+    ['https://prom.example', 'https://prom.example'],
+    ['http://127.0.0.1:9090', 'http://127.0.0.1:9090'],
     ['bad//user:s3cret@host', 'bad//***@host'],
   ])('%s is logged as %s', (text, expected) => {
     expect(redactUrl(text)).toBe(expected);

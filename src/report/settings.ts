@@ -28,5 +28,11 @@ export function settingRows(config: Config): SettingRow[] {
     row('strategy', config.strategy, String),
     row('to-revision', config.toRevision, formatRevisionSpec),
     row('approval', config.approval, String),
+    { name: 'dry-run', value: String(config.dryRun), from: config.dryRun ? 'input' : 'default' },
+    {
+      name: 'reason',
+      value: config.reason ?? '(none)',
+      from: config.reason === undefined ? 'default' : 'input',
+    },
   ];
 }

@@ -1,0 +1,23 @@
+/**
+ * Markdown for job summaries and issues: readable as raw text in a log or a demo, and rendered
+ * by GitHub. Cell text is escaped so a value with `|` or a newline cannot break the table.
+ */
+export function escapeCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+export function markdownTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
+  const line = (cells: readonly string[]): string => `| ${cells.map(escapeCell).join(' | ')} |`;
+  return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join(
+    '\n',
+  );
+}
+
+/** Inline code that survives backticks inside the value. */
+export function code(text: string): string {
+  const fence = text.includes('`') ? '``' : '`';
+  return `${fence}${text}${fence}`;
+}
