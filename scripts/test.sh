@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: lint, typecheck, build, dist freshness, unit and
+# end-to-end tests. Ends with one line of totals from Jest: "N passed, N failed[, N skipped]".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh || exit 1
+export PATH="$PWD/node_modules/.bin:$PATH"
+mkdir -p .tmp
+
+failed=()
+step() {
+  local name=$1
+  shift
+  echo "::group::$name"
+  if "$@"; then echo "::endgroup::"; else echo "::endgroup::"; echo "FAILED: $name"; failed+=("$name"); fi
+}
+
+step "lint (eslint)" eslint .
+step "format (prettier)" prettier --check .
+step "typecheck (tsc)" tsc --noEmit -p tsconfig.json
+step "build (ncc)" ncc build src/index.ts -o dist --license licenses.txt --target es2023 --quiet
+if [ -d .git ] || git rev-parse --git-dir >/dev/null 2>&1; then
+  # In CI the checkout is clean, so any difference means the committed dist/ is stale. On a
+  # developer's machine it only means "not committed yet", so it is a reminder there.
+  stale=$(git status --porcelain -- dist/)
+  if [ -n "$stale" ]; then
+    echo "dist/ differs from the committed one; commit the rebuilt dist/ with the source change:"
+    echo "$stale"
+    if [ "${CI:-}" = "true" ]; then failed+=("dist is stale"); fi
+  fi
+fi
+
+results=.tmp/jest-results.json
+rm -f "$results"
+node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js \
+  --json --outputFile="$results" "$@"
+jest_status=$?
+[ $jest_status -eq 0 ] || failed+=("jest")
+
+if [ ${#failed[@]} -gt 0 ]; then echo "Failed steps: ${failed[*]}"; fi
+if [ -f "$results" ]; then
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const skipped = r.numPendingTests + r.numTodoTests;
+    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  ' "$results"
+else
+  echo "0 passed, 1 failed"
+fi
+[ ${#failed[@]} -eq 0 ]
