@@ -111,6 +111,12 @@ function schemaError(
   const path = error.instancePath;
   const where = describePointer(path);
   const params = error.params as Record<string, unknown>;
+  const value = quote(error.data);
+  const here = (message: string): UserError => lineError(at(path), file, `${where}: ${message}`);
+
+  // Any failure under the duration definition (wrong type or pattern) has one cure.
+  if (error.schemaPath.includes('/duration/'))
+    return here(`${value} is not a duration (${DURATION_HINT})`);
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
@@ -133,56 +139,22 @@ function schemaError(
       );
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
-      const value = String(error.data);
-      return lineError(
-        at(path),
-        file,
-        `${where}: ${quote(error.data)} is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}`,
+      return here(
+        `${value} is not one of ${allowed.join(', ')}${didYouMean(String(error.data), allowed)}`,
       );
     }
     case 'const':
-      return lineError(
-        at(path),
-        file,
-        `${where}: must be ${JSON.stringify(params.allowedValue)}, got ${quote(error.data)}`,
-      );
+      return here(`must be ${JSON.stringify(params.allowedValue)}, got ${value}`);
     case 'type':
-      if (error.schemaPath.includes('/duration/')) {
-        return lineError(
-          at(path),
-          file,
-          `${where}: ${quote(error.data)} is not a duration (${DURATION_HINT})`,
-        );
-      }
-      return lineError(
-        at(path),
-        file,
-        `${where}: expected ${String(params.type)}, got ${typeName(error.data)} ${quote(error.data)}`,
-      );
-    case 'pattern':
-      if (error.schemaPath.includes('/duration/')) {
-        return lineError(
-          at(path),
-          file,
-          `${where}: ${quote(error.data)} is not a duration (${DURATION_HINT})`,
-        );
-      }
-      return lineError(
-        at(path),
-        file,
-        `${where}: ${quote(error.data)} ${error.message ?? 'is not valid'}`,
-      );
+      return here(`expected ${String(params.type)}, got ${typeName(error.data)} ${value}`);
     case 'anyOf': {
       const description = (error.parentSchema as { description?: string } | undefined)?.description;
-      const expected = description ? ` (expected ${description.replace(/\.$/, '')})` : '';
-      return lineError(at(path), file, `${where}: ${quote(error.data)} is not valid${expected}`);
+      return here(
+        `${value} is not valid${description ? ` (expected ${description.replace(/\.$/, '')})` : ''}`,
+      );
     }
     default:
-      return lineError(
-        at(path),
-        file,
-        `${where}: ${quote(error.data)} ${error.message ?? 'is not valid'}`,
-      );
+      return here(`${value} ${error.message ?? 'is not valid'}`);
   }
 }
 
