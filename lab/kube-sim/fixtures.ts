@@ -1,0 +1,71 @@
+/** Workload manifests for tests and the demo. */
+import type { KubeObject } from './store.js';
+
+export interface WorkloadOptions {
+  namespace?: string;
+  replicas?: number;
+  containers?: KubeObject[];
+  annotations?: Record<string, string>;
+  labels?: Record<string, string>;
+  spec?: KubeObject;
+}
+
+function podTemplate(app: string, image: string, options: WorkloadOptions): KubeObject {
+  return {
+    metadata: { labels: { app, ...options.labels } },
+    spec: {
+      containers: options.containers ?? [{ name: app, image, ports: [{ containerPort: 8080 }] }],
+    },
+  };
+}
+
+export function deployment(name: string, image: string, options: WorkloadOptions = {}): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {
+      name,
+      namespace: options.namespace ?? 'default',
+      labels: { app: name },
+      ...(options.annotations ? { annotations: options.annotations } : {}),
+    },
+    spec: {
+      replicas: options.replicas ?? 3,
+      selector: { matchLabels: { app: name } },
+      template: podTemplate(name, image, options),
+      ...options.spec,
+    },
+  };
+}
+
+export function statefulSet(
+  name: string,
+  image: string,
+  options: WorkloadOptions = {},
+): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name, namespace: options.namespace ?? 'default', labels: { app: name } },
+    spec: {
+      replicas: options.replicas ?? 2,
+      serviceName: name,
+      selector: { matchLabels: { app: name } },
+      template: podTemplate(name, image, options),
+      ...options.spec,
+    },
+  };
+}
+
+export function daemonSet(name: string, image: string, options: WorkloadOptions = {}): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name, namespace: options.namespace ?? 'default', labels: { app: name } },
+    spec: {
+      selector: { matchLabels: { app: name } },
+      template: podTemplate(name, image, options),
+      ...options.spec,
+    },
+  };
+}
