@@ -4,6 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh || exit 1
+bash scripts/ensure-lab.sh || exit 1
 export PATH="$PWD/node_modules/.bin:$PATH"
 mkdir -p .tmp
 

@@ -76,7 +76,10 @@ function withoutHash(template: KubeObject): string {
 }
 
 function isReady(pod: KubeObject): boolean {
-  return pod.status?.conditions?.some((c: KubeObject) => c.type === 'Ready' && c.status === 'True') ?? false;
+  return (
+    pod.status?.conditions?.some((c: KubeObject) => c.type === 'Ready' && c.status === 'True') ??
+    false
+  );
 }
 
 function same(a: unknown, b: unknown): boolean {

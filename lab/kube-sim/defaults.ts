@@ -88,7 +88,9 @@ function fnv32a(text: string): number {
 /** A stable, safe-encoded hash of a value, as the controllers use for names and labels. */
 export function templateHash(value: Json, collisionCount = 0): string {
   const digits = String(fnv32a(`${goJson(value)}#${collisionCount}`));
-  return Array.from(digits).map((d) => ALPHANUMS[d.charCodeAt(0) % ALPHANUMS.length]).join('');
+  return Array.from(digits)
+    .map((d) => ALPHANUMS[d.charCodeAt(0) % ALPHANUMS.length])
+    .join('');
 }
 
 /** The digest a registry would report for an image, stable per image reference. */
