@@ -1,38 +1,160 @@
 /**
- * `npm run demo`: plays what the action can do at this landing, through the runner harness,
- * exactly as a workflow step would run it. The lab issue replaces this with a whole incident
- * (good release, bad deploy, detection, rollback, verification, incident issue).
+ * `npm run demo`: the lab plays an incident. A good release is deployed to two regions and
+ * takes traffic; the action (the bundled dist/index.js, through the runner harness) checks its
+ * configuration against the lab; a bad release goes out; Prometheus sees the error ratio
+ * climb; and the release is rolled back with the real kubectl, after which the ratio falls.
+ * The guard, rollback and incident modes of the action take over these steps as they land.
  */
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { writeFile, mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { REPO_ROOT, runAction, type RunResult } from './runner/harness.js';
+import { promisify } from 'node:util';
+import { errorRatioBetween, requestsByCode } from './demo-app/exposition.js';
+import { LoadGenerator } from './demo-app/load.js';
+import { LAB_DEPLOYMENT, LAB_NAMESPACE, startLab, stopOnSignals, type Lab } from './lab.js';
+import { runAction } from './runner/harness.js';
 
-function show(title: string, result: RunResult): void {
-  console.log(`\n=== ${title} (exit ${String(result.exitCode)}, ${result.durationMs} ms)`);
-  console.log(result.log.trimEnd().replace(/^/gm, '  | '));
-  if (result.summary) {
-    console.log('  job summary:');
-    console.log(result.summary.trimEnd().replace(/^/gm, '  > '));
+const exec = promisify(execFile);
+const started = Date.now();
+const say = (text: string): void => {
+  const [first = '', ...rest] = text.split('\n');
+  const indent = /^\s*/.exec(first)?.[0] ?? '';
+  console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${first}`);
+  for (const line of rest) console.log(`${' '.repeat(9)}${indent}${line}`);
+};
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const RATIO = `(sum(rate(http_requests_total{job="shop-api",code=~"5.."}[10s])) or vector(0)) / sum(rate(http_requests_total{job="shop-api"}[10s]))`;
+
+async function errorRatio(lab: Lab, last: { counts?: Record<string, number> }): Promise<string> {
+  if (lab.prometheus) {
+    const [sample] = await lab.prometheus.query(RATIO);
+    return sample?.value
+      ? `${(Number(sample.value[1]) * 100).toFixed(1)} % (Prometheus)`
+      : 'no data yet (Prometheus)';
+  }
+  const counts = requestsByCode(await (await fetch(`${lab.app.url}/metrics`)).text());
+  const ratio = last.counts ? errorRatioBetween(last.counts, counts) : undefined;
+  last.counts = counts;
+  return ratio === undefined
+    ? 'no data yet (scrape)'
+    : `${(ratio * 100).toFixed(1)} % (scraped /metrics)`;
+}
+
+async function kubectl(lab: Lab, args: string[]): Promise<string> {
+  const { stdout } = await exec(
+    'kubectl',
+    [
+      `--kubeconfig=${lab.kubeconfigPath}`,
+      `--cache-dir=${path.join(lab.dir, 'kube-cache')}`,
+      ...args,
+    ],
+    { timeout: 60_000 },
+  );
+  return stdout.trim();
+}
+
+async function watchRatio(
+  lab: Lab,
+  seconds: number,
+  until: (ratio: string) => boolean,
+): Promise<void> {
+  const memory: { counts?: Record<string, number> } = {};
+  for (let i = 0; i < seconds / 2; i++) {
+    await sleep(2000);
+    const ratio = await errorRatio(lab, memory);
+    say(`  error ratio over the last 10 s: ${ratio}`);
+    if (until(ratio)) return;
   }
 }
 
-const policy = await readFile(path.join(REPO_ROOT, 'examples/rollback-policy.yml'), 'utf8');
-const files = { '.github/rollback-policy.yml': policy };
+const lab = await startLab();
+stopOnSignals(lab);
+let load: LoadGenerator | undefined;
+try {
+  say(
+    `lab up: kube-sim in ${lab.contexts.join(' and ')}, demo service ${lab.app.url}, fake GitHub ${lab.github.url}`,
+  );
+  say(
+    lab.prometheus
+      ? `Prometheus ${lab.prometheus.url} scrapes the service every second`
+      : "Prometheus is not installed: watching by scraping the service's /metrics directly",
+  );
 
-console.log(
-  'rollback-action demo: the bundled dist/index.js, run as a GitHub runner runs a node24 step.',
-);
-show('1. validate the example policy', await runAction({ inputs: { mode: 'validate' }, files }));
-show(
-  '2. the same, with inputs overriding the policy (as a manual workflow_dispatch would)',
-  await runAction({
-    inputs: { 'to-revision': 'last-good', window: '5m', reason: 'p95 doubled' },
-    files,
-  }),
-);
-show(
-  '3. a typo in the policy: one line, file:line:column, nothing touched',
-  await runAction({
-    files: { '.github/rollback-policy.yml': policy.replace('interval:', 'intreval:') },
-  }),
-);
+  say('1. Deploying the good release shop/api:1.0 to both regions');
+  lab.deploy('shop/api:1.0');
+  for (const context of lab.contexts)
+    say(
+      `  ${context}: ${await kubectl(lab, ['--context', context, 'rollout', 'status', `deployment/${LAB_DEPLOYMENT}`, '--timeout=60s'])}`,
+    );
+  load = new LoadGenerator({
+    url: `${lab.app.url}/`,
+    ratePerSecond: 50,
+    durationMs: 120_000,
+  }).start();
+  say('  traffic: 50 requests/s for at most 2 minutes');
+  await watchRatio(lab, 8, (r) => r.startsWith('0.0'));
+
+  say(
+    '2. The action checks its configuration against the lab (mode: validate, through the runner harness)',
+  );
+  await mkdir(path.join(lab.git.workspace, '.github'), { recursive: true });
+  await writeFile(
+    path.join(lab.git.workspace, '.github/rollback-policy.yml'),
+    [
+      `version: 1`,
+      `targets: [deployment/${LAB_DEPLOYMENT}]`,
+      `namespace: ${LAB_NAMESPACE}`,
+      `contexts: [${lab.contexts.join(', ')}]`,
+      `watch: { window: 5m, interval: 10s }`,
+      '',
+    ].join('\n'),
+  );
+  const result = await runAction({
+    workspace: lab.git.workspace,
+    inputs: { mode: 'validate', 'prometheus-url': lab.prometheus?.url ?? 'http://127.0.0.1:9090' },
+    apiUrl: lab.github.url,
+    token: lab.github.token,
+  });
+  for (const line of result.log.trim().split('\n')) say(`  | ${line}`);
+
+  say('3. Deploying the bad release shop/api:2.0-bad to eu-west (kubectl set image)');
+  say(
+    `  ${await kubectl(lab, ['--context', 'eu-west', 'set', 'image', `deployment/${LAB_DEPLOYMENT}`, `${LAB_DEPLOYMENT}=shop/api:2.0-bad`])}`,
+  );
+  say(
+    `  ${await kubectl(lab, ['--context', 'eu-west', 'rollout', 'status', `deployment/${LAB_DEPLOYMENT}`, '--timeout=60s'])}`,
+  );
+  await watchRatio(lab, 20, (r) => Number.parseFloat(r) >= 15);
+
+  say(
+    "4. Rolling back (kubectl rollout undo; the action's guard mode will decide and do this itself)",
+  );
+  say(
+    `  ${await kubectl(lab, ['--context', 'eu-west', 'rollout', 'undo', `deployment/${LAB_DEPLOYMENT}`])}`,
+  );
+  say(
+    `  ${await kubectl(lab, ['--context', 'eu-west', 'rollout', 'status', `deployment/${LAB_DEPLOYMENT}`, '--timeout=60s'])}`,
+  );
+  await watchRatio(lab, 30, (r) => r.startsWith('0.0'));
+  for (const line of (
+    await kubectl(lab, [
+      '--context',
+      'eu-west',
+      'rollout',
+      'history',
+      `deployment/${LAB_DEPLOYMENT}`,
+    ])
+  ).split('\n'))
+    say(`  | ${line}`);
+
+  const counts = load.result.byStatus;
+  say(
+    `done: ${load.result.sent} requests sent (${Object.entries(counts)
+      .map(([code, n]) => `${n} × ${code}`)
+      .join(', ')})`,
+  );
+} finally {
+  load?.stop();
+  await lab.stop();
+}

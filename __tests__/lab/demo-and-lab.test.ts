@@ -1,0 +1,54 @@
+/** `npm run demo` plays to the end; `npm run lab` starts, says where things are, and stops on Ctrl-C. */
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../../lab/runner/harness.js';
+
+const TSX = path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
+
+function start(script: string): {
+  child: ReturnType<typeof spawn>;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, [TSX, script], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => text, exited };
+}
+
+test('npm run demo plays the incident to the end', async () => {
+  const demo = start('lab/demo.ts');
+  const timer = setTimeout(() => demo.child.kill('SIGKILL'), 110_000);
+  const code = await demo.exited;
+  clearTimeout(timer);
+  const out = demo.output();
+  expect({ code, tail: out.slice(-400) }).toMatchObject({ code: 0 });
+  expect(out).toContain('Configuration is valid: .github/rollback-policy.yml');
+  expect(out).toMatch(/error ratio over the last 10 s: (1[5-9]|[2-9]\d)\.\d %/);
+  expect(out).toContain('deployment.apps/api rolled back');
+  expect(out).toMatch(/done: \d+ requests sent/);
+}, 120_000);
+
+test('npm run lab prints the kubeconfig and URLs, and Ctrl-C stops everything it started', async () => {
+  const lab = start('lab/lab-cli.ts');
+  const deadline = Date.now() + 30_000;
+  while (!lab.output().includes('git remote:') && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
+  const out = lab.output();
+  const kubeconfig = /KUBECONFIG=(\S+)/.exec(out)?.[1];
+  const github = /fake GitHub: (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+  const app = /demo service: (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+  expect(kubeconfig).toBeDefined();
+  expect((await fetch(`${app ?? ''}/healthz`)).status).toBeLessThan(600);
+  lab.child.kill('SIGINT');
+  expect(await lab.exited).toBe(130);
+  await expect(fetch(`${github ?? ''}/`)).rejects.toThrow();
+  await expect(fetch(`${app ?? ''}/metrics`)).rejects.toThrow();
+  const prometheus = /Prometheus: {2}(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+  if (prometheus) await expect(fetch(`${prometheus}/-/ready`)).rejects.toThrow();
+}, 60_000);

@@ -1,0 +1,124 @@
+/**
+ * The rehearsal lab in one call: a kube-sim per region (one kubeconfig with a context each),
+ * the demo service following the first region's `shop/api` Deployment, real Prometheus
+ * scraping it (when installed), fake GitHub, and a git remote with a deploy history.
+ * Everything binds to 127.0.0.1 and `stop()` ends all of it, also when a step failed.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DemoApp } from './demo-app/app.js';
+import { createGitFixture, type GitFixture } from './git/fixture.js';
+import { startFakeGitHub, type FakeGitHub } from './github/server.js';
+import { deployment } from './kube-sim/fixtures.js';
+import { kubeconfigFor, startKubeSim, type KubeSim } from './kube-sim/server.js';
+import { Prometheus, prometheusInstalled } from './prometheus/server.js';
+
+export const LAB_NAMESPACE = 'shop';
+export const LAB_DEPLOYMENT = 'api';
+
+export interface LabOptions {
+  contexts?: string[];
+  podReadyDelayMs?: number;
+  /** `auto` uses Prometheus when the package is installed; `required` fails without it. */
+  prometheus?: 'auto' | 'required' | 'off';
+}
+
+export interface Lab {
+  dir: string;
+  contexts: string[];
+  sims: Record<string, KubeSim>;
+  kubeconfigPath: string;
+  app: DemoApp;
+  prometheus: Prometheus | undefined;
+  github: FakeGitHub;
+  git: GitFixture;
+  /** Applies the `api` Deployment with this image in every region (or the ones named). */
+  deploy(image: string, contexts?: string[]): void;
+  stop(): Promise<void>;
+}
+
+export async function startLab(options: LabOptions = {}): Promise<Lab> {
+  const contexts = options.contexts ?? ['eu-west', 'us-east'];
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async (): Promise<void> => {
+    for (const each of stops.reverse()) await each().catch(() => undefined);
+    stops.length = 0;
+  };
+  try {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'rollback-lab-'));
+    stops.push(() => rm(dir, { recursive: true, force: true }));
+    const sims: Record<string, KubeSim> = {};
+    for (const context of contexts) {
+      const sim = await startKubeSim({
+        podReadyDelayMs: options.podReadyDelayMs ?? 300,
+        namespaces: [LAB_NAMESPACE],
+      });
+      stops.push(() => sim.close());
+      sims[context] = sim;
+    }
+    const kubeconfigPath = path.join(dir, 'kubeconfig');
+    await writeFile(
+      kubeconfigPath,
+      kubeconfigFor(
+        contexts.map((name) => ({ name, url: sims[name]?.url ?? '', namespace: LAB_NAMESPACE })),
+      ),
+    );
+    const first = sims[contexts[0] ?? ''];
+    if (!first) throw new Error('lab: at least one context is needed');
+    const app = await new DemoApp({
+      sim: first,
+      namespace: LAB_NAMESPACE,
+      deployment: LAB_DEPLOYMENT,
+    }).start();
+    stops.push(() => app.close());
+    let prometheus: Prometheus | undefined;
+    const wanted = options.prometheus ?? 'auto';
+    if (wanted === 'required' || (wanted === 'auto' && prometheusInstalled())) {
+      prometheus = await Prometheus.start({
+        targets: [
+          {
+            job: 'shop-api',
+            address: app.url.replace('http://', ''),
+            labels: { namespace: LAB_NAMESPACE },
+          },
+        ],
+      });
+      const started = prometheus;
+      stops.push(() => started.stop());
+    }
+    const github = await startFakeGitHub('acme/shop');
+    stops.push(() => github.close());
+    const git = await createGitFixture();
+    stops.push(() => git.cleanup());
+    return {
+      dir,
+      contexts,
+      sims,
+      kubeconfigPath,
+      app,
+      prometheus,
+      github,
+      git,
+      deploy(image, only = contexts) {
+        for (const context of only)
+          sims[context]?.apply(
+            deployment(LAB_DEPLOYMENT, image, { namespace: LAB_NAMESPACE, replicas: 3 }),
+          );
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Ends the lab on Ctrl-C or termination, then exits; for the CLI entry points. */
+export function stopOnSignals(lab: { stop(): Promise<void> }): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void lab.stop().finally(() => process.exit(130));
+    });
+  }
+}
