@@ -116,6 +116,12 @@ export class OpenApiValidator {
   constructor() {
     addFormats(this.bodyAjv);
     addFormats(this.paramAjv);
+    // GitHub's own formats ("repo.nwo", "int64", ...) are hints with no public definition:
+    // accepted as they are, as the documentation describes them.
+    for (const format of formatsIn(this.spec)) {
+      for (const ajv of [this.bodyAjv, this.paramAjv])
+        if (!ajv.formats[format]) ajv.addFormat(format, true);
+    }
     for (const [template, item] of Object.entries(this.spec.paths)) {
       const names: string[] = [];
       const pattern = template
@@ -229,6 +235,17 @@ export class OpenApiValidator {
     }
     return fn;
   }
+}
+
+function formatsIn(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) formatsIn(item, into);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value as Schema)) {
+      if (k === 'format' && typeof v === 'string') into.add(v);
+      else formatsIn(v, into);
+    }
+  }
+  return into;
 }
 
 function describe(errors: ErrorObject[] | null | undefined, where: string): string[] {
