@@ -201,7 +201,7 @@ describe('kubectl against kube-sim', () => {
   });
 
   test('rollout status follows the rollout through watch until it completes', async () => {
-    await setUp({ podReadyDelayMs: 400 });
+    await setUp({ podReadyDelayMs: 1500 });
     sim.apply(deployment('api', 'shop/api:1.0', { replicas: 2 }));
     const out = await kubectl.run(['rollout', 'status', 'deployment/api', '--timeout=20s']);
     expect(out.code).toBe(0);
