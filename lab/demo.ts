@@ -30,7 +30,7 @@ async function errorRatio(lab: Lab, last: { counts?: Record<string, number> }): 
   if (lab.prometheus) {
     const [sample] = await lab.prometheus.query(RATIO);
     return sample?.value
-      ? `${(Number(sample.value[1]) * 100).toFixed(1)} % (Prometheus)`
+      ? `${(Number(sample.value[1]) * 100).toFixed(1)} % (Prometheus, last 10 s)`
       : 'no data yet (Prometheus)';
   }
   const counts = requestsByCode(await (await fetch(`${lab.app.url}/metrics`)).text());
@@ -38,7 +38,7 @@ async function errorRatio(lab: Lab, last: { counts?: Record<string, number> }): 
   last.counts = counts;
   return ratio === undefined
     ? 'no data yet (scrape)'
-    : `${(ratio * 100).toFixed(1)} % (scraped /metrics)`;
+    : `${(ratio * 100).toFixed(1)} % (scraped /metrics, since the last look)`;
 }
 
 async function kubectl(lab: Lab, args: string[]): Promise<string> {
@@ -54,16 +54,17 @@ async function kubectl(lab: Lab, args: string[]): Promise<string> {
   return stdout.trim();
 }
 
+/** The last scrape, so each look reports the requests since the one before. */
+const memory: { counts?: Record<string, number> } = {};
 async function watchRatio(
   lab: Lab,
   seconds: number,
   until: (ratio: string) => boolean,
 ): Promise<void> {
-  const memory: { counts?: Record<string, number> } = {};
   for (let i = 0; i < seconds / 2; i++) {
     await sleep(2000);
     const ratio = await errorRatio(lab, memory);
-    say(`  error ratio over the last 10 s: ${ratio}`);
+    say(`  error ratio: ${ratio}`);
     if (until(ratio)) return;
   }
 }

@@ -29,7 +29,7 @@ test('npm run demo plays the incident to the end', async () => {
   const out = demo.output();
   expect({ code, tail: out.slice(-400) }).toMatchObject({ code: 0 });
   expect(out).toContain('Configuration is valid: .github/rollback-policy.yml');
-  expect(out).toMatch(/error ratio over the last 10 s: (1[5-9]|[2-9]\d)\.\d %/);
+  expect(out).toMatch(/error ratio: (1[5-9]|[2-9]\d)\.\d % \(Prometheus/);
   expect(out).toContain('deployment.apps/api rolled back');
   expect(out).toMatch(/done: \d+ requests sent/);
 }, 120_000);
