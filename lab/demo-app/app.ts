@@ -6,9 +6,9 @@
  * latency. A rollout therefore shifts the error ratio pod by pod, as in a real cluster.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Counter, Histogram, Registry } from 'prom-client';
 import type { KubeSim } from '../kube-sim/server.js';
+import { closeServer, listenOnLoopback } from '../util/net.js';
 
 export interface Behaviour {
   errorRate: number;
@@ -119,13 +119,11 @@ export class DemoApp {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server);
     return this;
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 }

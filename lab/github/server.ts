@@ -5,8 +5,8 @@
  * too. It keeps what was created for assertions and can inject 403, 5xx and rate limits.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { OpenApiValidator } from './openapi.js';
+import { closeServer, listenOnLoopback } from '../util/net.js';
 
 export interface RecordedCall {
   method: string;
@@ -87,14 +87,12 @@ export class FakeGitHub {
   ) {}
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server);
     return this;
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   get openApiVersion(): string {

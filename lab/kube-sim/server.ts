@@ -5,7 +5,7 @@
  * and fault injection. Every request is logged so tests can count API calls.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { Controllers, selectorMatches } from './controllers.js';
 import { defaultWorkload } from './defaults.js';
 import {
@@ -26,6 +26,7 @@ import {
 import { matches, parseSelector } from './selectors.js';
 import { ApiError, qualified, Store, type KubeObject } from './store.js';
 import { toTable } from './tables.js';
+import { listenOnLoopback } from '../util/net.js';
 
 export const KUBE_VERSION = {
   major: '1',
@@ -151,8 +152,7 @@ export class KubeSim {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server);
     return this;
   }
 

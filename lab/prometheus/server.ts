@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from '../util/ports.js';
+import { freePort } from '../util/net.js';
 
 const run = promisify(execFile);
 
