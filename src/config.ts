@@ -30,6 +30,10 @@ export interface Config {
   approval: Sourced<Approval>;
   reason: string | undefined;
   dryRun: boolean;
+  kubeconfig: string | undefined;
+  snapshot: string | undefined;
+  concurrency: number;
+  rollbackTimeoutMs: number;
 }
 
 /** Built-in defaults: the runbooks' longest "for" (p95 over 10 minutes) fits in the window. */
@@ -40,6 +44,8 @@ export const DEFAULTS = {
   strategy: 'auto',
   toRevision: { kind: 'previous' },
   approval: 'auto',
+  concurrency: 4,
+  rollbackTimeoutMs: 10 * 60_000,
 } as const satisfies Partial<Record<keyof Config, unknown>>;
 
 function pick<T>(input: T | undefined, policy: T | undefined, fallback: T): Sourced<T> {
@@ -89,6 +95,10 @@ export function resolveConfig(inputs: ActionInputs, loaded: LoadedPolicy | undef
     approval: pick(inputs.approval, policy.approval, DEFAULTS.approval),
     reason: inputs.reason,
     dryRun: inputs.dryRun,
+    kubeconfig: inputs.kubeconfig,
+    snapshot: inputs.snapshot,
+    concurrency: policy.rollback?.concurrency ?? DEFAULTS.concurrency,
+    rollbackTimeoutMs: policyDuration(policy.rollback?.timeout) ?? DEFAULTS.rollbackTimeoutMs,
   };
   if (config.intervalMs.value > config.windowMs.value) {
     throw new UserError(

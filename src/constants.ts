@@ -5,7 +5,7 @@
  */
 
 /** Modes that work at this landing; later modes are added as they land. */
-export const MODES = ['validate'] as const;
+export const MODES = ['validate', 'capture', 'rollback', 'mark-good'] as const;
 export type Mode = (typeof MODES)[number];
 export const DEFAULT_MODE: Mode = 'validate';
 
@@ -23,6 +23,8 @@ export const Inputs = {
   Approval: 'approval',
   Reason: 'reason',
   DryRun: 'dry-run',
+  Kubeconfig: 'kubeconfig',
+  Snapshot: 'snapshot',
 } as const;
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
 
@@ -41,12 +43,32 @@ export const INPUT_TYPES: Record<InputName, string> = {
   approval: 'enum',
   reason: 'string',
   'dry-run': 'bool',
+  kubeconfig: 'YAML',
+  snapshot: 'JSON or path',
 };
 
 export const Outputs = {
+  Verdict: 'verdict',
+  Strategy: 'strategy',
+  RolledBack: 'rolled-back',
+  RollbackSeconds: 'rollback-seconds',
+  Snapshot: 'snapshot',
   Report: 'report',
   ReportPath: 'report-path',
 } as const;
+
+/** Carries the snapshot path from a capture step to later steps of the same job. */
+export const SNAPSHOT_ENV = 'ROLLBACK_ACTION_SNAPSHOT';
+export const State = { SnapshotPath: 'snapshot-path' } as const;
+
+export const VERDICTS = [
+  'healthy',
+  'rolled-back',
+  'rollback-recommended',
+  'rollback-failed',
+  'inconclusive',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
 export type OutputName = (typeof Outputs)[keyof typeof Outputs];
 
 export const DEFAULT_POLICY_PATH = '.github/rollback-policy.yml';

@@ -39,6 +39,10 @@ export interface ActionInputs {
   approval?: Approval;
   reason?: string;
   dryRun: boolean;
+  /** Kubeconfig text; masked as a whole, credentials inside masked one by one too. */
+  kubeconfig?: string;
+  /** A snapshot: JSON text or a file path. */
+  snapshot?: string;
 }
 
 /** Reads all inputs; reports every bad one at once, each on its own line. */
@@ -115,6 +119,8 @@ export function readInputs(): ActionInputs {
     approval: oneOf(Inputs.Approval, APPROVALS),
     reason: text(Inputs.Reason),
     dryRun: boolean(Inputs.DryRun, false, errors),
+    kubeconfig: text(Inputs.Kubeconfig),
+    snapshot: text(Inputs.Snapshot),
   };
   if (errors.length > 0) throw new UserErrors(errors);
   return inputs;

@@ -1,17 +1,24 @@
 import * as core from '@actions/core';
 import { systemClock, type Clock } from './clock.js';
-import { resolveConfig, type Config } from './config.js';
+import { resolveConfig } from './config.js';
 import { Outputs, type Mode } from './constants.js';
 import { UserError, UserErrors, messageOf } from './errors.js';
 import { readInputs } from './inputs.js';
+import type { KubeClient } from './kube/client.js';
+import { connect } from './kube/connect.js';
+import { capture } from './modes/capture.js';
+import type { ModeContext, ModeHandler } from './modes/context.js';
+import { markGood } from './modes/mark-good.js';
+import { rollback } from './modes/rollback.js';
 import { validate } from './modes/validate.js';
 import { loadPolicy } from './policy/load.js';
 import { writeReportFile, type RunReport } from './report/run-report.js';
 
-type ModeHandler = (config: Config) => Promise<Record<string, unknown>>;
-
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   validate,
+  capture,
+  rollback,
+  'mark-good': markGood,
 };
 
 /**
@@ -26,11 +33,34 @@ export async function run(
   try {
     const startedAt = new Date(clock.now()).toISOString();
     const inputs = readInputs();
+    if (inputs.kubeconfig) core.setSecret(inputs.kubeconfig);
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const loaded = await loadPolicy(workspace, inputs.policyPath, inputs.policyExplicit);
     const config = resolveConfig(inputs, loaded);
 
-    const result = await MODE_HANDLERS[config.mode](config);
+    let clients: Map<string, KubeClient> | undefined;
+    const context: ModeContext = {
+      config,
+      clock,
+      env,
+      run: {
+        sha: env.GITHUB_SHA,
+        runUrl: env.GITHUB_RUN_ID
+          ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID}`
+          : undefined,
+        runnerTemp: env.RUNNER_TEMP,
+      },
+      kube: () =>
+        (clients ??= connect({
+          kubeconfig: config.kubeconfig,
+          contexts: config.contexts.value,
+          env,
+          clock,
+          setSecret: (s) => core.setSecret(s),
+          log: (line) => core.info(line),
+        })),
+    };
+    const result = await MODE_HANDLERS[config.mode](context);
 
     const report: RunReport = {
       'report-version': 1,
@@ -38,10 +68,12 @@ export async function run(
       'started-at': startedAt,
       'finished-at': new Date(clock.now()).toISOString(),
       'policy-file': config.policyFile ?? null,
-      ...result,
+      ...result.report,
     };
+    for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
     core.setOutput(Outputs.Report, JSON.stringify(report));
     core.setOutput(Outputs.ReportPath, await writeReportFile(report, env.RUNNER_TEMP));
+    if (result.failure) core.setFailed(`rollback-action: ${result.failure}`);
   } catch (error) {
     fail(error);
   }

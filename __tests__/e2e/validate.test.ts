@@ -83,7 +83,13 @@ describe('mode: validate through the runner harness', () => {
       { file?: string; line?: number; column?: number },
     ]
   >([
-    ['unknown mode', { mode: 'gaurd' }, {}, "input 'mode': 'gaurd' is not one of validate", {}],
+    [
+      'unknown mode',
+      { mode: 'gaurd' },
+      {},
+      "input 'mode': 'gaurd' is not one of validate, capture, rollback, mark-good",
+      {},
+    ],
     [
       'malformed duration',
       { window: '5 minutes' },

@@ -90,7 +90,10 @@ describe('readInputs', () => {
   });
 
   test.each([
-    [{ mode: 'gaurd' }, "input 'mode': 'gaurd' is not one of validate"],
+    [
+      { mode: 'gaurd' },
+      "input 'mode': 'gaurd' is not one of validate, capture, rollback, mark-good",
+    ],
     [
       { window: '5' },
       "input 'window': '5' is not a duration (use a number with a unit, e.g. 30s, 5m, 1h30m)",

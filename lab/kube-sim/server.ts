@@ -61,6 +61,16 @@ export interface Fault {
   times?: number;
 }
 
+/** An RBAC rule the simulated credentials lack: matching requests get 403, reviews say no. */
+export interface Denial {
+  verb: string;
+  resource: string;
+  group?: string;
+  namespace?: string;
+}
+
+export const SIM_USER = 'system:serviceaccount:ci:deployer';
+
 export interface RequestRecord {
   method: string;
   path: string;
@@ -126,6 +136,7 @@ export class KubeSim {
   readonly controllers: Controllers;
   readonly requests: RequestRecord[] = [];
   private readonly faults: (Fault & { used: number })[] = [];
+  private readonly denials: Denial[] = [];
   private readonly sockets = new Set<Socket>();
   private readonly closers = new Set<() => void>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
@@ -222,6 +233,20 @@ export class KubeSim {
 
   injectFault(fault: Fault): void {
     this.faults.push({ ...fault, used: 0 });
+  }
+
+  deny(denial: Denial): void {
+    this.denials.push(denial);
+  }
+
+  private denied(verb: string, def: ResourceDef, namespace: string | undefined): boolean {
+    return this.denials.some(
+      (d) =>
+        d.verb === verb &&
+        d.resource === def.plural &&
+        (d.group ?? def.group) === def.group &&
+        (d.namespace === undefined || d.namespace === namespace),
+    );
   }
 
   clearFaults(): void {
@@ -363,6 +388,23 @@ export class KubeSim {
         },
       };
 
+    if (p === '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews' && method === 'POST') {
+      const attributes = (record.body as KubeObject | undefined)?.spec?.resourceAttributes ?? {};
+      const def = RESOURCES.find(
+        (r) => r.plural === attributes.resource && r.group === (attributes.group ?? ''),
+      );
+      const allowed = def ? !this.denied(String(attributes.verb), def, attributes.namespace) : true;
+      return {
+        code: 201,
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          metadata: { creationTimestamp: null },
+          spec: { resourceAttributes: attributes },
+          status: { allowed, ...(allowed ? {} : { reason: 'no RBAC rule allows it' }) },
+        },
+      };
+    }
     const route = parseRoute(p);
     if (route === 'discovery') {
       const [, kind, g, v] = p.split('/');
@@ -379,6 +421,28 @@ export class KubeSim {
 
     const { def, namespace, name, subresource } = route;
     const q = url.searchParams;
+    const verb =
+      {
+        GET: name === undefined ? (q.get('watch') === 'true' ? 'watch' : 'list') : 'get',
+        POST: 'create',
+        PUT: 'update',
+        PATCH: 'patch',
+        DELETE: name === undefined ? 'deletecollection' : 'delete',
+      }[method] ?? method.toLowerCase();
+    if (this.denied(verb, def, namespace)) {
+      const target =
+        name === undefined
+          ? `${qualified(def)} is forbidden`
+          : `${qualified(def)} "${name}" is forbidden`;
+      const scope =
+        namespace === undefined ? 'at the cluster scope' : `in the namespace "${namespace}"`;
+      throw new ApiError(
+        403,
+        'Forbidden',
+        `${target}: User "${SIM_USER}" cannot ${verb} resource "${def.plural}" in API group "${def.group}" ${scope}`,
+        { name, group: def.group, kind: def.plural },
+      );
+    }
     const dryRun = q.getAll('dryRun').includes('All');
     const body = record.body as KubeObject | undefined;
     const wantsTable = (req.headers.accept ?? '').includes('as=Table');

@@ -28,7 +28,39 @@ export async function readManifest(actionDir = REPO_ROOT): Promise<ActionManifes
   return load(await readFile(path.join(actionDir, 'action.yml'), 'utf8')) as ActionManifest;
 }
 
+/**
+ * A job: the steps of one job share RUNNER_TEMP, the workspace, and what earlier steps wrote
+ * to GITHUB_ENV, as on a runner. Create one for multi-step tests and dispose of it after.
+ */
+export class Job {
+  readonly env: Record<string, string> = {};
+  private constructor(
+    readonly dir: string,
+    readonly temp: string,
+    readonly workspace: string,
+  ) {}
+
+  static async create(workspace?: string): Promise<Job> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'runner-job-'));
+    const temp = path.join(dir, 'temp');
+    await mkdir(temp, { recursive: true });
+    const ws = workspace ?? path.join(dir, 'workspace');
+    await mkdir(ws, { recursive: true });
+    return new Job(dir, temp, ws);
+  }
+
+  run(options: Omit<RunOptions, 'job'> = {}): Promise<RunResult> {
+    return runAction({ ...options, job: this });
+  }
+
+  async dispose(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
 export interface RunOptions {
+  /** Run as a step of this job (shared RUNNER_TEMP, workspace and GITHUB_ENV). */
+  job?: Job;
   /** `with:` values, by the names in action.yml. */
   inputs?: Record<string, string>;
   /** Extra environment (`env:` of the step). */
@@ -100,7 +132,8 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
   if (!entry) throw new Error(`harness: action.yml has no ${options.step ?? 'main'} entry`);
 
   const runnerDir = await mkdtemp(path.join(os.tmpdir(), 'runner-'));
-  const workspace = options.workspace ?? path.join(runnerDir, 'workspace');
+  const job = options.job;
+  const workspace = options.workspace ?? job?.workspace ?? path.join(runnerDir, 'workspace');
   const files = {
     output: path.join(runnerDir, 'output'),
     state: path.join(runnerDir, 'state'),
@@ -109,7 +142,7 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
     summary: path.join(runnerDir, 'step_summary'),
     event: path.join(runnerDir, 'event.json'),
   };
-  const temp = path.join(runnerDir, 'temp');
+  const temp = job?.temp ?? path.join(runnerDir, 'temp');
   try {
     await mkdir(workspace, { recursive: true });
     await mkdir(temp, { recursive: true });
@@ -176,6 +209,7 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
       RUNNER_ARCH: 'X64',
       RUNNER_TEMP: temp,
       RUNNER_TOOL_CACHE: path.join(runnerDir, 'tool-cache'),
+      ...job?.env,
       ...inputEnv,
       ...stateEnv,
       ...options.env,
@@ -202,6 +236,8 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
     }).finally(() => clearTimeout(timer));
 
     const parsed = parseLog(stdout);
+    const exported = parseFileCommands(await readFile(files.env, 'utf8'));
+    if (job) Object.assign(job.env, exported);
     const outputs = {
       ...parsed.legacyOutputs,
       ...parseFileCommands(await readFile(files.output, 'utf8')),
@@ -211,7 +247,7 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
       timedOut,
       outputs,
       state: parseFileCommands(await readFile(files.state, 'utf8')),
-      env: parseFileCommands(await readFile(files.env, 'utf8')),
+      env: exported,
       summary: await readFile(files.summary, 'utf8'),
       annotations: parsed.annotations,
       log: parsed.lines.join('\n'),

@@ -1,0 +1,94 @@
+/**
+ * Reads what a target runs now (capture), and checks up front that the credentials hold every
+ * permission a later rollback will need, so a missing RBAC verb is found before the deploy.
+ */
+import type { KubeClient } from './client.js';
+import { PLURALS } from './client.js';
+import { selectorString } from './selector.js';
+import { digestsOf, gitOpsOf, imagesOf, type CapturedTarget, type TargetRef } from './snapshot.js';
+import type { ControllerRevision, Workload } from './types.js';
+import { deploymentHistory, revisionHistory, revisionOf } from './undo.js';
+import { semanticallyEqual } from './json.js';
+import { UserError } from '../errors.js';
+
+export async function captureTarget(client: KubeClient, ref: TargetRef): Promise<CapturedTarget> {
+  const workload = await client.getWorkload(ref.kind, ref.namespace, ref.name);
+  const selector = selectorString(workload.spec.selector);
+  let revision: number | undefined;
+  let history: number[];
+  if (ref.kind === 'Deployment') {
+    history = deploymentHistory(
+      workload,
+      await client.listReplicaSets(ref.namespace, selector),
+    ).map((h) => h.revision);
+    revision = revisionOf(workload);
+  } else {
+    const revisions = revisionHistory(
+      workload,
+      await client.listControllerRevisions(ref.namespace, selector),
+    );
+    history = revisions.map((r) => r.revision);
+    revision = currentControllerRevision(workload, revisions)?.revision;
+  }
+  if (revision === undefined) {
+    throw new UserError(
+      `${ref.kind.toLowerCase()}/${ref.name} in namespace "${ref.namespace}" (context "${ref.context}") has no revision to go back to: it has never rolled out`,
+    );
+  }
+  const pods = await client.listPods(ref.namespace, selector);
+  return {
+    ...ref,
+    uid: workload.metadata.uid,
+    revision,
+    generation: workload.metadata.generation,
+    replicas: workload.spec.replicas,
+    paused: workload.spec.paused === true,
+    history,
+    images: imagesOf(workload.spec.template),
+    digests: digestsOf(pods),
+    gitops: gitOpsOf(workload),
+    template: workload.spec.template,
+  };
+}
+
+function currentControllerRevision(
+  workload: Workload,
+  revisions: ControllerRevision[],
+): ControllerRevision | undefined {
+  const byName = revisions.find((r) => r.metadata.name === workload.status?.updateRevision);
+  if (byName) return byName;
+  return revisions.find((r) =>
+    semanticallyEqual((r.data as { spec?: { template?: unknown } } | null)?.spec?.template, {
+      ...workload.spec.template,
+      $patch: 'replace',
+    }),
+  );
+}
+
+/** The permissions a rollback of this kind needs: [verb, group, resource]. */
+export function permissionsFor(kind: CapturedTarget['kind']): [string, string, string][] {
+  return [
+    ['get', 'apps', PLURALS[kind]],
+    ['patch', 'apps', PLURALS[kind]],
+    ['list', 'apps', kind === 'Deployment' ? 'replicasets' : 'controllerrevisions'],
+    ['list', '', 'pods'],
+    ['get', '', 'configmaps'],
+    ['create', '', 'configmaps'],
+    ['update', '', 'configmaps'],
+  ];
+}
+
+/** The permissions the credentials lack, as `verb resource.group` strings. */
+export async function missingPermissions(
+  client: KubeClient,
+  kind: CapturedTarget['kind'],
+  namespace: string,
+): Promise<string[]> {
+  const checks = permissionsFor(kind);
+  const allowed = await Promise.all(
+    checks.map(([verb, group, resource]) => client.can(verb, group, resource, namespace)),
+  );
+  return checks
+    .filter((_, i) => !allowed[i])
+    .map(([verb, group, resource]) => `${verb} ${group ? `${resource}.${group}` : resource}`);
+}

@@ -1,0 +1,263 @@
+/**
+ * The Kubernetes facade: the reads and writes a capture, a rollback and the ledger need, for
+ * one context, over raw JSON. Transient failures are retried within a deadline; what is left
+ * becomes one line that names the verb, the resource, the object and the context.
+ */
+import type { Clock } from '../clock.js';
+import { withRetry } from './retry.js';
+import { KubeApiError, KubeNetworkError, type KubeRequest, type Transport } from './transport.js';
+import type {
+  ConfigMap,
+  ControllerRevision,
+  Json,
+  ObjectList,
+  Pod,
+  ReplicaSet,
+  Workload,
+  WorkloadKind,
+} from './types.js';
+
+export const PLURALS: Record<WorkloadKind, string> = {
+  Deployment: 'deployments',
+  StatefulSet: 'statefulsets',
+  DaemonSet: 'daemonsets',
+};
+
+export type PatchType = 'json' | 'strategic' | 'merge';
+const PATCH_CONTENT_TYPES: Record<PatchType, string> = {
+  json: 'application/json-patch+json',
+  strategic: 'application/strategic-merge-patch+json',
+  merge: 'application/merge-patch+json',
+};
+
+export interface KubeClientOptions {
+  clock: Clock;
+  /** How long transient failures are retried, per call. */
+  retryForMs?: number;
+  log?: (line: string) => void;
+  /** The context's namespace, for targets that name none. */
+  namespace?: string;
+}
+
+export class KubeClient {
+  constructor(
+    readonly transport: Transport,
+    private readonly options: KubeClientOptions,
+  ) {}
+
+  get context(): string {
+    return this.transport.context;
+  }
+
+  get defaultNamespace(): string {
+    return this.options.namespace ?? 'default';
+  }
+
+  private async call<T>(request: KubeRequest): Promise<T> {
+    const deadline = this.options.clock.now() + (this.options.retryForMs ?? 60_000);
+    try {
+      return await withRetry(
+        () => this.transport.request<T>(request),
+        this.options.clock,
+        deadline,
+        (error, delay) => {
+          this.options.log?.(
+            `${this.context}: ${request.method} ${request.path}: ${error.message}; retrying in ${Math.round(delay / 100) / 10}s`,
+          );
+        },
+      );
+    } catch (error) {
+      throw describeError(error, request, this.context);
+    }
+  }
+
+  getWorkload(kind: WorkloadKind, namespace: string, name: string): Promise<Workload> {
+    return this.call({
+      method: 'GET',
+      path: `/apis/apps/v1/namespaces/${namespace}/${PLURALS[kind]}/${name}`,
+    });
+  }
+
+  async listReplicaSets(namespace: string, labelSelector: string): Promise<ReplicaSet[]> {
+    return (
+      await this.call<ObjectList<ReplicaSet>>({
+        method: 'GET',
+        path: `/apis/apps/v1/namespaces/${namespace}/replicasets`,
+        query: { labelSelector },
+      })
+    ).items;
+  }
+
+  async listControllerRevisions(
+    namespace: string,
+    labelSelector: string,
+  ): Promise<ControllerRevision[]> {
+    return (
+      await this.call<ObjectList<ControllerRevision>>({
+        method: 'GET',
+        path: `/apis/apps/v1/namespaces/${namespace}/controllerrevisions`,
+        query: { labelSelector },
+      })
+    ).items;
+  }
+
+  async listPods(namespace: string, labelSelector: string): Promise<Pod[]> {
+    return (
+      await this.call<ObjectList<Pod>>({
+        method: 'GET',
+        path: `/api/v1/namespaces/${namespace}/pods`,
+        query: { labelSelector },
+      })
+    ).items;
+  }
+
+  patchWorkload(
+    kind: WorkloadKind,
+    namespace: string,
+    name: string,
+    type: PatchType,
+    body: Json,
+    dryRun = false,
+  ): Promise<Workload> {
+    return this.call({
+      method: 'PATCH',
+      path: `/apis/apps/v1/namespaces/${namespace}/${PLURALS[kind]}/${name}`,
+      query: { dryRun: dryRun ? 'All' : undefined },
+      body,
+      contentType: PATCH_CONTENT_TYPES[type],
+    });
+  }
+
+  /** A ConfigMap, or undefined when it does not exist. */
+  async getConfigMap(namespace: string, name: string): Promise<ConfigMap | undefined> {
+    try {
+      return await this.call<ConfigMap>({
+        method: 'GET',
+        path: `/api/v1/namespaces/${namespace}/configmaps/${name}`,
+      });
+    } catch (error) {
+      if (error instanceof KubeError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  createConfigMap(namespace: string, configMap: ConfigMap): Promise<ConfigMap> {
+    return this.call({
+      method: 'POST',
+      path: `/api/v1/namespaces/${namespace}/configmaps`,
+      body: configMap,
+    });
+  }
+
+  /** Replaces a ConfigMap; its resourceVersion makes a concurrent change fail with 409. */
+  updateConfigMap(namespace: string, configMap: ConfigMap): Promise<ConfigMap> {
+    return this.call({
+      method: 'PUT',
+      path: `/api/v1/namespaces/${namespace}/configmaps/${configMap.metadata.name}`,
+      body: configMap,
+    });
+  }
+
+  /** Whether the credentials may `verb` the resource (SelfSubjectAccessReview). */
+  async can(verb: string, group: string, resource: string, namespace: string): Promise<boolean> {
+    const review = await this.call<{ status?: { allowed?: boolean } }>({
+      method: 'POST',
+      path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+      body: {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: { resourceAttributes: { verb, group, resource, namespace } },
+      },
+    });
+    return review.status?.allowed === true;
+  }
+}
+
+/** A failure of one call, described for a person: verb, resource, object, namespace, context. */
+export class KubeError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly reason: string,
+    readonly network: boolean,
+  ) {
+    super(message);
+  }
+}
+
+function verbOf(request: KubeRequest): string {
+  const named =
+    /\/(deployments|statefulsets|daemonsets|replicasets|controllerrevisions|pods|configmaps)\/[^/]+$/.test(
+      request.path,
+    );
+  switch (request.method) {
+    case 'GET':
+      return named ? 'get' : 'list';
+    case 'PATCH':
+      return 'patch';
+    case 'PUT':
+      return 'update';
+    case 'POST':
+      return 'create';
+    case 'DELETE':
+      return 'delete';
+  }
+}
+
+/** `deployments.apps "api" in namespace "shop"` from a request path. */
+function objectOf(path: string): { resource: string; name?: string; namespace?: string } {
+  const match =
+    /^\/(?:api\/v1|apis\/([^/]+)\/v1)\/(?:namespaces\/([^/]+)\/)?([^/]+)(?:\/([^/]+))?/.exec(path);
+  if (!match) return { resource: path };
+  const [, group, namespace, plural = '', name] = match;
+  return { resource: group ? `${plural}.${group}` : plural, name, namespace };
+}
+
+export function describeError(error: unknown, request: KubeRequest, context: string): Error {
+  const { resource, name, namespace } = objectOf(request.path);
+  const where = `${namespace ? ` in namespace "${namespace}"` : ''} (context "${context}")`;
+  const object = name ? `${resource} "${name}"` : resource;
+  if (error instanceof KubeApiError) {
+    switch (error.status) {
+      case 401:
+        return new KubeError(
+          `unauthorized: the API server of context "${context}" rejected the credentials (${error.message})`,
+          401,
+          error.reason,
+          false,
+        );
+      case 403:
+        return new KubeError(
+          `forbidden: the credentials may not ${verbOf(request)} ${resource}${where}; grant that verb in RBAC (${error.message})`,
+          403,
+          error.reason,
+          false,
+        );
+      case 404:
+        return new KubeError(`${object} not found${where}`, 404, error.reason, false);
+      case 409:
+        return new KubeError(
+          `conflict on ${object}${where}: ${error.message}`,
+          409,
+          error.reason,
+          false,
+        );
+      default:
+        return new KubeError(
+          `${verbOf(request)} ${object}${where} failed: ${error.status} ${error.reason}: ${error.message}`,
+          error.status,
+          error.reason,
+          false,
+        );
+    }
+  }
+  if (error instanceof KubeNetworkError) {
+    return new KubeError(
+      `no answer to ${verbOf(request)} ${object}${where}: ${error.message}`,
+      undefined,
+      'NetworkError',
+      true,
+    );
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,114 @@
+/**
+ * Loads the kubeconfig the way kubectl finds one (the `kubeconfig` input, then KUBECONFIG,
+ * then ~/.kube/config, then the in-cluster service account) and opens one client per context.
+ * Credentials in it are registered as secrets first, so no log line can show them.
+ */
+import { existsSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { KubeConfig } from '@kubernetes/client-node';
+import type { Clock } from '../clock.js';
+import { UserError, quote } from '../errors.js';
+import { didYouMean } from '../suggest.js';
+import { KubeClient } from './client.js';
+import { HttpTransport } from './transport.js';
+
+export interface ConnectOptions {
+  /** Kubeconfig text from the `kubeconfig` input. */
+  kubeconfig?: string;
+  contexts: string[];
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  setSecret: (value: string) => void;
+  log?: (line: string) => void;
+}
+
+export function loadKubeConfig(options: Pick<ConnectOptions, 'kubeconfig' | 'env'>): {
+  kubeConfig: KubeConfig;
+  source: string;
+} {
+  const kubeConfig = new KubeConfig();
+  try {
+    if (options.kubeconfig) {
+      kubeConfig.loadFromString(options.kubeconfig);
+      return { kubeConfig, source: "input 'kubeconfig'" };
+    }
+    const files = (options.env.KUBECONFIG ?? '').split(path.delimiter).filter(Boolean);
+    const existing = files.filter((f) => existsSync(f));
+    if (existing.length > 0) {
+      kubeConfig.loadFromFile(existing[0] ?? '');
+      for (const more of existing.slice(1)) {
+        const other = new KubeConfig();
+        other.loadFromFile(more);
+        kubeConfig.mergeConfig(other, true);
+      }
+      return { kubeConfig, source: `KUBECONFIG (${existing.join(path.delimiter)})` };
+    }
+    const home = path.join(options.env.HOME ?? os.homedir(), '.kube', 'config');
+    if (existsSync(home)) {
+      kubeConfig.loadFromFile(home);
+      return { kubeConfig, source: home };
+    }
+    if (options.env.KUBERNETES_SERVICE_HOST) {
+      kubeConfig.loadFromCluster();
+      return { kubeConfig, source: 'in-cluster service account' };
+    }
+  } catch (error) {
+    throw new UserError(
+      `input 'kubeconfig': cannot be read as a kubeconfig: ${(error as Error).message.split('\n')[0] ?? ''}`,
+    );
+  }
+  throw new UserError(
+    "no kubeconfig: set the 'kubeconfig' input, KUBECONFIG, or ~/.kube/config, or run in a cluster",
+  );
+}
+
+/** Every credential value in a kubeconfig, so the logs mask them. */
+export function secretsOf(kubeConfig: KubeConfig): string[] {
+  const values: string[] = [];
+  for (const user of kubeConfig.getUsers()) {
+    for (const value of [user.token, user.password, user.keyData]) {
+      if (typeof value === 'string' && value.length >= 4) values.push(value);
+    }
+  }
+  return values;
+}
+
+export function connect(options: ConnectOptions): Map<string, KubeClient> {
+  const { kubeConfig } = loadKubeConfig(options);
+  for (const secret of secretsOf(kubeConfig)) options.setSecret(secret);
+  const known = kubeConfig.getContexts().map((c) => c.name);
+  const wanted = options.contexts.length > 0 ? options.contexts : [kubeConfig.getCurrentContext()];
+  const clients = new Map<string, KubeClient>();
+  for (const context of wanted) {
+    if (!context || !known.includes(context)) {
+      throw new UserError(
+        `input 'contexts': ${quote(context)} is not a context of the kubeconfig${didYouMean(context, known)}; it has ${known.join(', ') || 'none'}`,
+      );
+    }
+    const forContext = new KubeConfig();
+    forContext.loadFromOptions({
+      clusters: kubeConfig.getClusters(),
+      users: kubeConfig.getUsers(),
+      contexts: kubeConfig.getContexts(),
+      currentContext: context,
+    });
+    const server = forContext.getCurrentCluster()?.server;
+    if (!server) throw new UserError(`kubeconfig: context ${quote(context)} has no cluster server`);
+    const namespace = contextNamespace(kubeConfig, context);
+    clients.set(
+      context,
+      new KubeClient(new HttpTransport(forContext, context, server), {
+        clock: options.clock,
+        log: options.log,
+        namespace,
+      }),
+    );
+  }
+  return clients;
+}
+
+/** The namespace a context names, else `default`. */
+export function contextNamespace(kubeConfig: KubeConfig, context: string): string {
+  return kubeConfig.getContextObject(context)?.namespace ?? 'default';
+}

@@ -1,0 +1,35 @@
+import type { Clock } from '../clock.js';
+import { KubeApiError, KubeNetworkError } from './transport.js';
+
+/** Answers worth another try: throttling, server trouble, and no answer at all. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof KubeNetworkError) return true;
+  return error instanceof KubeApiError && [429, 500, 502, 503, 504].includes(error.status);
+}
+
+/**
+ * Runs `operation`, retrying retryable failures with exponential backoff (or the server's
+ * Retry-After) until `deadline` (a clock time in ms); then the last error is thrown.
+ */
+export async function withRetry<T>(
+  operation: () => Promise<T>,
+  clock: Clock,
+  deadline: number,
+  onRetry: (error: Error, delayMs: number) => void = () => undefined,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!isRetryable(error)) throw error;
+      const hinted =
+        error instanceof KubeApiError && error.retryAfterSeconds !== undefined
+          ? error.retryAfterSeconds * 1000
+          : undefined;
+      const delay = hinted ?? Math.min(8_000, 250 * 2 ** attempt);
+      if (clock.now() + delay > deadline) throw error;
+      onRetry(error as Error, delay);
+      await clock.sleep(delay);
+    }
+  }
+}

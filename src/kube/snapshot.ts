@@ -1,0 +1,116 @@
+/**
+ * The pre-deploy snapshot: per target and context, what ran before the deploy, so a rollback
+ * goes back to exactly that (even when it is not the "previous" revision, and even when its
+ * revision was pruned from history by then).
+ */
+import { readFileSync } from 'node:fs';
+import { UserError } from '../errors.js';
+import type { PodTemplate, Pod, Workload, WorkloadKind } from './types.js';
+
+export interface TargetRef {
+  context: string;
+  kind: WorkloadKind;
+  namespace: string;
+  name: string;
+}
+
+export interface GitOpsMarker {
+  tool: 'argocd' | 'flux';
+  /** The application or Kustomization/HelmRelease that owns the workload. */
+  owner: string;
+}
+
+export interface CapturedTarget extends TargetRef {
+  uid: string;
+  revision: number | undefined;
+  generation: number | undefined;
+  replicas: number | undefined;
+  paused: boolean;
+  /** Revisions still in history at capture time, newest first. */
+  history: number[];
+  images: Record<string, string>;
+  /** Image digests the running pods report, per container. */
+  digests: Record<string, string[]>;
+  gitops: GitOpsMarker | undefined;
+  template: PodTemplate;
+}
+
+export interface Snapshot {
+  version: 1;
+  capturedAt: string;
+  sha: string | undefined;
+  runUrl: string | undefined;
+  targets: CapturedTarget[];
+}
+
+export function refKey(ref: TargetRef): string {
+  return `${ref.context}/${ref.namespace}/${ref.kind.toLowerCase()}/${ref.name}`;
+}
+
+export function findCaptured(snapshot: Snapshot, ref: TargetRef): CapturedTarget | undefined {
+  return snapshot.targets.find((t) => refKey(t) === refKey(ref));
+}
+
+/** Argo CD and Flux mark what they manage with these labels and annotations. */
+export function gitOpsOf(workload: Workload): GitOpsMarker | undefined {
+  const labels = workload.metadata.labels ?? {};
+  const annotations = workload.metadata.annotations ?? {};
+  const argo =
+    annotations['argocd.argoproj.io/tracking-id'] ??
+    labels['argocd.argoproj.io/instance'] ??
+    annotations['argocd.argoproj.io/instance'];
+  if (argo) return { tool: 'argocd', owner: argo.split(':')[0] ?? argo };
+  const flux =
+    labels['kustomize.toolkit.fluxcd.io/name'] !== undefined
+      ? `Kustomization ${labels['kustomize.toolkit.fluxcd.io/namespace'] ?? ''}/${labels['kustomize.toolkit.fluxcd.io/name']}`
+      : labels['helm.toolkit.fluxcd.io/name'] !== undefined
+        ? `HelmRelease ${labels['helm.toolkit.fluxcd.io/namespace'] ?? ''}/${labels['helm.toolkit.fluxcd.io/name']}`
+        : undefined;
+  return flux ? { tool: 'flux', owner: flux } : undefined;
+}
+
+export function imagesOf(template: PodTemplate): Record<string, string> {
+  const containers = [
+    ...(template.spec?.initContainers ?? []),
+    ...(template.spec?.containers ?? []),
+  ];
+  return Object.fromEntries(containers.map((c) => [c.name, c.image ?? '']));
+}
+
+/** `docker.io/library/api@sha256:ab…` → `sha256:ab…`, per container, from ready or not pods alike. */
+export function digestsOf(pods: Pod[]): Record<string, string[]> {
+  const digests: Record<string, Set<string>> = {};
+  for (const pod of pods) {
+    for (const status of pod.status?.containerStatuses ?? []) {
+      const digest = /@(sha256:[0-9a-f]{64})$/.exec(status.imageID ?? '')?.[1];
+      if (digest) (digests[status.name] ??= new Set()).add(digest);
+    }
+  }
+  return Object.fromEntries(Object.entries(digests).map(([k, v]) => [k, [...v].sort()]));
+}
+
+/** A snapshot from the `snapshot` input: JSON text, or the path of a file holding it. */
+export function readSnapshot(value: string): Snapshot {
+  const text = value.trimStart().startsWith('{') ? value : readFileText(value);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`input 'snapshot': not valid JSON (${(error as Error).message})`);
+  }
+  const snapshot = parsed as Partial<Snapshot>;
+  if (snapshot.version !== 1 || !Array.isArray(snapshot.targets)) {
+    throw new UserError(
+      "input 'snapshot': not a rollback-action snapshot (expected version 1 with targets); use the 'snapshot' output of mode: capture",
+    );
+  }
+  return snapshot as Snapshot;
+}
+
+function readFileText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`input 'snapshot': neither JSON nor a readable file: '${file}'`);
+  }
+}

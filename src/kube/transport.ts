@@ -1,0 +1,142 @@
+/**
+ * The one door to a Kubernetes API server. @kubernetes/client-node loads the kubeconfig and
+ * authenticates (tokens, exec plugins, client certificates, CA, proxies); requests go out
+ * here as raw JSON, because the client's typed models drop fields they do not know and a
+ * rollback must put back the pod template exactly as it was. Every request is counted.
+ */
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { KubeConfig } from '@kubernetes/client-node';
+
+import type { Json } from './types.js';
+
+export interface KubeRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  contentType?: string;
+  timeoutMs?: number;
+}
+
+/** An answer from the API server that is not a success, with its Status fields. */
+export class KubeApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+    message: string,
+    readonly request: KubeRequest,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** No answer at all: refused, reset, timed out. Whether a write landed is unknown. */
+export class KubeNetworkError extends Error {
+  constructor(
+    message: string,
+    readonly request: KubeRequest,
+  ) {
+    super(message);
+  }
+}
+
+export interface Transport {
+  readonly context: string;
+  readonly server: string;
+  /** Requests sent so far, for the report and the API-call budget in tests. */
+  readonly calls: number;
+  request<T = Json>(request: KubeRequest): Promise<T>;
+}
+
+export class HttpTransport implements Transport {
+  calls = 0;
+
+  constructor(
+    private readonly kubeConfig: KubeConfig,
+    readonly context: string,
+    readonly server: string,
+  ) {}
+
+  async request<T = Json>(request: KubeRequest): Promise<T> {
+    const options: https.RequestOptions = {};
+    await this.kubeConfig.applyToHTTPSOptions(options);
+    const url = new URL(this.server.replace(/\/$/, '') + request.path);
+    for (const [key, value] of Object.entries(request.query ?? {}))
+      if (value !== undefined) url.searchParams.set(key, value);
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    // applyToHTTPSOptions sets the Authorization header (a token, or one from an exec plugin).
+    const auth = (options.headers ?? {}) as http.OutgoingHttpHeaders;
+    const headers: http.OutgoingHttpHeaders = {
+      ...auth,
+      Accept: 'application/json',
+      'User-Agent': 'rollback-action',
+      ...(body !== undefined
+        ? {
+            'Content-Type': request.contentType ?? 'application/json',
+            'Content-Length': Buffer.byteLength(body),
+          }
+        : {}),
+    };
+    this.calls += 1;
+    const send = url.protocol === 'https:' ? https.request : http.request;
+    const { status, text, retryAfter } = await new Promise<{
+      status: number;
+      text: string;
+      retryAfter?: string;
+    }>((resolve, reject) => {
+      const req = send(
+        url,
+        { ...options, method: request.method, headers, timeout: request.timeoutMs ?? 30_000 },
+        (res) => {
+          let data = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (data += chunk));
+          res.on('end', () => {
+            resolve({
+              status: res.statusCode ?? 0,
+              text: data,
+              retryAfter: res.headers['retry-after'],
+            });
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('timeout', () =>
+        req.destroy(new Error(`no answer within ${request.timeoutMs ?? 30_000} ms`)),
+      );
+      req.on('error', reject);
+      req.end(body);
+    }).catch((error: unknown) => {
+      throw new KubeNetworkError(
+        `${request.method} ${url.pathname} on ${this.server}: ${(error as Error).message}`,
+        request,
+      );
+    });
+    let parsed: unknown;
+    try {
+      parsed = text ? (JSON.parse(text) as unknown) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (status >= 200 && status < 300) return parsed as T;
+    const statusBody = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as {
+      message?: unknown;
+      reason?: unknown;
+    };
+    const message =
+      typeof statusBody.message === 'string'
+        ? statusBody.message
+        : text.slice(0, 200) || `HTTP ${status}`;
+    const reason = typeof statusBody.reason === 'string' ? statusBody.reason : `HTTP${status}`;
+    const seconds = retryAfter === undefined ? undefined : Number(retryAfter);
+    throw new KubeApiError(
+      status,
+      reason,
+      message,
+      request,
+      Number.isFinite(seconds) ? seconds : undefined,
+    );
+  }
+}

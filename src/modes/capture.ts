@@ -1,0 +1,139 @@
+import * as core from '@actions/core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import pLimit from 'p-limit';
+import { Outputs, SNAPSHOT_ENV, State } from '../constants.js';
+import { UserError, UserErrors, messageOf } from '../errors.js';
+import { captureTarget, missingPermissions } from '../kube/capture.js';
+import type { CapturedTarget, Snapshot } from '../kube/snapshot.js';
+import { code, markdownTable } from '../report/markdown.js';
+import { describeRef, targetRefs, type ModeContext, type ModeResult } from './context.js';
+
+/**
+ * `mode: capture`, before the deploy: checks that the credentials can do a rollback later,
+ * records what every target runs now, and leaves the snapshot where later steps find it.
+ */
+export async function capture(context: ModeContext): Promise<ModeResult> {
+  const refs = targetRefs(context);
+  const clients = context.kube();
+  const limit = pLimit(context.config.concurrency);
+
+  // Permissions first: a missing RBAC verb found now is a deploy not started blind.
+  const scopes = [
+    ...new Map(refs.map((r) => [`${r.context}|${r.namespace}|${r.kind}`, r])).values(),
+  ];
+  const lacking = await Promise.all(
+    scopes.map((ref) =>
+      limit(async () => {
+        const client = clients.get(ref.context);
+        if (!client) return undefined;
+        const missing = await missingPermissions(client, ref.kind, ref.namespace).catch(
+          (error: unknown) => {
+            core.warning(
+              `${ref.context}: could not check permissions (${messageOf(error)}); continuing`,
+            );
+            return [];
+          },
+        );
+        return missing.length
+          ? new UserError(
+              `context "${ref.context}", namespace "${ref.namespace}": the credentials lack ${missing.join(', ')} (a rollback of ${ref.kind.toLowerCase()}s needs them)`,
+            )
+          : undefined;
+      }),
+    ),
+  );
+  const permissionErrors = lacking.filter((e): e is UserError => e !== undefined);
+  if (permissionErrors.length) throw new UserErrors(permissionErrors);
+
+  const results = await Promise.all(
+    refs.map((ref) =>
+      limit(async () => {
+        const client = clients.get(ref.context);
+        if (!client) throw new Error(`no client for context ${ref.context}`);
+        try {
+          return await captureTarget(client, ref);
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+    ),
+  );
+  const failures = results.filter((r): r is Error => r instanceof Error);
+  if (failures.length)
+    throw new UserErrors(
+      failures.map((e) => (e instanceof UserError ? e : new UserError(e.message))),
+    );
+  const targets = results as CapturedTarget[];
+
+  const snapshot: Snapshot = {
+    version: 1,
+    capturedAt: new Date(context.clock.now()).toISOString(),
+    sha: context.run.sha,
+    runUrl: context.run.runUrl,
+    targets,
+  };
+  const json = JSON.stringify(snapshot);
+  const dir = path.join(context.run.runnerTemp || os.tmpdir(), 'rollback-action');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `snapshot-${snapshot.capturedAt.replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, json);
+  core.exportVariable(SNAPSHOT_ENV, file);
+  core.saveState(State.SnapshotPath, file);
+
+  for (const t of targets) {
+    core.info(
+      `${describeRef(t)}: revision ${t.revision ?? '?'}, ${Object.values(t.images).join(', ')}${t.paused ? ' (paused)' : ''}`,
+    );
+    if (t.gitops)
+      core.warning(
+        `${describeRef(t)} is managed by ${t.gitops.tool === 'argocd' ? 'Argo CD' : 'Flux'} (${t.gitops.owner}): a kubectl-style undo would be reverted by its next sync`,
+      );
+    if (t.paused)
+      core.warning(`${describeRef(t)} is paused: a rollback will refuse until it is resumed`);
+  }
+  if (context.env.GITHUB_STEP_SUMMARY) {
+    await core.summary
+      .addRaw(
+        `## rollback-action: captured ${targets.length} target${targets.length === 1 ? '' : 's'}\n\n`,
+      )
+      .addRaw(
+        markdownTable(
+          ['Context', 'Target', 'Revision', 'Images', 'Digests', 'Replicas', 'GitOps'],
+          targets.map((t) => [
+            t.context,
+            code(`${t.namespace}/${t.kind.toLowerCase()}/${t.name}`),
+            String(t.revision ?? '?'),
+            Object.entries(t.images)
+              .map(([c, i]) => `${c}=${i}`)
+              .join(', '),
+            Object.values(t.digests)
+              .flat()
+              .map((d) => d.slice(0, 19))
+              .join(', ') || '(none reported)',
+            String(t.replicas ?? '-'),
+            t.gitops ? `${t.gitops.tool}: ${t.gitops.owner}` : '-',
+          ]),
+        ),
+      )
+      .addEOL()
+      .write();
+  }
+  return {
+    outputs: { [Outputs.Snapshot]: json },
+    report: {
+      snapshot: {
+        path: file,
+        targets: targets.map((t) => ({
+          context: t.context,
+          namespace: t.namespace,
+          kind: t.kind,
+          name: t.name,
+          revision: t.revision,
+          images: t.images,
+        })),
+      },
+    },
+  };
+}

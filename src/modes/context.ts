@@ -1,0 +1,63 @@
+/** What every mode receives from main.ts: the settings and the doors to the outside world. */
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { OutputName } from '../constants.js';
+import { UserError } from '../errors.js';
+import type { KubeClient } from '../kube/client.js';
+import type { TargetRef } from '../kube/snapshot.js';
+import type { WorkloadKind } from '../kube/types.js';
+import type { WorkloadKind as TargetKind } from '../constants.js';
+
+export interface RunInfo {
+  sha: string | undefined;
+  runUrl: string | undefined;
+  runnerTemp: string | undefined;
+}
+
+export interface ModeContext {
+  config: Config;
+  clock: Clock;
+  env: NodeJS.ProcessEnv;
+  run: RunInfo;
+  /** Opens the Kubernetes clients, one per context, on first use. */
+  kube: () => Map<string, KubeClient>;
+}
+
+export interface ModeResult {
+  outputs: Partial<Record<OutputName, string>>;
+  report: Record<string, unknown>;
+  /** Set when the run failed after doing what it could; main fails the step with it. */
+  failure?: string;
+}
+
+export type ModeHandler = (context: ModeContext) => Promise<ModeResult>;
+
+const KINDS: Record<TargetKind, WorkloadKind> = {
+  deployment: 'Deployment',
+  statefulset: 'StatefulSet',
+  daemonset: 'DaemonSet',
+};
+
+/** Every target in every context, with its namespace resolved (target, input/policy, context). */
+export function targetRefs(context: ModeContext): TargetRef[] {
+  const { config } = context;
+  if (config.targets.value.length === 0)
+    throw new UserError("no targets: set the 'targets' input or the policy's 'targets'");
+  const clients = context.kube();
+  const refs: TargetRef[] = [];
+  for (const [name, client] of clients) {
+    for (const target of config.targets.value) {
+      refs.push({
+        context: name,
+        kind: KINDS[target.kind],
+        namespace: target.namespace ?? config.namespace.value ?? client.defaultNamespace,
+        name: target.name,
+      });
+    }
+  }
+  return refs;
+}
+
+export function describeRef(ref: TargetRef): string {
+  return `${ref.context} ${ref.namespace}/${ref.kind.toLowerCase()}/${ref.name}`;
+}

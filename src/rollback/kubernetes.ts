@@ -1,0 +1,206 @@
+/**
+ * Kubernetes rollback for many targets across contexts: each one read, planned as kubectl
+ * would (undo.ts), patched once, and optionally waited for. Targets run concurrently with a
+ * bound; one failing target or region never stops the others, and each gets its own result.
+ */
+import pLimit from 'p-limit';
+import type { Clock } from '../clock.js';
+import { messageOf } from '../errors.js';
+import { KubeError, type KubeClient } from '../kube/client.js';
+import { diffLines } from '../kube/json.js';
+import { lastGood, readLedger } from '../kube/ledger.js';
+import { waitForRollout } from '../kube/rollout.js';
+import { selectorString } from '../kube/selector.js';
+import { findCaptured, type Snapshot, type TargetRef } from '../kube/snapshot.js';
+import {
+  planDeploymentUndo,
+  planRevisionUndo,
+  UndoRefused,
+  type UndoPlan,
+  type UndoTo,
+} from '../kube/undo.js';
+import type { RevisionSpec } from '../revision.js';
+import type { Workload } from '../kube/types.js';
+
+export type Destination =
+  { kind: 'spec'; spec: RevisionSpec } | { kind: 'snapshot'; snapshot: Snapshot };
+
+export interface RollbackOptions {
+  to: Destination;
+  dryRun: boolean;
+  wait: boolean;
+  timeoutMs: number;
+  concurrency: number;
+  clock: Clock;
+  log: (line: string) => void;
+}
+
+export type Outcome = 'rolled-back' | 'skipped' | 'planned' | 'failed';
+
+export interface TargetResult extends TargetRef {
+  outcome: Outcome;
+  fromRevision?: number;
+  toRevision?: number;
+  /** What happened, in one line. */
+  message: string;
+  /** The template change, one line per field (dry run and rollbacks alike). */
+  diff: string[];
+  /** When the outcome is failed: what state the target is known to be in. */
+  state?: string;
+  seconds?: number;
+}
+
+async function destinationFor(
+  client: KubeClient,
+  ref: TargetRef,
+  to: Destination,
+): Promise<UndoTo> {
+  if (to.kind === 'snapshot') {
+    const captured = findCaptured(to.snapshot, ref);
+    if (!captured)
+      throw new UndoRefused(
+        `the snapshot has no entry for ${ref.kind.toLowerCase()}/${ref.name} in context "${ref.context}", namespace "${ref.namespace}"`,
+      );
+    return { kind: 'template', template: captured.template, revision: captured.revision };
+  }
+  const spec = to.spec;
+  if (spec.kind === 'previous') return { kind: 'previous' };
+  if (spec.kind === 'number') return { kind: 'revision', revision: spec.revision };
+  const { target } = lastGood(await readLedger(client, ref.namespace), ref.kind, ref.name);
+  return { kind: 'template', template: target.template, revision: target.revision };
+}
+
+/** One read of the workload and one list of its history, as kubectl does; then the plan. */
+async function plan(
+  client: KubeClient,
+  ref: TargetRef,
+  to: UndoTo,
+): Promise<{ undo: UndoPlan; workload: Workload }> {
+  const workload = await client.getWorkload(ref.kind, ref.namespace, ref.name);
+  const selector = selectorString(workload.spec.selector);
+  const undo =
+    ref.kind === 'Deployment'
+      ? planDeploymentUndo(workload, await client.listReplicaSets(ref.namespace, selector), to)
+      : planRevisionUndo(
+          workload,
+          await client.listControllerRevisions(ref.namespace, selector),
+          to,
+        );
+  return { undo, workload };
+}
+
+async function rollbackOne(
+  client: KubeClient,
+  ref: TargetRef,
+  options: RollbackOptions,
+): Promise<TargetResult> {
+  const started = options.clock.now();
+  const label = `${ref.context} ${ref.kind.toLowerCase()}/${ref.name}`;
+  let patched = false;
+  try {
+    const to = await destinationFor(client, ref, options.to);
+    for (let attempt = 1; ; attempt++) {
+      const { undo, workload } = await plan(client, ref, to);
+      if (undo.action === 'skip') {
+        options.log(`${label}: skipped, ${undo.reason}`);
+        return {
+          ...ref,
+          outcome: 'skipped',
+          toRevision: undo.revision,
+          fromRevision: undo.revision,
+          message: `skipped: ${undo.reason}`,
+          diff: [],
+        };
+      }
+      const diff = diffLines(workload.spec.template, undo.template);
+      const move = `revision ${undo.fromRevision ?? '?'} → ${undo.toRevision ?? 'recorded template'}`;
+      try {
+        await client.patchWorkload(
+          ref.kind,
+          ref.namespace,
+          ref.name,
+          undo.patchType,
+          undo.patch,
+          options.dryRun,
+        );
+      } catch (error) {
+        // Someone changed the workload between our read and our write: read and plan again.
+        if (error instanceof KubeError && error.status === 409 && attempt < 3) continue;
+        throw error;
+      }
+      patched = !options.dryRun;
+      if (options.dryRun) {
+        options.log(`${label}: would roll back ${move} (server dry run accepted)`);
+        for (const line of diff) options.log(`    ${line}`);
+        return {
+          ...ref,
+          outcome: 'planned',
+          fromRevision: undo.fromRevision,
+          toRevision: undo.toRevision,
+          message: `would roll back ${move}`,
+          diff,
+        };
+      }
+      options.log(`${label}: rolling back ${move}`);
+      if (options.wait) {
+        const waited = await waitForRollout(client, ref.kind, ref.namespace, ref.name, {
+          clock: options.clock,
+          timeoutMs: options.timeoutMs,
+          log: options.log,
+        });
+        if (waited.failed) {
+          return {
+            ...ref,
+            outcome: 'failed',
+            fromRevision: undo.fromRevision,
+            toRevision: undo.toRevision,
+            message: `patched (${move}) but ${waited.failed}`,
+            state: 'rollback applied, rollout not complete',
+            diff,
+            seconds: (options.clock.now() - started) / 1000,
+          };
+        }
+      }
+      return {
+        ...ref,
+        outcome: 'rolled-back',
+        fromRevision: undo.fromRevision,
+        toRevision: undo.toRevision,
+        message: `rolled back ${move}`,
+        diff,
+        seconds: (options.clock.now() - started) / 1000,
+      };
+    }
+  } catch (error) {
+    const message = messageOf(error);
+    options.log(`${label}: failed: ${message}`);
+    const state = patched
+      ? 'rollback applied; its rollout could not be followed'
+      : error instanceof KubeError && error.network
+        ? 'unknown: the API server did not answer, the rollback may or may not have been applied'
+        : 'unchanged';
+    return {
+      ...ref,
+      outcome: 'failed',
+      message,
+      state,
+      diff: [],
+      seconds: (options.clock.now() - started) / 1000,
+    };
+  }
+}
+
+export async function rollbackTargets(
+  clients: Map<string, KubeClient>,
+  refs: TargetRef[],
+  options: RollbackOptions,
+): Promise<TargetResult[]> {
+  const limit = pLimit(options.concurrency);
+  return Promise.all(
+    refs.map((ref) => {
+      const client = clients.get(ref.context);
+      if (!client) throw new Error(`no client for context ${ref.context}`);
+      return limit(() => rollbackOne(client, ref, options));
+    }),
+  );
+}
