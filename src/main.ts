@@ -58,6 +58,8 @@ export async function run(
           clock,
           setSecret: (s) => core.setSecret(s),
           log: (line) => core.info(line),
+          // A transient API failure is retried, but never for longer than the rollback may take.
+          retryForMs: Math.min(60_000, config.rollbackTimeoutMs),
         })),
     };
     const result = await MODE_HANDLERS[config.mode](context);

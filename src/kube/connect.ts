@@ -21,6 +21,8 @@ export interface ConnectOptions {
   clock: Clock;
   setSecret: (value: string) => void;
   log?: (line: string) => void;
+  /** How long one call's transient failures are retried. */
+  retryForMs?: number;
 }
 
 export function loadKubeConfig(options: Pick<ConnectOptions, 'kubeconfig' | 'env'>): {
@@ -102,6 +104,7 @@ export function connect(options: ConnectOptions): Map<string, KubeClient> {
         clock: options.clock,
         log: options.log,
         namespace,
+        retryForMs: options.retryForMs,
       }),
     );
   }

@@ -1,0 +1,204 @@
+/**
+ * Every class of Kubernetes API failure, injected by kube-sim while the bundled action rolls
+ * back: each gets one clear line, transient ones are retried, and each target's state is said.
+ */
+import { deployment } from '../../lab/kube-sim/fixtures.js';
+import { kubeconfigFor, startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
+import { runAction, type RunResult } from '../../lab/runner/harness.js';
+
+const sims: KubeSim[] = [];
+afterEach(async () => {
+  for (const sim of sims.splice(0)) await sim.close();
+});
+
+const image = (o: any): string => o.spec.template.spec.containers[0].image;
+const rolledOut = (o: any): boolean =>
+  o.status?.observedGeneration === o.metadata.generation &&
+  o.status.updatedReplicas === o.spec.replicas &&
+  o.status.availableReplicas === o.spec.replicas &&
+  o.status.replicas === o.spec.replicas;
+
+/** A kube-sim whose deployment/api went 1.0 → 2.0. */
+async function withHistory(options: { progressDeadlineSeconds?: number } = {}): Promise<KubeSim> {
+  const sim = await startKubeSim({ podReadyDelayMs: 10 });
+  sims.push(sim);
+  const spec = options.progressDeadlineSeconds
+    ? { spec: { progressDeadlineSeconds: options.progressDeadlineSeconds } }
+    : {};
+  for (const tag of ['1.0', '2.0']) {
+    sim.apply(deployment('api', `shop/api:${tag}`, { replicas: 2, ...spec }));
+    await sim.waitFor(
+      'Deployment',
+      'default',
+      'api',
+      (o) => rolledOut(o) && image(o) === `shop/api:${tag}`,
+    );
+  }
+  return sim;
+}
+
+function rollback(
+  sim: KubeSim,
+  extra: Record<string, string> = {},
+  policy?: string,
+): Promise<RunResult> {
+  return runAction({
+    inputs: {
+      mode: 'rollback',
+      kubeconfig: sim.kubeconfig('sim'),
+      targets: 'deployment/api',
+      'to-revision': 'previous',
+      ...extra,
+    },
+    files: policy ? { '.github/rollback-policy.yml': policy } : {},
+  });
+}
+
+function targets(result: RunResult): any[] {
+  return JSON.parse(result.outputs.report ?? '{"targets":[]}').targets;
+}
+
+test('403: the missing verb and resource are named; nothing changes', async () => {
+  const sim = await withHistory();
+  sim.deny({ verb: 'patch', resource: 'deployments', group: 'apps' });
+  const result = await rollback(sim);
+  expect(result.exitCode).toBe(1);
+  expect(result.outputs.verdict).toBe('rollback-failed');
+  expect(targets(result)[0]).toMatchObject({
+    outcome: 'failed',
+    state: 'unchanged',
+    message: expect.stringMatching(
+      /^forbidden: the credentials may not patch deployments\.apps in namespace "default" \(context "sim"\); grant that verb in RBAC \(deployments\.apps "api" is forbidden: User "system:serviceaccount:ci:deployer" cannot patch resource "deployments"/,
+    ),
+  });
+  expect(result.annotations).toEqual([
+    {
+      level: 'error',
+      message: expect.stringMatching(
+        /^rollback-action: rollback failed for 1 of 1 targets: sim default\/deployment\/api: forbidden/,
+      ),
+    },
+  ]);
+  expect(image(sim.get('Deployment', 'default', 'api'))).toBe('shop/api:2.0');
+});
+
+test('404: the missing object, namespace and context are named', async () => {
+  const sim = await withHistory();
+  const result = await rollback(sim, { targets: 'deployment/nope' });
+  expect(result.exitCode).toBe(1);
+  expect(targets(result)[0]).toMatchObject({
+    outcome: 'failed',
+    message: 'deployments.apps "nope" not found in namespace "default" (context "sim")',
+  });
+});
+
+test('409 on the patch: the workload is read again and the rollback retried', async () => {
+  const sim = await withHistory();
+  sim.injectFault({ method: 'PATCH', path: /\/deployments\/api/, status: 409, times: 1 });
+  const result = await rollback(sim);
+  expect(result.exitCode).toBe(0);
+  expect(targets(result)[0].outcome).toBe('rolled-back');
+  expect(sim.requests.filter((r) => r.method === 'PATCH').map((r) => r.status)).toEqual([409, 200]);
+  expect(image(sim.get('Deployment', 'default', 'api'))).toBe('shop/api:1.0');
+});
+
+test('429 with Retry-After and 503s back off and succeed', async () => {
+  const sim = await withHistory();
+  sim.injectFault({
+    method: 'GET',
+    path: /\/deployments\/api$/,
+    status: 429,
+    retryAfterSeconds: 1,
+    times: 1,
+  });
+  sim.injectFault({ method: 'GET', path: /\/replicasets/, status: 503, times: 2 });
+  const started = Date.now();
+  const result = await rollback(sim);
+  expect(result.exitCode).toBe(0);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  expect(result.log).toMatch(
+    /sim: GET \/apis\/apps\/v1\/namespaces\/default\/deployments\/api: Too many requests, please try again later\.; retrying in 1s/,
+  );
+  expect(result.log).toMatch(
+    /replicasets: The server is currently unable to handle the request; retrying in 0\.3s/,
+  );
+  expect(targets(result)[0].outcome).toBe('rolled-back');
+});
+
+test('5xx past the deadline: the failure is reported and the target said unchanged', async () => {
+  const sim = await withHistory();
+  sim.injectFault({ method: 'GET', path: /\/replicasets/, status: 500 });
+  const result = await rollback(sim, {}, 'rollback:\n  timeout: 2s\n');
+  expect(result.exitCode).toBe(1);
+  expect(targets(result)[0]).toMatchObject({
+    outcome: 'failed',
+    state: 'unchanged',
+    message: expect.stringMatching(
+      /^list replicasets\.apps in namespace "default" \(context "sim"\) failed: 500 InternalError/,
+    ),
+  });
+  expect(sim.requests.filter((r) => r.path.endsWith('/replicasets')).length).toBeGreaterThan(2);
+});
+
+test('a region that stops answering mid-rollback: the other completes, each state is reported', async () => {
+  const healthy = await withHistory();
+  const broken = await withHistory();
+  // The broken region answers the reads, then drops every write.
+  broken.injectFault({ method: 'PATCH', drop: true });
+  const kubeconfig = kubeconfigFor([
+    { name: 'eu-west', url: healthy.url },
+    { name: 'us-east', url: broken.url },
+  ]);
+  const result = await runAction({
+    inputs: {
+      mode: 'rollback',
+      kubeconfig,
+      contexts: 'eu-west,us-east',
+      targets: 'deployment/api',
+      'to-revision': 'previous',
+    },
+    files: { '.github/rollback-policy.yml': 'rollback:\n  timeout: 2s\n' },
+  });
+  expect(result.exitCode).toBe(1);
+  expect(targets(result).map((t) => [t.context, t.outcome, t.state ?? null])).toEqual([
+    ['eu-west', 'rolled-back', null],
+    [
+      'us-east',
+      'failed',
+      'unknown: the API server did not answer, the rollback may or may not have been applied',
+    ],
+  ]);
+  expect(image(healthy.get('Deployment', 'default', 'api'))).toBe('shop/api:1.0');
+  expect(result.summary).toContain('| eu-west |');
+  expect(result.summary).toContain('❌ failed');
+});
+
+test('a rollback whose rollout cannot complete is reported as failed, with its state', async () => {
+  const sim = await startKubeSim({ podReadyDelayMs: 10 });
+  sims.push(sim);
+  sim.controllers.setImageBehaviour('shop/api:0.9', 'never-ready');
+  for (const tag of ['0.9', '1.0']) {
+    sim.apply(
+      deployment('api', `shop/api:${tag}`, { replicas: 2, spec: { progressDeadlineSeconds: 1 } }),
+    );
+    // 0.9 never becomes ready: wait only until its ReplicaSet exists; 1.0 rolls out fully.
+    if (tag === '0.9')
+      await sim.waitFor('Deployment', 'default', 'api', (o) => o.status?.updatedReplicas === 2);
+    else
+      await sim.waitFor(
+        'Deployment',
+        'default',
+        'api',
+        (o) => rolledOut(o) && image(o) === 'shop/api:1.0',
+      );
+  }
+  const result = await rollback(sim);
+  expect(result.exitCode).toBe(1);
+  expect(targets(result)[0]).toMatchObject({
+    outcome: 'failed',
+    state: 'rollback applied, rollout not complete',
+    message: expect.stringMatching(
+      /^patched \(revision 2 → 1\) but deployment "api" exceeded its progress deadline$/,
+    ),
+  });
+});
