@@ -218,6 +218,7 @@ describe('kube-sim API semantics', () => {
         'default',
         'api',
         (o) =>
+          o.status?.observedGeneration === o.metadata.generation &&
           o.status?.updatedReplicas === 3 &&
           o.status?.availableReplicas === 3 &&
           o.status?.replicas === 3,
@@ -238,6 +239,11 @@ describe('kube-sim API semantics', () => {
         o.status?.replicas === 3 &&
         o.status?.updatedReplicas === 3,
     );
+    // Pruning follows once the old pods are gone.
+    const deadline = Date.now() + 5000;
+    while (sim.list('ReplicaSet', 'default').length > 3 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
     const revisions = sim
       .list('ReplicaSet', 'default')
       .map((rs) => Number(rs.metadata.annotations['deployment.kubernetes.io/revision']))

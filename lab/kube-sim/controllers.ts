@@ -130,10 +130,11 @@ export class Controllers {
       return;
     }
     if (this.pending) return;
+    // A short debounce lets a burst of writes settle into one pass.
     this.pending = setTimeout(() => {
       this.pending = undefined;
       this.reconcileAll();
-    }, 0);
+    }, 2);
   }
 
   private reconcileAll(): void {
@@ -142,11 +143,11 @@ export class Controllers {
     try {
       for (let round = 0; round < 20; round++) {
         this.again = false;
-        for (const pod of this.store.list(POD)) this.reconcilePod(pod);
-        for (const d of this.store.list(DEP)) this.reconcileDeployment(d);
-        for (const rs of this.store.list(RS)) this.reconcileReplicaSet(rs);
-        for (const sts of this.store.list(STS)) this.reconcileStatefulSet(sts);
-        for (const ds of this.store.list(DS)) this.reconcileDaemonSet(ds);
+        for (const pod of this.store.peek(POD)) this.reconcilePod(pod);
+        for (const d of this.store.peek(DEP)) this.reconcileDeployment(d);
+        for (const rs of this.store.peek(RS)) this.reconcileReplicaSet(rs);
+        for (const sts of this.store.peek(STS)) this.reconcileStatefulSet(sts);
+        for (const ds of this.store.peek(DS)) this.reconcileDaemonSet(ds);
         this.collectGarbage();
         // Writes during the round call schedule(), which sets `again` while running.
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
@@ -270,7 +271,7 @@ export class Controllers {
   }
 
   private podsOf(owner: KubeObject): KubeObject[] {
-    return this.store.list(POD, owner.metadata.namespace).filter((p) => ownedBy(p, owner));
+    return this.store.peek(POD, owner.metadata.namespace).filter((p) => ownedBy(p, owner));
   }
 
   private static isReady(pod: KubeObject): boolean {
@@ -314,7 +315,7 @@ export class Controllers {
   private reconcileDeployment(d: KubeObject): void {
     const namespace = d.metadata.namespace;
     const replicas: number = d.spec.replicas ?? 1;
-    const all = this.store.list(RS, namespace).filter((rs) => ownedBy(rs, d));
+    const all = this.store.peek(RS, namespace).filter((rs) => ownedBy(rs, d));
     const wanted = withoutHash(d.spec.template);
     let newRS = all.find((rs) => withoutHash(rs.spec.template) === wanted);
     const old = all.filter((rs) => rs !== newRS);
@@ -457,7 +458,7 @@ export class Controllers {
     newRS: KubeObject | undefined,
     created: boolean,
   ): void {
-    const all = this.store.list(RS, d.metadata.namespace).filter((rs) => ownedBy(rs, d));
+    const all = this.store.peek(RS, d.metadata.namespace).filter((rs) => ownedBy(rs, d));
     const sum = (field: string, list = all): number =>
       list.reduce((n, rs) => n + (rs.status?.[field] ?? 0), 0);
     const replicas: number = d.spec.replicas ?? 1;
@@ -611,7 +612,7 @@ export class Controllers {
 
   private syncRevisions(owner: KubeObject): KubeObject {
     const namespace = owner.metadata.namespace;
-    const revisions = this.store.list(CR, namespace).filter((r) => ownedBy(r, owner));
+    const revisions = this.store.peek(CR, namespace).filter((r) => ownedBy(r, owner));
     const data = Controllers.revisionData(owner);
     const encoded = goJson(data);
     const maxRevision = Math.max(0, ...revisions.map((r) => Number(r.revision)));
@@ -737,9 +738,9 @@ export class Controllers {
   private collectGarbage(): void {
     const uids = new Set<string>();
     for (const def of [DEP, RS, STS, DS])
-      for (const o of this.store.list(def)) uids.add(o.metadata.uid);
+      for (const o of this.store.peek(def)) uids.add(o.metadata.uid);
     for (const def of [RS, POD, CR]) {
-      for (const o of this.store.list(def)) {
+      for (const o of this.store.peek(def)) {
         const owner = (o.metadata.ownerReferences ?? []).find((r: KubeObject) => r.controller);
         if (owner && !uids.has(owner.uid))
           this.store.delete(def, o.metadata.namespace, o.metadata.name);

@@ -35,8 +35,12 @@ function now(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function key(def: ResourceDef, namespace: string | undefined, name: string): string {
-  return `${def.plural}.${def.group}|${namespace ?? ''}|${name}`;
+function resourceKey(def: ResourceDef): string {
+  return `${def.plural}.${def.group}`;
+}
+
+function key(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}|${name}`;
 }
 
 /** Spec-ish content whose change bumps generation (everything but metadata and status). */
@@ -45,8 +49,12 @@ function specOf(object: KubeObject): string {
   return JSON.stringify(rest);
 }
 
+/**
+ * Stored objects are never mutated after a write (writes store a copy of their input), so
+ * `peek` can hand them to the controllers without copying; everything a client sees is a copy.
+ */
 export class Store {
-  private readonly objects = new Map<string, KubeObject>();
+  private readonly byResource = new Map<string, Map<string, KubeObject>>();
   private readonly log: StoredEvent[] = [];
   private readonly listeners = new Set<(event: StoredEvent) => void>();
   private rv = 100;
@@ -69,9 +77,29 @@ export class Store {
     return this.log.filter((e) => e.rv > rv);
   }
 
+  private table(def: ResourceDef): Map<string, KubeObject> {
+    let table = this.byResource.get(resourceKey(def));
+    if (!table) {
+      table = new Map();
+      this.byResource.set(resourceKey(def), table);
+    }
+    return table;
+  }
+
   get(def: ResourceDef, namespace: string | undefined, name: string): KubeObject | undefined {
-    const found = this.objects.get(key(def, namespace, name));
+    const found = this.table(def).get(key(def.namespaced ? namespace : undefined, name));
     return found ? structuredClone(found) : undefined;
+  }
+
+  /** The stored objects themselves, read-only, for the controllers. */
+  peek(def: ResourceDef, namespace?: string): readonly KubeObject[] {
+    const items: KubeObject[] = [];
+    for (const object of this.table(def).values()) {
+      if (namespace !== undefined && def.namespaced && object.metadata.namespace !== namespace)
+        continue;
+      items.push(object);
+    }
+    return items;
   }
 
   mustGet(def: ResourceDef, namespace: string | undefined, name: string): KubeObject {
@@ -81,23 +109,18 @@ export class Store {
   }
 
   list(def: ResourceDef, namespace?: string): KubeObject[] {
-    const prefix = `${def.plural}.${def.group}|`;
-    const items: KubeObject[] = [];
-    for (const [k, object] of this.objects) {
-      if (!k.startsWith(prefix)) continue;
-      if (namespace !== undefined && def.namespaced && object.metadata.namespace !== namespace)
-        continue;
-      items.push(structuredClone(object));
-    }
-    return items.sort((a, b) =>
-      `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(
-        `${b.metadata.namespace ?? ''}/${b.metadata.name}`,
-      ),
-    );
+    return this.peek(def, namespace)
+      .map((o) => structuredClone(o))
+      .sort((a, b) =>
+        `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(
+          `${b.metadata.namespace ?? ''}/${b.metadata.name}`,
+        ),
+      );
   }
 
   /** Stores a new object, filling in what the server owns. `dryRun` returns it unsaved. */
-  create(def: ResourceDef, object: KubeObject, dryRun = false): KubeObject {
+  create(def: ResourceDef, input: KubeObject, dryRun = false): KubeObject {
+    const object = structuredClone(input);
     const metadata = (object.metadata ??= {});
     if (!metadata.name && metadata.generateName)
       metadata.name = `${metadata.generateName}${Math.random().toString(36).slice(2, 7)}`;
@@ -108,7 +131,7 @@ export class Store {
         `${def.kind} "" is invalid: metadata.name: Required value: name or generateName is required`,
       );
     const namespace = def.namespaced ? metadata.namespace : undefined;
-    if (this.objects.has(key(def, namespace, metadata.name))) {
+    if (this.table(def).has(key(namespace, metadata.name))) {
       throw new ApiError(
         409,
         'AlreadyExists',
@@ -125,18 +148,15 @@ export class Store {
     return this.write(def, stored, 'ADDED');
   }
 
-  /**
-   * Replaces an object. A resourceVersion in the new object must match the stored one (409
-   * otherwise), as an update with a stale read fails on a real server.
-   */
   update(
     def: ResourceDef,
-    object: KubeObject,
+    input: KubeObject,
     options: { dryRun?: boolean; subresource?: 'status' } = {},
   ): KubeObject {
+    const object = structuredClone(input);
     const name: string = object.metadata?.name;
     const namespace = def.namespaced ? object.metadata?.namespace : undefined;
-    const current = this.objects.get(key(def, namespace, name));
+    const current = this.table(def).get(key(namespace, name));
     if (!current) throw notFound(def, name);
     const given = object.metadata?.resourceVersion;
     if (given !== undefined && given !== '' && given !== current.metadata.resourceVersion) {
@@ -181,11 +201,11 @@ export class Store {
     name: string,
     dryRun = false,
   ): KubeObject {
-    const k = key(def, def.namespaced ? namespace : undefined, name);
-    const current = this.objects.get(k);
+    const k = key(def.namespaced ? namespace : undefined, name);
+    const current = this.table(def).get(k);
     if (!current) throw notFound(def, name);
     if (dryRun) return structuredClone(current);
-    this.objects.delete(k);
+    this.table(def).delete(k);
     this.rv += 1;
     const gone = {
       ...structuredClone(current),
@@ -198,11 +218,12 @@ export class Store {
   private write(def: ResourceDef, object: KubeObject, type: WatchEventType): KubeObject {
     this.rv += 1;
     object.metadata.resourceVersion = String(this.rv);
-    this.objects.set(
-      key(def, def.namespaced ? object.metadata.namespace : undefined, object.metadata.name),
+    this.table(def).set(
+      key(def.namespaced ? object.metadata.namespace : undefined, object.metadata.name),
       object,
     );
-    this.emit({ rv: this.rv, type, def, object: structuredClone(object) });
+    // Stored objects are not mutated again, so the event can carry this one.
+    this.emit({ rv: this.rv, type, def, object });
     return structuredClone(object);
   }
 
