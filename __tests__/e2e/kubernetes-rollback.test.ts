@@ -128,7 +128,9 @@ test('capture, a bad deploy, rollback to the snapshot, in two regions for three 
   for (const text of [captured.log, captured.summary, captured.outputs.snapshot ?? ''])
     expect(text).not.toContain('s3cret');
 
-  await release('2.0-bad', 'kubectl');
+  // Two deploys after the capture: the snapshot, not "previous", is where the rollback goes.
+  await release('2.0', 'kubectl');
+  await release('2.1-bad', 'kubectl');
   const rolled = await job.run({
     inputs: { ...inputs, mode: 'rollback', reason: 'error ratio 25 %' },
   });
@@ -157,9 +159,9 @@ test('capture, a bad deploy, rollback to the snapshot, in two regions for three 
     ),
   ).toEqual(
     REGIONS.flatMap((r) => [
-      `${r} Deployment rolled-back 3→2`,
-      `${r} StatefulSet rolled-back 3→2`,
-      `${r} DaemonSet rolled-back 3→2`,
+      `${r} Deployment rolled-back 4→2`,
+      `${r} StatefulSet rolled-back 4→2`,
+      `${r} DaemonSet rolled-back 4→2`,
     ]),
   );
   expect(rolled.log).toMatch(/eu-west deployment\/api: deployment "api" successfully rolled out/);
