@@ -27,7 +27,12 @@ export default tseslint.config(
   {
     // The simulator, like an API server, handles objects as unstructured JSON: typing every
     // Kubernetes field would be a second copy of the API for no gain in what tests catch.
-    files: ['lab/kube-sim/**/*.ts', '__tests__/lab/**/*.ts', '__tests__/e2e/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      'lab/kube-sim/**/*.ts',
+      '__tests__/lab/**/*.ts',
+      '__tests__/e2e/**/*.ts',
+      'bench/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
