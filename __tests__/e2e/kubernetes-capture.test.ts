@@ -1,5 +1,5 @@
 /** capture's refusals and warnings, and the ledger's concurrency, bounds and pruned revisions. */
-import { deployment } from '../../lab/kube-sim/fixtures.js';
+import { deployment, imageOf, settled } from '../../lab/kube-sim/fixtures.js';
 import { startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
 import { Job, runAction } from '../../lab/runner/harness.js';
 
@@ -11,20 +11,13 @@ afterEach(async () => {
   await sim.close();
 });
 
-const image = (o: any): string => o.spec.template.spec.containers[0].image;
-const rolledOut = (o: any): boolean =>
-  o.status?.observedGeneration === o.metadata.generation &&
-  o.status.updatedReplicas === o.spec.replicas &&
-  o.status.availableReplicas === o.spec.replicas &&
-  o.status.replicas === o.spec.replicas;
-
 async function deploy(tag: string, options: Parameters<typeof deployment>[2] = {}): Promise<void> {
   sim.apply(deployment('api', `shop/api:${tag}`, { replicas: 2, ...options }));
   await sim.waitFor(
     'Deployment',
     'default',
     'api',
-    (o) => rolledOut(o) && image(o) === `shop/api:${tag}`,
+    (o) => settled(o) && imageOf(o) === `shop/api:${tag}`,
   );
 }
 
@@ -155,7 +148,7 @@ describe('the last-known-good ledger', () => {
       expect((await job.run({ inputs: { ...inputs, mode: 'mark-good' } })).exitCode).toBe(0);
       await deploy('2.0', { spec: { revisionHistoryLimit: 1 } });
       await deploy('3.0-bad', { spec: { revisionHistoryLimit: 1 } });
-      expect(sim.list('ReplicaSet', 'default').map(image).sort()).toEqual([
+      expect(sim.list('ReplicaSet', 'default').map(imageOf).sort()).toEqual([
         'shop/api:2.0',
         'shop/api:3.0-bad',
       ]);
@@ -174,7 +167,7 @@ describe('the last-known-good ledger', () => {
         'Deployment',
         'default',
         'api',
-        (o) => rolledOut(o) && image(o) === 'shop/api:1.0',
+        (o) => settled(o) && imageOf(o) === 'shop/api:1.0',
       );
       expect(d.metadata.annotations['deployment.kubernetes.io/revision']).toBe('4');
     } finally {

@@ -2,7 +2,7 @@
  * Every class of Kubernetes API failure, injected by kube-sim while the bundled action rolls
  * back: each gets one clear line, transient ones are retried, and each target's state is said.
  */
-import { deployment } from '../../lab/kube-sim/fixtures.js';
+import { deployment, imageOf, settled } from '../../lab/kube-sim/fixtures.js';
 import { kubeconfigFor, startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
 import { runAction, type RunResult } from '../../lab/runner/harness.js';
 
@@ -10,13 +10,6 @@ const sims: KubeSim[] = [];
 afterEach(async () => {
   for (const sim of sims.splice(0)) await sim.close();
 });
-
-const image = (o: any): string => o.spec.template.spec.containers[0].image;
-const rolledOut = (o: any): boolean =>
-  o.status?.observedGeneration === o.metadata.generation &&
-  o.status.updatedReplicas === o.spec.replicas &&
-  o.status.availableReplicas === o.spec.replicas &&
-  o.status.replicas === o.spec.replicas;
 
 /** A kube-sim whose deployment/api went 1.0 → 2.0. */
 async function withHistory(options: { progressDeadlineSeconds?: number } = {}): Promise<KubeSim> {
@@ -31,7 +24,7 @@ async function withHistory(options: { progressDeadlineSeconds?: number } = {}): 
       'Deployment',
       'default',
       'api',
-      (o) => rolledOut(o) && image(o) === `shop/api:${tag}`,
+      (o) => settled(o) && imageOf(o) === `shop/api:${tag}`,
     );
   }
   return sim;
@@ -79,7 +72,7 @@ test('403: the missing verb and resource are named; nothing changes', async () =
       ),
     },
   ]);
-  expect(image(sim.get('Deployment', 'default', 'api'))).toBe('shop/api:2.0');
+  expect(imageOf(sim.get('Deployment', 'default', 'api'))).toBe('shop/api:2.0');
 });
 
 test('404: the missing object, namespace and context are named', async () => {
@@ -99,7 +92,7 @@ test('409 on the patch: the workload is read again and the rollback retried', as
   expect(result.exitCode).toBe(0);
   expect(targets(result)[0].outcome).toBe('rolled-back');
   expect(sim.requests.filter((r) => r.method === 'PATCH').map((r) => r.status)).toEqual([409, 200]);
-  expect(image(sim.get('Deployment', 'default', 'api'))).toBe('shop/api:1.0');
+  expect(imageOf(sim.get('Deployment', 'default', 'api'))).toBe('shop/api:1.0');
 });
 
 test('429 with Retry-After and 503s back off and succeed', async () => {
@@ -168,7 +161,7 @@ test('a region that stops answering mid-rollback: the other completes, each stat
       'unknown: the API server did not answer, the rollback may or may not have been applied',
     ],
   ]);
-  expect(image(healthy.get('Deployment', 'default', 'api'))).toBe('shop/api:1.0');
+  expect(imageOf(healthy.get('Deployment', 'default', 'api'))).toBe('shop/api:1.0');
   expect(result.summary).toContain('| eu-west |');
   expect(result.summary).toContain('❌ failed');
 });
@@ -189,7 +182,7 @@ test('a rollback whose rollout cannot complete is reported as failed, with its s
         'Deployment',
         'default',
         'api',
-        (o) => rolledOut(o) && image(o) === 'shop/api:1.0',
+        (o) => settled(o) && imageOf(o) === 'shop/api:1.0',
       );
   }
   const result = await rollback(sim);

@@ -3,7 +3,13 @@
  * StatefulSet and a DaemonSet in two regions; then the ledger: mark-good, and a rollback to
  * last-good after two more deploys.
  */
-import { daemonSet, deployment, statefulSet } from '../../lab/kube-sim/fixtures.js';
+import {
+  daemonSet,
+  deployment,
+  statefulSet,
+  imageOf,
+  settled,
+} from '../../lab/kube-sim/fixtures.js';
 import { Kubectl } from '../../lab/kube-sim/kubectl.js';
 import { kubeconfigFor, startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
 import { Job } from '../../lab/runner/harness.js';
@@ -14,19 +20,6 @@ let sims: Record<string, KubeSim>;
 let kubeconfig: string;
 let kubectl: Kubectl;
 let job: Job;
-
-const image = (o: any): string => o.spec.template.spec.containers[0].image;
-const settled = (o: any): boolean =>
-  o.status?.observedGeneration === o.metadata.generation &&
-  (o.kind === 'DaemonSet'
-    ? o.status.updatedNumberScheduled === o.status.desiredNumberScheduled &&
-      o.status.numberAvailable === o.status.desiredNumberScheduled
-    : o.kind === 'StatefulSet'
-      ? o.status.readyReplicas === o.spec.replicas &&
-        o.status.currentRevision === o.status.updateRevision
-      : o.status.updatedReplicas === o.spec.replicas &&
-        o.status.availableReplicas === o.spec.replicas &&
-        o.status.replicas === o.spec.replicas);
 
 async function release(tag: string, via: 'apply' | 'kubectl'): Promise<void> {
   for (const region of REGIONS) {
@@ -63,7 +56,7 @@ async function release(tag: string, via: 'apply' | 'kubectl'): Promise<void> {
         kind,
         'shop',
         name,
-        (o) => settled(o) && image(o) === `shop/${name}:${tag}`,
+        (o) => settled(o) && imageOf(o) === `shop/${name}:${tag}`,
       );
     }
   }
@@ -76,7 +69,7 @@ function imagesEverywhere(): string[] {
       ['StatefulSet', 'db'],
       ['DaemonSet', 'agent'],
     ].map(
-      ([kind, name]) => `${region} ${image(sims[region]?.get(kind ?? '', 'shop', name ?? ''))}`,
+      ([kind, name]) => `${region} ${imageOf(sims[region]?.get(kind ?? '', 'shop', name ?? ''))}`,
     ),
   );
 }

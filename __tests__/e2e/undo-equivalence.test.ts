@@ -9,6 +9,7 @@ import {
   deployment,
   statefulSet,
   type WorkloadOptions,
+  settled,
 } from '../../lab/kube-sim/fixtures.js';
 import { Kubectl } from '../../lab/kube-sim/kubectl.js';
 import { startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
@@ -153,26 +154,6 @@ const PLURAL = {
   StatefulSet: 'statefulsets',
   DaemonSet: 'daemonsets',
 } as const;
-
-function settled(o: any): boolean {
-  if (!o?.status || o.status.observedGeneration !== o.metadata.generation) return false;
-  if (o.kind === 'DaemonSet')
-    return (
-      o.status.updatedNumberScheduled === o.status.desiredNumberScheduled &&
-      o.status.numberAvailable === o.status.desiredNumberScheduled
-    );
-  if (o.kind === 'StatefulSet')
-    return (
-      o.status.readyReplicas === o.spec.replicas &&
-      o.status.currentRevision === o.status.updateRevision
-    );
-  return (
-    o.spec.paused === true ||
-    (o.status.updatedReplicas === o.spec.replicas &&
-      o.status.availableReplicas === o.spec.replicas &&
-      o.status.replicas === o.spec.replicas)
-  );
-}
 
 async function build(shape: Shape): Promise<KubeSim> {
   const sim = await startKubeSim({ podReadyDelayMs: 5 });

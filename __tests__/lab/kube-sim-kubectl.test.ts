@@ -2,7 +2,13 @@
  * kube-sim's fidelity, proven with the real client: /usr/bin/kubectl (v1.32) runs against it
  * and each test asserts kubectl's own output and the objects that result.
  */
-import { daemonSet, deployment, statefulSet } from '../../lab/kube-sim/fixtures.js';
+import {
+  daemonSet,
+  deployment,
+  statefulSet,
+  imageOf,
+  settled,
+} from '../../lab/kube-sim/fixtures.js';
 import { Kubectl } from '../../lab/kube-sim/kubectl.js';
 import { startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
 
@@ -19,13 +25,6 @@ afterEach(async () => {
   await sim.close();
 });
 
-const image = (o: Record<string, any>): string => o.spec.template.spec.containers[0].image;
-const rolledOut = (o: Record<string, any>): boolean =>
-  o.status?.observedGeneration === o.metadata.generation &&
-  o.status?.updatedReplicas === o.spec.replicas &&
-  o.status?.availableReplicas === o.spec.replicas &&
-  o.status?.replicas === o.spec.replicas;
-
 /** Deploys `images` one after another, waiting for each rollout, as a history fixture. */
 async function history(name: string, images: string[], causes: string[] = []): Promise<void> {
   sim.apply(
@@ -35,7 +34,7 @@ async function history(name: string, images: string[], causes: string[] = []): P
       causes[0] ? { annotations: { 'kubernetes.io/change-cause': causes[0] } } : {},
     ),
   );
-  await sim.waitFor('Deployment', 'default', name, rolledOut);
+  await sim.waitFor('Deployment', 'default', name, settled);
   for (let i = 1; i < images.length; i++) {
     const cause = causes[i];
     const args = ['set', 'image', `deployment/${name}`, `${name}=${images[i] ?? ''}`];
@@ -47,7 +46,7 @@ async function history(name: string, images: string[], causes: string[] = []): P
         `deployment/${name}`,
         `kubernetes.io/change-cause=${cause}`,
       ]);
-    await sim.waitFor('Deployment', 'default', name, (o) => rolledOut(o) && image(o) === images[i]);
+    await sim.waitFor('Deployment', 'default', name, (o) => settled(o) && imageOf(o) === images[i]);
   }
 }
 
@@ -55,7 +54,7 @@ describe('kubectl against kube-sim', () => {
   test('version and get: discovery, server-side tables, JSON', async () => {
     await setUp();
     sim.apply(deployment('api', 'shop/api:1.0'));
-    await sim.waitFor('Deployment', 'default', 'api', rolledOut);
+    await sim.waitFor('Deployment', 'default', 'api', settled);
     const version = await kubectl.run(['version', '-o', 'json']);
     expect(JSON.parse(version.stdout).serverVersion.gitVersion).toBe('v1.32.4');
     const table = await kubectl.run(['get', 'deployments']);
@@ -90,7 +89,7 @@ describe('kubectl against kube-sim', () => {
       );
     expect(
       sets.map((rs) => [
-        image(rs),
+        imageOf(rs),
         rs.spec.replicas,
         rs.metadata.labels['pod-template-hash'] === rs.metadata.name.slice(4),
       ]),
@@ -127,12 +126,14 @@ describe('kubectl against kube-sim', () => {
       'Deployment',
       'default',
       'api',
-      (o) => rolledOut(o) && image(o) === 'shop/api:1.0',
+      (o) => settled(o) && imageOf(o) === 'shop/api:1.0',
     );
     expect(d.metadata.annotations['deployment.kubernetes.io/revision']).toBe('3');
     expect(d.metadata.annotations['kubernetes.io/change-cause']).toBe('v1');
     expect(d.spec.template.metadata.labels).toEqual({ app: 'api' });
-    const readopted = sim.list('ReplicaSet', 'default').find((rs) => image(rs) === 'shop/api:1.0');
+    const readopted = sim
+      .list('ReplicaSet', 'default')
+      .find((rs) => imageOf(rs) === 'shop/api:1.0');
     expect(readopted?.metadata.annotations).toMatchObject({
       'deployment.kubernetes.io/revision': '3',
       'deployment.kubernetes.io/revision-history': '1',
@@ -154,7 +155,7 @@ describe('kubectl against kube-sim', () => {
       'Deployment',
       'default',
       'api',
-      (o) => rolledOut(o) && image(o) === 'shop/api:1.0',
+      (o) => settled(o) && imageOf(o) === 'shop/api:1.0',
     );
     const skipped = await kubectl.run(['rollout', 'undo', 'deployment/api', '--to-revision=4']);
     expect(skipped.stdout).toBe(
@@ -195,7 +196,7 @@ describe('kubectl against kube-sim', () => {
       'Deployment',
       'default',
       'api',
-      (o) => rolledOut(o) && o.metadata.annotations['deployment.kubernetes.io/revision'] === '3',
+      (o) => settled(o) && o.metadata.annotations['deployment.kubernetes.io/revision'] === '3',
     );
     expect(sim.list('ReplicaSet', 'default')).toHaveLength(3);
   });
@@ -218,7 +219,7 @@ describe('kubectl against kube-sim', () => {
     sim.apply(
       deployment('api', 'shop/api:1.0', { replicas: 2, spec: { progressDeadlineSeconds: 1 } }),
     );
-    await sim.waitFor('Deployment', 'default', 'api', rolledOut);
+    await sim.waitFor('Deployment', 'default', 'api', settled);
     await kubectl.run(['set', 'image', 'deployment/api', 'api=shop/api:broken']);
     const out = await kubectl.run(['rollout', 'status', 'deployment/api', '--timeout=20s']);
     expect(out.code).toBe(1);
@@ -240,12 +241,7 @@ describe('kubectl against kube-sim', () => {
     expect((await kubectl.run(['scale', 'deployment/api', '--replicas=5'])).stdout).toBe(
       'deployment.apps/api scaled\n',
     );
-    await sim.waitFor(
-      'Deployment',
-      'default',
-      'api',
-      (o) => rolledOut(o) && o.status.replicas === 5,
-    );
+    await sim.waitFor('Deployment', 'default', 'api', (o) => settled(o) && o.status.replicas === 5);
     expect(
       sim.requests.some((r) => r.method === 'PATCH' && r.path.endsWith('/deployments/api/scale')),
     ).toBe(true);
@@ -287,7 +283,7 @@ describe('kubectl against kube-sim', () => {
       'default',
       'db',
       (o) =>
-        image(o) === 'postgres:16.1' &&
+        imageOf(o) === 'postgres:16.1' &&
         o.status?.currentRevision === o.status?.updateRevision &&
         o.status?.readyReplicas === 2,
     );
@@ -323,7 +319,7 @@ describe('kubectl against kube-sim', () => {
       'default',
       'agent',
       (o) =>
-        image(o) === 'agent:1' &&
+        imageOf(o) === 'agent:1' &&
         o.status?.updatedNumberScheduled === 3 &&
         o.status?.numberAvailable === 3,
     );

@@ -5,7 +5,7 @@ import {
   goJson,
   PatchError,
 } from '../../lab/kube-sim/patch.js';
-import { labelSelectorString, matches, parseSelector } from '../../lab/kube-sim/selectors.js';
+import { matches, parseSelector } from '../../lab/kube-sim/selectors.js';
 
 const POD_SPEC = {
   spec: {
@@ -178,17 +178,5 @@ describe('selectors', () => {
     ['app=api,tier in (db)', false],
   ])('%j matches: %s', (selector, expected) => {
     expect(matches(parseSelector(selector), labels)).toBe(expected);
-  });
-
-  test('a LabelSelector becomes the string the API server expects', () => {
-    expect(
-      labelSelectorString({
-        matchLabels: { b: '2', a: '1' },
-        matchExpressions: [
-          { key: 'c', operator: 'In', values: ['y', 'x'] },
-          { key: 'd', operator: 'DoesNotExist' },
-        ],
-      }),
-    ).toBe('a=1,b=2,c in (x,y),!d');
   });
 });

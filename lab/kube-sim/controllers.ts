@@ -8,7 +8,8 @@
 import { imageDigest, randomSuffix, templateHash } from './defaults.js';
 import { goJson, type Json } from './patch.js';
 import { resourceByKind } from './resources.js';
-import { labelSelectorString, matches, parseSelector } from './selectors.js';
+import { selectorString } from '../../src/kube/selector.js';
+import { matches, parseSelector } from './selectors.js';
 import type { KubeObject, Store } from './store.js';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
@@ -780,5 +781,5 @@ export function selectorMatches(
   selector: KubeObject | undefined,
   labels: Record<string, string>,
 ): boolean {
-  return matches(parseSelector(labelSelectorString(selector)), labels);
+  return matches(parseSelector(selectorString(selector)), labels);
 }

@@ -69,3 +69,28 @@ export function daemonSet(name: string, image: string, options: WorkloadOptions 
     },
   };
 }
+
+export function imageOf(workload: KubeObject | undefined): string {
+  return workload?.spec.template.spec.containers[0].image;
+}
+
+/** Whether a workload's rollout is complete (a paused Deployment counts as settled). */
+export function settled(o: KubeObject | undefined): boolean {
+  if (!o?.status || o.status.observedGeneration !== o.metadata.generation) return false;
+  if (o.kind === 'DaemonSet')
+    return (
+      o.status.updatedNumberScheduled === o.status.desiredNumberScheduled &&
+      o.status.numberAvailable === o.status.desiredNumberScheduled
+    );
+  if (o.kind === 'StatefulSet')
+    return (
+      o.status.readyReplicas === o.spec.replicas &&
+      o.status.currentRevision === o.status.updateRevision
+    );
+  return (
+    o.spec.paused === true ||
+    (o.status.updatedReplicas === o.spec.replicas &&
+      o.status.availableReplicas === o.spec.replicas &&
+      o.status.replicas === o.spec.replicas)
+  );
+}
