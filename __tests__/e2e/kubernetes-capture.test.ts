@@ -190,3 +190,23 @@ describe('the last-known-good ledger', () => {
     expect(entries[0].sha).toBe('21'.padStart(40, '0'));
   }, 60_000);
 });
+
+describe('finding the kubeconfig', () => {
+  test.each([
+    [
+      { kubeconfig: 'clusters: [' },
+      /^rollback-action: input 'kubeconfig': cannot be read as a kubeconfig: /,
+    ],
+    [
+      {},
+      /^rollback-action: no kubeconfig: set the 'kubeconfig' input, KUBECONFIG, or ~\/\.kube\/config, or run in a cluster$/,
+    ],
+  ])('%j', async (inputs, message) => {
+    const result = await runAction({
+      inputs: { mode: 'capture', targets: 'deployment/api', ...inputs },
+      env: { HOME: '/nonexistent', KUBECONFIG: '' },
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.map((a) => a.message)).toEqual([expect.stringMatching(message)]);
+  });
+});

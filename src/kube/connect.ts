@@ -30,36 +30,37 @@ export function loadKubeConfig(options: Pick<ConnectOptions, 'kubeconfig' | 'env
   source: string;
 } {
   const kubeConfig = new KubeConfig();
-  try {
-    if (options.kubeconfig) {
-      kubeConfig.loadFromString(options.kubeconfig);
-      return { kubeConfig, source: "input 'kubeconfig'" };
+  // Each source is named in its own error, so a broken file is not blamed on the input.
+  const load = (source: string, read: () => void): { kubeConfig: KubeConfig; source: string } => {
+    try {
+      read();
+    } catch (error) {
+      throw new UserError(
+        `${source}: cannot be read as a kubeconfig: ${(error as Error).message.split('\n')[0] ?? ''}`,
+      );
     }
-    const files = (options.env.KUBECONFIG ?? '').split(path.delimiter).filter(Boolean);
-    const existing = files.filter((f) => existsSync(f));
-    if (existing.length > 0) {
+    return { kubeConfig, source };
+  };
+  if (options.kubeconfig) {
+    const text = options.kubeconfig;
+    return load("input 'kubeconfig'", () => kubeConfig.loadFromString(text));
+  }
+  const files = (options.env.KUBECONFIG ?? '').split(path.delimiter).filter(Boolean);
+  const existing = files.filter((f) => existsSync(f));
+  if (existing.length > 0) {
+    return load(`KUBECONFIG (${existing.join(path.delimiter)})`, () => {
       kubeConfig.loadFromFile(existing[0] ?? '');
       for (const more of existing.slice(1)) {
         const other = new KubeConfig();
         other.loadFromFile(more);
         kubeConfig.mergeConfig(other, true);
       }
-      return { kubeConfig, source: `KUBECONFIG (${existing.join(path.delimiter)})` };
-    }
-    const home = path.join(options.env.HOME ?? os.homedir(), '.kube', 'config');
-    if (existsSync(home)) {
-      kubeConfig.loadFromFile(home);
-      return { kubeConfig, source: home };
-    }
-    if (options.env.KUBERNETES_SERVICE_HOST) {
-      kubeConfig.loadFromCluster();
-      return { kubeConfig, source: 'in-cluster service account' };
-    }
-  } catch (error) {
-    throw new UserError(
-      `input 'kubeconfig': cannot be read as a kubeconfig: ${(error as Error).message.split('\n')[0] ?? ''}`,
-    );
+    });
   }
+  const home = path.join(options.env.HOME ?? os.homedir(), '.kube', 'config');
+  if (existsSync(home)) return load(home, () => kubeConfig.loadFromFile(home));
+  if (options.env.KUBERNETES_SERVICE_HOST)
+    return load('the in-cluster service account', () => kubeConfig.loadFromCluster());
   throw new UserError(
     "no kubeconfig: set the 'kubeconfig' input, KUBECONFIG, or ~/.kube/config, or run in a cluster",
   );
