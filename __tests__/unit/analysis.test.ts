@@ -1,0 +1,348 @@
+import { sprt, sprtOptions } from '../../src/analysis/sequential.js';
+import {
+  evaluateTrigger,
+  type Observation,
+  type TriggerRule,
+} from '../../src/analysis/triggers.js';
+import { judge } from '../../src/analysis/verdict.js';
+
+const S = 1000;
+const MIN = 60 * S;
+const rule = (r: Partial<TriggerRule>): TriggerRule => ({
+  name: 't',
+  severity: 'P1',
+  noData: 'hold',
+  ...r,
+});
+/** Observations every `step` ms from t=0 with these values. */
+const series = (values: (number | undefined)[], step = 30 * S): Observation[] =>
+  values.map((value, i) => ({ at: i * step, value }));
+
+describe('evaluateTrigger', () => {
+  test.each<
+    [
+      string,
+      TriggerRule,
+      Observation[],
+      number | undefined,
+      { status: string; detail?: RegExp | string },
+    ]
+  >([
+    [
+      'below threshold',
+      rule({ above: 0.05, forMs: 5 * MIN }),
+      series([0.01, 0.02]),
+      undefined,
+      { status: 'pass' },
+    ],
+    [
+      'breaching, not yet for long enough',
+      rule({ above: 0.05, forMs: 5 * MIN }),
+      series([0.01, 0.08, 0.09, 0.1]),
+      undefined,
+      { status: 'pass', detail: /breaching for 60s$/ },
+    ],
+    [
+      'breaching for the whole duration',
+      rule({ above: 0.05, forMs: 60 * S }),
+      series([0.01, 0.08, 0.09, 0.1]),
+      undefined,
+      { status: 'fail', detail: '0.1 > 0.05 for 60s' },
+    ],
+    [
+      'a good poll resets the run',
+      rule({ above: 0.05, forMs: 60 * S }),
+      series([0.08, 0.09, 0.01, 0.1, 0.1]),
+      undefined,
+      { status: 'pass' },
+    ],
+    [
+      'no "for": the first breach fails',
+      rule({ above: 100 }),
+      series([10, 150]),
+      undefined,
+      { status: 'fail' },
+    ],
+    [
+      'below a floor (success ratio)',
+      rule({ below: 0.99, forMs: 30 * S }),
+      series([0.999, 0.95, 0.94]),
+      undefined,
+      { status: 'fail', detail: '0.94 < 0.99 for 30s' },
+    ],
+    [
+      'consecutive failures: two of three',
+      rule({ above: 0, consecutive: 3 }),
+      series([0, 1, 1]),
+      undefined,
+      { status: 'pass' },
+    ],
+    [
+      'consecutive failures: three',
+      rule({ above: 0, consecutive: 3 }),
+      series([0, 1, 1, 1]),
+      undefined,
+      { status: 'fail', detail: '1 > 0 3 polls in a row' },
+    ],
+    [
+      'relative to the baseline, within',
+      rule({ relativePercent: 50, forMs: 0 }),
+      series([0.29]),
+      0.2,
+      { status: 'pass' },
+    ],
+    [
+      'relative to the baseline, beyond',
+      rule({ relativePercent: 50, forMs: 60 * S }),
+      series([0.31, 0.32, 0.33]),
+      0.2,
+      { status: 'fail', detail: '0.33 > 0.3 (baseline 0.2 +50%) for 60s' },
+    ],
+    [
+      'relative without a baseline is no data',
+      rule({ relativePercent: 50 }),
+      series([0.9]),
+      undefined,
+      { status: 'no-data' },
+    ],
+    [
+      'NaN is no data',
+      rule({ above: 1 }),
+      series([0.5, Number.NaN]),
+      undefined,
+      { status: 'no-data' },
+    ],
+    [
+      '+Inf is no data',
+      rule({ above: 1 }),
+      series([Number.POSITIVE_INFINITY]),
+      undefined,
+      { status: 'no-data' },
+    ],
+    [
+      'an empty result is no data, with its reason',
+      rule({ above: 1 }),
+      [{ at: 0, reason: 'empty vector' }],
+      undefined,
+      { status: 'no-data', detail: 'empty vector' },
+    ],
+    [
+      'too few requests is no data',
+      rule({ above: 0.05, minRequests: 100 }),
+      [{ at: 0, value: 0.5, windowTotal: 4 }],
+      undefined,
+      { status: 'no-data' },
+    ],
+    [
+      'missing data breaks a run under hold',
+      rule({ above: 0.05, forMs: 60 * S }),
+      series([0.1, undefined, 0.1, 0.1]),
+      undefined,
+      { status: 'pass' },
+    ],
+    [
+      'missing data never fails under hold, however long',
+      rule({ above: 0.05, forMs: 60 * S }),
+      series([undefined, undefined, undefined, undefined]),
+      undefined,
+      { status: 'no-data' },
+    ],
+    [
+      'missing data counts as a breach under no-data: rollback',
+      rule({ above: 0.05, forMs: 60 * S, noData: 'rollback' }),
+      series([0.01, undefined, undefined, undefined]),
+      undefined,
+      { status: 'fail', detail: /^no data \(counted as a breach by no-data: rollback\) for 60s$/ },
+    ],
+    [
+      'no observations yet',
+      rule({ above: 1 }),
+      [],
+      undefined,
+      { status: 'no-data', detail: 'no observation yet' },
+    ],
+  ])('%s', (_name, r, observations, baseline, expected) => {
+    const state = evaluateTrigger(r, observations, baseline);
+    expect(state.status).toBe(expected.status);
+    if (expected.detail) expect(state.detail).toMatch(expected.detail);
+  });
+});
+
+describe('sequential test', () => {
+  const options = sprtOptions(0.05);
+  test.each([
+    [0, 0, 'continue'],
+    [15, 72, 'fail'],
+    [10, 72, 'continue'],
+    [52, 1000, 'continue'],
+    [520, 10_000, 'continue'],
+    [1000, 5000, 'fail'],
+  ])('%d errors in %d requests: %s', (errors, total, decision) => {
+    expect(sprt(errors, total, options).decision).toBe(decision);
+  });
+
+  /** Cumulative observations at 50 requests/s, one a second, with exactly `ratio` failing. */
+  const steady = (ratio: number, seconds: number): Observation[] =>
+    Array.from({ length: seconds }, (_, i) => ({
+      at: (i + 1) * S,
+      value: ratio,
+      windowTotal: 50,
+      errors: Math.round(ratio * 50 * (i + 1)),
+      total: 50 * (i + 1),
+    }));
+  const errorRate = rule({ name: 'error-rate', above: 0.05, forMs: 5 * MIN, severity: 'P0' });
+  const firstFailure = (obs: Observation[]): number | undefined =>
+    obs.findIndex((_, i) => evaluateTrigger(errorRate, obs.slice(0, i + 1)).status === 'fail');
+
+  test('a 20 % error ratio at 50 requests/s fails in seconds, not after 5 minutes', () => {
+    const obs = steady(0.2, 300);
+    const at = firstFailure(obs);
+    expect(at).toBeLessThan(5);
+    expect(evaluateTrigger(errorRate, obs.slice(0, (at ?? 0) + 1))).toMatchObject({
+      status: 'fail',
+      fastFailed: true,
+    });
+  });
+
+  test('a borderline 5.2 % waits for the full "for" duration', () => {
+    const obs = steady(0.052, 320);
+    // Breaching from the first poll (t = 1 s), so held for 300 s at t = 301 s (index 300).
+    expect(firstFailure(obs)).toBe(300);
+    expect(evaluateTrigger(errorRate, obs.slice(0, 301))).toMatchObject({
+      status: 'fail',
+      fastFailed: false,
+    });
+  });
+
+  /** A seeded PRNG, so the simulation is the same on every run. */
+  function mulberry32(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  /** Draws Binomial(n, p) by inverting its CDF: one uniform number per draw. */
+  function binomial(n: number, p: number, random: () => number): () => number {
+    const cdf: number[] = [];
+    let pmf = (1 - p) ** n;
+    let total = 0;
+    for (let k = 0; k <= n; k++) {
+      total += pmf;
+      cdf.push(total);
+      pmf *= ((n - k) / (k + 1)) * (p / (1 - p));
+    }
+    return () => {
+      const u = random();
+      const k = cdf.findIndex((c) => u <= c);
+      return k < 0 ? n : k;
+    };
+  }
+
+  /** Runs of 5 minutes at 50 requests/s, looking every second: the second each run first fails, or undefined. */
+  function simulate(ratio: number, runs: number, seed: number): (number | undefined)[] {
+    const draw = binomial(50, ratio, mulberry32(seed));
+    const test = sprtOptions(0.05);
+    return Array.from({ length: runs }, () => {
+      let errors = 0;
+      for (let second = 1; second <= 300; second++) {
+        errors += draw();
+        if (sprt(errors, second * 50, test).decision === 'fail') return second;
+      }
+      return undefined;
+    });
+  }
+
+  test('false alarms over many healthy runs stay within the bound (alpha 0.001) despite 300 looks each', () => {
+    const atThreshold = simulate(0.05, 2000, 1).filter((s) => s !== undefined).length;
+    const healthy = simulate(0.01, 2000, 2).filter((s) => s !== undefined).length;
+    // Wald's bound: at most alpha / (1 - beta) ≈ 0.1 % of runs at the threshold itself.
+    expect(atThreshold / 2000).toBeLessThanOrEqual(0.002);
+    expect(healthy).toBe(0);
+  });
+
+  test('severe regressions are caught in every simulated run, within seconds', () => {
+    const seconds = simulate(0.2, 500, 3);
+    expect(seconds.every((s) => s !== undefined)).toBe(true);
+    const sorted = (seconds as number[]).sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThanOrEqual(3);
+    expect(sorted.at(-1)).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('judge', () => {
+  const state = (
+    name: string,
+    status: 'pass' | 'fail' | 'no-data',
+    severity: 'P0' | 'P1' | 'P2' = 'P1',
+  ) => ({
+    name,
+    severity,
+    status,
+    value: undefined,
+    threshold: undefined,
+    baseline: undefined,
+    breachingSince: undefined,
+    fastFailed: false,
+    detail: '',
+  });
+  test.each<
+    [
+      string,
+      ReturnType<typeof state>[],
+      boolean,
+      string[],
+      string[],
+      { verdict: string; severity?: string; failStep?: boolean },
+    ]
+  >([
+    [
+      'a failure fails at once, with the most severe severity',
+      [state('a', 'fail', 'P2'), state('b', 'fail', 'P0'), state('c', 'pass')],
+      false,
+      ['a', 'b', 'c'],
+      [],
+      { verdict: 'fail', severity: 'P0' },
+    ],
+    [
+      'all passing mid-window keeps watching',
+      [state('a', 'pass')],
+      false,
+      ['a'],
+      [],
+      { verdict: 'watching' },
+    ],
+    [
+      'all passing at the end passes',
+      [state('a', 'pass'), state('b', 'no-data')],
+      true,
+      ['a', 'b'],
+      [],
+      { verdict: 'pass' },
+    ],
+    [
+      'a trigger that never had data: inconclusive, no rollback',
+      [state('a', 'pass'), state('b', 'no-data')],
+      true,
+      ['a'],
+      [],
+      { verdict: 'inconclusive', failStep: false },
+    ],
+    [
+      'with no-data: fail the step fails, still without rollback',
+      [state('b', 'no-data')],
+      true,
+      [],
+      ['b'],
+      { verdict: 'inconclusive', failStep: true },
+    ],
+  ])('%s', (_name, states, windowEnded, had, noDataFail, expected) => {
+    expect(
+      judge(states, { windowEnded, everHadData: new Set(had), noDataFail: new Set(noDataFail) }),
+    ).toMatchObject(expected);
+  });
+});

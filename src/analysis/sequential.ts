@@ -1,0 +1,43 @@
+/**
+ * Wald's sequential probability ratio test on an error ratio: is the true ratio at most p0
+ * (the threshold) or at least p1? Checked after every poll on all requests since the deploy,
+ * its false-alarm probability stays at most about alpha however often it looks, so a severe
+ * regression fails within seconds while a borderline one waits for the trigger's `for`.
+ */
+export interface SprtOptions {
+  /** The threshold ratio: at or below it the release is acceptable. */
+  p0: number;
+  /** A ratio clearly worse than the threshold (default twice it). */
+  p1: number;
+  /** The false-alarm probability allowed (rolling back a release at the threshold). */
+  alpha: number;
+  /** The miss probability allowed (not failing fast at p1; the `for` rule still applies). */
+  beta: number;
+}
+
+export interface SprtResult {
+  /** Log-likelihood ratio of p1 over p0 for the counts seen. */
+  llr: number;
+  /** LLR at which the test decides for p1 (fails fast). */
+  upper: number;
+  decision: 'fail' | 'continue';
+}
+
+export function sprtOptions(threshold: number, overrides: Partial<SprtOptions> = {}): SprtOptions {
+  return {
+    p0: threshold,
+    p1: Math.min(0.999, threshold * 2),
+    alpha: 0.001,
+    beta: 0.01,
+    ...overrides,
+  };
+}
+
+export function sprt(errors: number, total: number, options: SprtOptions): SprtResult {
+  const { p0, p1, alpha, beta } = options;
+  const upper = Math.log((1 - beta) / alpha);
+  if (!(p0 > 0 && p0 < p1 && p1 < 1) || total <= 0 || errors < 0 || errors > total)
+    return { llr: 0, upper, decision: 'continue' };
+  const llr = errors * Math.log(p1 / p0) + (total - errors) * Math.log((1 - p1) / (1 - p0));
+  return { llr, upper, decision: llr >= upper ? 'fail' : 'continue' };
+}

@@ -1,0 +1,182 @@
+/**
+ * One trigger over the observations of a watch, three-valued: `pass`, `fail` or `no-data`.
+ * A missing, NaN or infinite value, or a ratio over too few requests, is no data, never a
+ * failure, unless the trigger's no-data policy says `rollback`, in which case missing data
+ * counts against the release like a breach (and still has to last `for`, or `consecutive`).
+ */
+import type { NoDataAction, Severity } from '../constants.js';
+import { sprt, sprtOptions, type SprtOptions } from './sequential.js';
+
+export type Evaluation = 'pass' | 'fail' | 'no-data';
+
+/** One poll of a trigger's metric. */
+export interface Observation {
+  at: number;
+  value?: number;
+  /** Ratio triggers: requests in the window the value was computed over (for minRequests). */
+  windowTotal?: number;
+  /** Ratio triggers: errors and requests counted since the watch began (for the sequential test). */
+  errors?: number;
+  total?: number;
+  /** Why there is no value (backend down, empty result), for the report. */
+  reason?: string;
+}
+
+export interface TriggerRule {
+  name: string;
+  severity: Severity;
+  above?: number;
+  below?: number;
+  /** Fails when the value is worse than the baseline by this many percent (+50 → 1.5×). */
+  relativePercent?: number;
+  forMs?: number;
+  consecutive?: number;
+  /** Fewer requests than this in the watch so far makes a ratio no data. */
+  minRequests?: number;
+  /** Fail before `for` when a sequential test is sure (ratio triggers with `above`). */
+  fastFail?: Partial<SprtOptions> | false;
+  noData: NoDataAction;
+}
+
+export interface TriggerState {
+  name: string;
+  severity: Severity;
+  status: Evaluation;
+  value: number | undefined;
+  threshold: number | undefined;
+  baseline: number | undefined;
+  /** When the current run of breaches began. */
+  breachingSince: number | undefined;
+  /** True when the sequential test failed the trigger before its `for`. */
+  fastFailed: boolean;
+  detail: string;
+}
+
+type Reading = { at: number; breach: boolean; value: number | undefined; missing: boolean };
+
+function usable(value: number | undefined): value is number {
+  return value !== undefined && Number.isFinite(value);
+}
+
+/** The threshold this value is compared with (relative rules derive it from the baseline). */
+export function thresholdOf(rule: TriggerRule, baseline: number | undefined): number | undefined {
+  if (rule.relativePercent !== undefined) {
+    return usable(baseline) && baseline > 0
+      ? baseline * (1 + rule.relativePercent / 100)
+      : undefined;
+  }
+  return rule.above ?? rule.below;
+}
+
+function read(rule: TriggerRule, o: Observation, threshold: number | undefined): Reading {
+  let value = o.value;
+  if (
+    rule.minRequests !== undefined &&
+    o.windowTotal !== undefined &&
+    o.windowTotal < rule.minRequests
+  )
+    value = undefined;
+  if (!usable(value) || threshold === undefined) {
+    return { at: o.at, breach: rule.noData === 'rollback', value: undefined, missing: true };
+  }
+  const breach =
+    rule.below !== undefined && rule.relativePercent === undefined
+      ? value < threshold
+      : value > threshold;
+  return { at: o.at, breach, value, missing: false };
+}
+
+function format(value: number | undefined): string {
+  if (value === undefined) return 'no data';
+  return Math.abs(value) >= 100 ? value.toFixed(0) : Number(value.toPrecision(3)).toString();
+}
+
+export function evaluateTrigger(
+  rule: TriggerRule,
+  observations: readonly Observation[],
+  baseline?: number,
+): TriggerState {
+  const threshold = thresholdOf(rule, baseline);
+  const readings = observations.map((o) => read(rule, o, threshold));
+  const latest = readings.at(-1);
+  const base = {
+    name: rule.name,
+    severity: rule.severity,
+    threshold,
+    baseline,
+    value: latest?.value,
+    fastFailed: false,
+  };
+  if (!latest)
+    return { ...base, status: 'no-data', breachingSince: undefined, detail: 'no observation yet' };
+
+  let start = readings.length;
+  while (start > 0 && readings[start - 1]?.breach) start -= 1;
+  const streak = readings.slice(start);
+  const breachingSince = streak[0]?.at;
+  const comparison =
+    rule.relativePercent !== undefined
+      ? `> ${format(threshold)} (baseline ${format(baseline)} +${rule.relativePercent}%)`
+      : rule.below !== undefined
+        ? `< ${format(threshold)}`
+        : `> ${format(threshold)}`;
+
+  if (streak.length > 0 && breachingSince !== undefined) {
+    const held = latest.at - breachingSince;
+    const enough =
+      rule.consecutive !== undefined
+        ? streak.length >= rule.consecutive
+        : held >= (rule.forMs ?? 0);
+    if (enough) {
+      const how =
+        rule.consecutive !== undefined
+          ? `${streak.length} polls in a row`
+          : `for ${Math.round(held / 1000)}s`;
+      const what = latest.missing
+        ? 'no data (counted as a breach by no-data: rollback)'
+        : `${format(latest.value)} ${comparison}`;
+      return { ...base, status: 'fail', breachingSince, detail: `${what} ${how}` };
+    }
+  }
+
+  // A count-based ratio can fail before `for` when the evidence is overwhelming.
+  const last = observations.at(-1);
+  const { errors, total } = last ?? {};
+  if (
+    rule.fastFail !== false &&
+    rule.above !== undefined &&
+    rule.relativePercent === undefined &&
+    errors !== undefined &&
+    total !== undefined &&
+    !latest.missing
+  ) {
+    const test = sprt(errors, total, sprtOptions(rule.above, rule.fastFail ?? {}));
+    if (test.decision === 'fail') {
+      return {
+        ...base,
+        status: 'fail',
+        fastFailed: true,
+        breachingSince,
+        detail: `${errors} errors in ${total} requests: a ratio above ${format(rule.above)} beyond doubt (sequential test, LLR ${test.llr.toFixed(1)} ≥ ${test.upper.toFixed(1)})`,
+      };
+    }
+  }
+
+  if (latest.missing)
+    return {
+      ...base,
+      status: 'no-data',
+      breachingSince,
+      detail: observations.at(-1)?.reason ?? 'no data',
+    };
+  const pending =
+    latest.breach && breachingSince !== undefined
+      ? `; breaching for ${Math.round((latest.at - breachingSince) / 1000)}s`
+      : '';
+  return {
+    ...base,
+    status: 'pass',
+    breachingSince: latest.breach ? breachingSince : undefined,
+    detail: `${format(latest.value)} (fails ${comparison}${rule.forMs ? ` for ${Math.round(rule.forMs / 1000)}s` : rule.consecutive ? ` ${rule.consecutive} times in a row` : ''})${pending}`,
+  };
+}
