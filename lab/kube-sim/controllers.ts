@@ -8,8 +8,6 @@
 import { imageDigest, randomSuffix, templateHash } from './defaults.js';
 import { goJson, type Json } from './patch.js';
 import { resourceByKind } from './resources.js';
-import { selectorString } from '../../src/kube/selector.js';
-import { matches, parseSelector } from './selectors.js';
 import type { KubeObject, Store } from './store.js';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
@@ -775,11 +773,4 @@ function maxUnavailable(d: KubeObject): number {
     d.spec.replicas ?? 1,
     false,
   );
-}
-
-export function selectorMatches(
-  selector: KubeObject | undefined,
-  labels: Record<string, string>,
-): boolean {
-  return matches(parseSelector(selectorString(selector)), labels);
 }

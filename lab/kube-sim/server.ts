@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { Controllers, selectorMatches } from './controllers.js';
+import { Controllers } from './controllers.js';
 import { defaultWorkload } from './defaults.js';
 import {
   applyJsonPatch,
@@ -866,4 +866,4 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
   return new KubeSim(options).start();
 }
 
-export { selectorMatches, RESOURCES, qualified };
+export { RESOURCES, qualified };

@@ -7,7 +7,7 @@
  * a release whose revision was pruned from history.
  */
 import type { PatchType } from './client.js';
-import { canonical, semanticallyEqual } from './json.js';
+import { semanticallyEqual } from './json.js';
 import type { ControllerRevision, Json, PodTemplate, ReplicaSet, Workload } from './types.js';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
@@ -222,9 +222,4 @@ export function planRevisionUndo(
     patch: target.data,
     template: target.template,
   };
-}
-
-/** A stable fingerprint of a template, for records and comparisons in reports. */
-export function templateKey(template: PodTemplate): string {
-  return canonical(withoutHashLabel(template));
 }
