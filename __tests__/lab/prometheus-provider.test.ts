@@ -1,0 +1,152 @@
+/** The action's Prometheus provider against the real Prometheus scraping the demo service. */
+import { createServer } from 'node:http';
+import { PrometheusProvider, PrometheusQueryError } from '../../src/metrics/prometheus.js';
+import { DemoApp } from '../../lab/demo-app/app.js';
+import { LoadGenerator } from '../../lab/demo-app/load.js';
+import { deployment, imageOf, settled } from '../../lab/kube-sim/fixtures.js';
+import { startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
+import { Prometheus } from '../../lab/prometheus/server.js';
+import { closeServer, listenOnLoopback } from '../../lab/util/net.js';
+
+describe('PrometheusProvider with the real Prometheus', () => {
+  let sim: KubeSim;
+  let app: DemoApp;
+  let prometheus: Prometheus;
+  let load: LoadGenerator;
+  let provider: PrometheusProvider;
+  let since: number;
+
+  beforeAll(async () => {
+    sim = await startKubeSim({ podReadyDelayMs: 50 });
+    sim.apply(deployment('api', 'shop/api:2.0-bad', { replicas: 2 }));
+    await sim.waitFor(
+      'Deployment',
+      'default',
+      'api',
+      (o) => settled(o) && imageOf(o) === 'shop/api:2.0-bad',
+    );
+    app = await new DemoApp({ sim, deployment: 'api' }).start();
+    prometheus = await Prometheus.start({
+      targets: [{ job: 'shop-api', address: app.url.replace('http://', '') }],
+    });
+    since = Date.now();
+    load = new LoadGenerator({ url: `${app.url}/`, ratePerSecond: 50, durationMs: 30_000 }).start();
+    provider = new PrometheusProvider({ url: prometheus.url, timeoutMs: 5000 });
+    await prometheus.waitFor(
+      'sum(increase(http_requests_total{job="shop-api"}[30s]))',
+      (s) => Number(s[0]?.value?.[1] ?? 0) > 200,
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    load.stop();
+    await prometheus.stop();
+    await app.close();
+    await sim.close();
+  });
+
+  test('a ratio reads the recent error share and the counts since the watch began', async () => {
+    const reading = await provider.read(
+      {
+        ratio: {
+          errors: 'http_requests_total{job="shop-api",code=~"5.."}',
+          total: 'http_requests_total{job="shop-api"}',
+        },
+      },
+      { now: Date.now(), since, intervalMs: 5000 },
+    );
+    expect(reading.value).toBeGreaterThan(0.12);
+    expect(reading.value).toBeLessThan(0.4);
+    expect(reading.windowTotal).toBeGreaterThan(100);
+    expect(reading.total).toBeGreaterThan(100);
+    expect((reading.errors ?? 0) / (reading.total ?? 1)).toBeGreaterThan(0.1);
+  });
+
+  test('a query reads its single value; a vector of several series is no data, saying why', async () => {
+    const p95 = await provider.read(
+      {
+        query:
+          'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{job="shop-api"}[30s])))',
+      },
+      { now: Date.now(), since, intervalMs: 5000 },
+    );
+    expect(p95.value).toBeGreaterThan(0);
+    expect(p95.value).toBeLessThan(0.1);
+    const several = await provider.read(
+      { query: 'http_requests_total{job="shop-api"}' },
+      { now: Date.now(), since, intervalMs: 5000 },
+    );
+    expect(several).toMatchObject({
+      reason: expect.stringMatching(/^\d+ series where one was expected; aggregate them/),
+    });
+  });
+
+  test.each([
+    ['an empty result', 'http_requests_total{job="nope"}', /^empty result \(query: /],
+    ['NaN', 'sum(rate(http_requests_total{job="nope"}[1m])) / 0 or vector(0/0)', /^NaN \(query: /],
+    ['+Inf', 'vector(1/0)', /^\+Inf \(query: /],
+  ])('%s is no data', async (_name, query, reason) => {
+    const reading = await provider.read({ query }, { now: Date.now(), since, intervalMs: 5000 });
+    expect(reading.value).toBeUndefined();
+    expect(reading.reason).toMatch(reason);
+  });
+
+  test("bad PromQL: Prometheus' own error, with the query, in the preflight and as a reason", async () => {
+    const window = { now: Date.now(), since, intervalMs: 5000 };
+    expect(await provider.check({ query: 'sum(rate(x[5m])' }, window)).toMatch(
+      /^bad_data: .*unclosed left parenthesis.* \(query: sum\(rate\(x\[5m\]\)\)$/,
+    );
+    await expect(provider.instant('sum(', Date.now())).rejects.toThrow(PrometheusQueryError);
+    expect(await provider.check({ query: 'up{job="shop-api"}' }, window)).toBeUndefined();
+  });
+
+  test('an unreachable Prometheus is no data, never a failure', async () => {
+    const gone = new PrometheusProvider({ url: 'http://127.0.0.1:9', timeoutMs: 1000 });
+    expect(
+      await gone.read({ query: 'up' }, { now: Date.now(), since, intervalMs: 5000 }),
+    ).toMatchObject({
+      reason: expect.stringMatching(/^Prometheus unreachable at http:\/\/127\.0\.0\.1:9: /),
+    });
+  });
+});
+
+describe('PrometheusProvider credentials and headers', () => {
+  test.each([
+    [{ bearerToken: 's3cret' }, 'Bearer s3cret'],
+    [
+      { basicAuth: { username: 'u', password: 'p' } },
+      `Basic ${Buffer.from('u:p').toString('base64')}`,
+    ],
+  ])('%j', async (auth, expected) => {
+    const seen: Record<string, string | undefined>[] = [];
+    const server = createServer((req, res) => {
+      seen.push({
+        authorization: req.headers.authorization,
+        tenant: req.headers['x-scope-orgid'] as string | undefined,
+      });
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+        JSON.stringify({
+          status: 'success',
+          data: { resultType: 'vector', result: [{ metric: {}, value: [1, '0.5'] }] },
+        }),
+      );
+    });
+    const url = await listenOnLoopback(server);
+    try {
+      const provider = new PrometheusProvider({
+        url,
+        headers: { 'X-Scope-OrgID': 'shop' },
+        ...auth,
+      });
+      expect(
+        await provider.read(
+          { query: 'up' },
+          { now: Date.now(), since: Date.now(), intervalMs: 1000 },
+        ),
+      ).toMatchObject({ value: 0.5 });
+      expect(seen).toEqual([{ authorization: expected, tenant: 'shop' }]);
+    } finally {
+      await closeServer(server);
+    }
+  });
+});
