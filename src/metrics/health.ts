@@ -1,0 +1,31 @@
+/**
+ * Health checks as a metric: 0 when the probe answers as expected, 1 when it does not (a
+ * wrong status, a body that does not match, a refused connection or a timeout: the service
+ * is what is being probed). An address that cannot be resolved is no data, a misconfiguration.
+ * Used with `consecutive`, as the runbooks' "health check fails 3 times in a row".
+ */
+import { httpGet, HttpFailure } from './http.js';
+import type { Reading } from './provider.js';
+
+export interface HealthProbe {
+  url: string;
+  expectStatus?: number;
+  bodyMatch?: string;
+  timeoutMs?: number;
+}
+
+export async function probe(check: HealthProbe): Promise<Reading> {
+  const expected = check.expectStatus ?? 200;
+  try {
+    const answer = await httpGet(check.url, check.timeoutMs ?? 5_000);
+    if (answer.status !== expected)
+      return { value: 1, reason: `HTTP ${answer.status}, expected ${expected}` };
+    if (check.bodyMatch !== undefined && !new RegExp(check.bodyMatch).test(answer.body))
+      return { value: 1, reason: `the body does not match /${check.bodyMatch}/` };
+    return { value: 0 };
+  } catch (error) {
+    if (error instanceof HttpFailure && error.addressing)
+      return { reason: `cannot address ${check.url}: ${error.message}` };
+    return { value: 1, reason: (error as Error).message };
+  }
+}
