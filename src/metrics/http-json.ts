@@ -16,7 +16,11 @@ export interface JsonSource {
 
 /** The number at `jsonPath` in `document`, or why there is none. */
 export function pickNumber(document: unknown, jsonPath: string): Reading {
-  const found: unknown[] = JSONPath<unknown[]>({ path: jsonPath, json: document as object, wrap: true });
+  const found: unknown[] = JSONPath<unknown[]>({
+    path: jsonPath,
+    json: document as object,
+    wrap: true,
+  });
   if (found.length === 0) return { reason: `${jsonPath} finds nothing` };
   if (found.length > 1)
     return { reason: `${jsonPath} finds ${found.length} values where one was expected` };
