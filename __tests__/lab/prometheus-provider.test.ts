@@ -1,6 +1,7 @@
 /** The action's Prometheus provider against the real Prometheus scraping the demo service. */
 import { createServer } from 'node:http';
 import { PrometheusProvider, PrometheusQueryError } from '../../src/metrics/prometheus.js';
+import { runbookTriggers } from '../../src/policy/presets.js';
 import { DemoApp } from '../../lab/demo-app/app.js';
 import { LoadGenerator } from '../../lab/demo-app/load.js';
 import { deployment, imageOf, settled } from '../../lab/kube-sim/fixtures.js';
@@ -98,6 +99,18 @@ describe('PrometheusProvider with the real Prometheus', () => {
     );
     await expect(provider.instant('sum(', Date.now())).rejects.toThrow(PrometheusQueryError);
     expect(await provider.check({ query: 'up{job="shop-api"}' }, window)).toBeUndefined();
+  });
+
+  test('every query of the runbook preset is valid PromQL and reads a value from the demo service', async () => {
+    const window = { now: Date.now(), since, intervalMs: 5000 };
+    for (const trigger of runbookTriggers('job="shop-api"')) {
+      const reading = await provider.read({ query: trigger.query, ratio: trigger.ratio }, window);
+      expect({ trigger: trigger.name, reason: reading.reason }).toEqual({
+        trigger: trigger.name,
+        reason: undefined,
+      });
+      expect(Number.isFinite(reading.value)).toBe(true);
+    }
   });
 
   test('an unreachable Prometheus is no data, never a failure', async () => {

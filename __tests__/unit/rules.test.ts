@@ -1,0 +1,113 @@
+import { triggersOf, watchedTriggers } from '../../src/analysis/rules.js';
+import { runbookTriggers, withLabels } from '../../src/policy/presets.js';
+import { parsePolicy } from '../../src/policy/validate.js';
+
+describe('the runbook preset', () => {
+  test.each([
+    ['http_requests_total', ['job="api"'], 'http_requests_total{job="api"}'],
+    [
+      'http_requests_total',
+      ['{job="api"}', 'code=~"5.."'],
+      'http_requests_total{job="api",code=~"5.."}',
+    ],
+    ['up', [undefined, ''], 'up'],
+  ])('withLabels(%s, %j)', (metric, matchers, expected) => {
+    expect(withLabels(metric, ...matchers)).toBe(expected);
+  });
+
+  test("gives the runbooks' triggers for a selector", () => {
+    const triggers = runbookTriggers('job="api"');
+    expect(triggers.map((t) => [t.name, t.above ?? t.relative, t.for ?? null, t.severity])).toEqual(
+      [
+        ['error-rate', 0.05, '5m', 'P1'],
+        ['error-rate-severe', 0.1, '1m', 'P0'],
+        ['server-errors-per-minute', 100, null, 'P0'],
+        ['p95-latency', 1, '10m', 'P1'],
+        ['p99-latency', 2, '10m', 'P1'],
+        ['p95-vs-baseline', '+50%', '5m', 'P2'],
+      ],
+    );
+    expect(triggers[0]?.ratio).toEqual({
+      errors: 'http_requests_total{job="api",code=~"5.."}',
+      total: 'http_requests_total{job="api"}',
+    });
+    expect(triggers[3]?.query).toBe(
+      'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{job="api"}[1m])))',
+    );
+  });
+
+  test("a minimal policy is three lines, and its own triggers replace the preset's by name", () => {
+    const policy = parsePolicy(
+      'preset: runbook\nmetrics: { selector: \'job="api"\' }\ntriggers: [{ name: p99-latency, query: q, above: 5, for: 1m }]\n',
+      'p.yml',
+    );
+    const triggers = triggersOf(policy);
+    expect(triggers).toHaveLength(6);
+    expect(triggers.find((t) => t.name === 'p99-latency')).toEqual({
+      name: 'p99-latency',
+      query: 'q',
+      above: 5,
+      for: '1m',
+    });
+  });
+});
+
+describe('watchedTriggers', () => {
+  const watched = (yaml: string): ReturnType<typeof watchedTriggers> =>
+    watchedTriggers(parsePolicy(yaml, 'p.yml'));
+
+  test.each<[string, string, Record<string, unknown>]>([
+    [
+      'durations in ms, relative as a percentage',
+      'triggers: [{ name: t, query: q, relative: "+50%", for: 10m }]',
+      { forMs: 600_000, relativePercent: 50, fastFail: false },
+    ],
+    [
+      "the watch's no-data and min-requests are defaults",
+      'watch: { no-data: fail, min-requests: 50 }\ntriggers: [{ name: t, query: q, above: 1 }]',
+      { noData: 'fail', minRequests: 50 },
+    ],
+    [
+      "a trigger's own no-data wins",
+      'watch: { no-data: fail }\ntriggers: [{ name: t, query: q, above: 1, no-data: rollback }]',
+      { noData: 'rollback' },
+    ],
+    [
+      'ratios get the sequential test by default',
+      'triggers: [{ name: t, ratio: { errors: e, total: t }, above: 0.05 }]',
+      { fastFail: {} },
+    ],
+    [
+      'unless it is turned off',
+      'triggers: [{ name: t, ratio: { errors: e, total: t }, above: 0.05, fast-fail: false }]',
+      { fastFail: false },
+    ],
+    [
+      'severity defaults to P1',
+      'triggers: [{ name: t, query: q, above: 1 }]',
+      { severity: 'P1', noData: 'hold' },
+    ],
+  ])('%s', (_name, yaml, expected) => {
+    expect(watched(yaml)[0]?.rule).toMatchObject(expected);
+  });
+
+  test('a health trigger fails on a failed probe (value 1), after its consecutive count', () => {
+    const [health] = watched(
+      'triggers: [{ name: health, provider: health, url: "https://shop.example/healthz", consecutive: 3, expect-status: 204 }]',
+    );
+    expect(health).toMatchObject({
+      provider: 'health',
+      url: 'https://shop.example/healthz',
+      expectStatus: 204,
+      rule: { above: 0, consecutive: 3 },
+    });
+  });
+
+  test('the metrics provider is the default for every trigger', () => {
+    const triggers = watched(
+      'metrics: { provider: scrape }\ntriggers: [{ name: a, query: q, above: 1 }, { name: b, provider: http-json, url: "http://x/y", json-path: $.v, above: 2 }]',
+    );
+    expect(triggers.map((t) => t.provider)).toEqual(['scrape', 'http-json']);
+    expect(triggers[1]).toMatchObject({ jsonPath: '$.v' });
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * The policy's triggers (and the preset's) as rules the analysis evaluates: durations in ms,
+ * `relative: +50%` as a percentage, the watch's no-data policy and minimum requests as
+ * defaults, and the sequential test on for count-based ratios unless a trigger turns it off.
+ */
+import type { Severity } from '../constants.js';
+import { parseDuration } from '../duration.js';
+import type { MetricQuery } from '../metrics/provider.js';
+import { runbookTriggers } from '../policy/presets.js';
+import type { Policy, ProviderName, TriggerSpec } from '../policy/types.js';
+import type { TriggerRule } from './triggers.js';
+
+export interface WatchedTrigger {
+  rule: TriggerRule;
+  provider: ProviderName;
+  query: MetricQuery;
+  /** Health and http-json triggers: where to look. */
+  url?: string;
+  jsonPath?: string;
+  expectStatus?: number;
+  bodyMatch?: string;
+}
+
+const DEFAULT_SEVERITY: Severity = 'P1';
+
+export function triggersOf(policy: Policy): TriggerSpec[] {
+  const preset = policy.preset === 'runbook' ? runbookTriggers(policy.metrics?.selector) : [];
+  const own = policy.triggers ?? [];
+  // A trigger of the policy replaces a preset trigger of the same name.
+  return [...preset.filter((p) => !own.some((t) => t.name === p.name)), ...own];
+}
+
+export function watchedTriggers(policy: Policy): WatchedTrigger[] {
+  const defaultProvider = policy.metrics?.provider ?? 'prometheus';
+  return triggersOf(policy).map((spec) => {
+    const provider = spec.provider ?? defaultProvider;
+    const relative =
+      spec.relative === undefined ? undefined : Number(spec.relative.replace('%', ''));
+    const rule: TriggerRule = {
+      name: spec.name,
+      severity: spec.severity ?? DEFAULT_SEVERITY,
+      above: provider === 'health' ? (spec.above ?? 0) : spec.above,
+      below: spec.below,
+      relativePercent: relative,
+      forMs: spec.for === undefined ? undefined : parseDuration(spec.for),
+      consecutive: spec.consecutive,
+      minRequests: spec['min-requests'] ?? policy.watch?.['min-requests'],
+      fastFail: spec['fast-fail'] === false || !spec.ratio ? false : {},
+      noData: spec['no-data'] ?? policy.watch?.['no-data'] ?? 'hold',
+    };
+    const watched: WatchedTrigger = {
+      rule,
+      provider,
+      query: { query: spec.query, ratio: spec.ratio },
+    };
+    if (spec.url !== undefined) watched.url = spec.url;
+    if (spec['json-path'] !== undefined) watched.jsonPath = spec['json-path'];
+    if (spec['expect-status'] !== undefined) watched.expectStatus = spec['expect-status'];
+    if (spec['body-match'] !== undefined) watched.bodyMatch = spec['body-match'];
+    return watched;
+  });
+}
