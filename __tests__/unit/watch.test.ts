@@ -1,0 +1,159 @@
+import type { Clock } from '../../src/clock.js';
+import { watch, type TriggerSource } from '../../src/analysis/watch.js';
+import type { WatchedTrigger } from '../../src/analysis/rules.js';
+import type { TriggerRule } from '../../src/analysis/triggers.js';
+import type { PollWindow, Reading } from '../../src/metrics/provider.js';
+
+const S = 1000;
+function fakeClock(start = 0): Clock {
+  let now = start;
+  return {
+    now: () => now,
+    sleep: (ms) => {
+      now += ms;
+      return Promise.resolve();
+    },
+  };
+}
+
+function source(
+  rule: Partial<TriggerRule> & { name: string },
+  read: (w: PollWindow) => Reading,
+): TriggerSource {
+  const trigger: WatchedTrigger = {
+    rule: { severity: 'P1', noData: 'hold', ...rule },
+    provider: 'prometheus',
+    query: {},
+  };
+  return { trigger, read: (w) => Promise.resolve(read(w)) };
+}
+
+/** A count-based error ratio at 50 requests/s that turns to `bad` after `from` ms. */
+function errorRatio(good: number, bad: number, from: number): (w: PollWindow) => Reading {
+  return (w) => {
+    const elapsed = (w.now - w.since) / 1000;
+    const ratio = w.now - w.since >= from ? bad : good;
+    return {
+      value: ratio,
+      windowTotal: 1500,
+      errors: Math.round(ratio * 50 * elapsed),
+      total: Math.round(50 * elapsed),
+    };
+  };
+}
+
+describe('watch', () => {
+  test('a healthy release passes at the end of the window, one poll per interval', async () => {
+    const lines: string[] = [];
+    const result = await watch(
+      [
+        source(
+          { name: 'error-rate', above: 0.05, forMs: 300 * S, fastFail: {} },
+          errorRatio(0.01, 0.01, 0),
+        ),
+      ],
+      {
+        clock: fakeClock(),
+        since: 0,
+        windowMs: 600 * S,
+        intervalMs: 30 * S,
+        log: (l) => lines.push(l),
+      },
+    );
+    expect(result.judgement.verdict).toBe('pass');
+    expect(result.polls).toBe(21);
+    expect(result.elapsedMs).toBe(600 * S);
+    expect(lines[1]).toBe('[30s] error-rate: 0.01 (fails > 0.05 for 300s) ok');
+    expect(result.observations['error-rate']).toHaveLength(21);
+  });
+
+  test('a severe regression stops the watch at the first failing poll, long before "for"', async () => {
+    const result = await watch(
+      [
+        source(
+          { name: 'error-rate', above: 0.05, forMs: 300 * S, fastFail: {}, severity: 'P0' },
+          errorRatio(0.01, 0.2, 0),
+        ),
+      ],
+      {
+        clock: fakeClock(),
+        since: 0,
+        windowMs: 600 * S,
+        intervalMs: 5 * S,
+      },
+    );
+    expect(result.judgement).toMatchObject({ verdict: 'fail', severity: 'P0' });
+    expect(result.elapsedMs).toBeLessThanOrEqual(5 * S);
+    expect(result.states[0]).toMatchObject({ fastFailed: true });
+  });
+
+  test('a backend that never answers ends inconclusive, never a rollback', async () => {
+    const result = await watch(
+      [
+        source({ name: 'p95', above: 1, forMs: 60 * S }, () => ({
+          reason: 'Prometheus unreachable',
+        })),
+      ],
+      {
+        clock: fakeClock(),
+        since: 0,
+        windowMs: 120 * S,
+        intervalMs: 30 * S,
+      },
+    );
+    expect(result.judgement).toMatchObject({
+      verdict: 'inconclusive',
+      silent: ['p95'],
+      failStep: false,
+    });
+    expect(result.states[0]?.detail).toBe('Prometheus unreachable');
+  });
+
+  test('a source that throws is no data for that poll, with the error as the reason', async () => {
+    let calls = 0;
+    const flaky: TriggerSource = {
+      trigger: {
+        rule: { name: 'p95', severity: 'P1', noData: 'hold', above: 1 },
+        provider: 'prometheus',
+        query: {},
+      },
+      read: () =>
+        ++calls === 1
+          ? Promise.reject(new Error('socket hang up'))
+          : Promise.resolve({ value: 0.2 }),
+    };
+    const result = await watch([flaky], {
+      clock: fakeClock(),
+      since: 0,
+      windowMs: 60 * S,
+      intervalMs: 30 * S,
+    });
+    expect(result.observations.p95?.[0]).toEqual({ at: 0, reason: 'socket hang up' });
+    expect(result.judgement.verdict).toBe('pass');
+  });
+
+  test('relative triggers compare with the baseline; the most severe failure names the verdict', async () => {
+    const result = await watch(
+      [
+        source(
+          { name: 'p95-vs-baseline', relativePercent: 50, forMs: 120 * S, severity: 'P2' },
+          () => ({ value: 0.4 }),
+        ),
+        source({ name: 'health', above: 0, consecutive: 3, severity: 'P0' }, (w) => ({
+          value: w.now >= 60 * S ? 1 : 0,
+        })),
+      ],
+      {
+        clock: fakeClock(),
+        since: 0,
+        windowMs: 600 * S,
+        intervalMs: 30 * S,
+        baselines: { 'p95-vs-baseline': 0.2 },
+      },
+    );
+    expect(result.judgement.verdict).toBe('fail');
+    expect(result.judgement.failing.map((s) => s.name)).toEqual(['health', 'p95-vs-baseline']);
+    expect(result.judgement.severity).toBe('P0');
+    expect(result.elapsedMs).toBe(120 * S);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The watch loop: polls every trigger's source each interval for the window, evaluates, and
+ * stops at the first failing verdict. One progress line per poll says, for each trigger, its
+ * value against its threshold. Time comes from the injected clock, so a 10-minute window is
+ * tested in milliseconds.
+ */
+import type { Clock } from '../clock.js';
+import { formatDuration } from '../duration.js';
+import type { PollWindow, Reading } from '../metrics/provider.js';
+import type { WatchedTrigger } from './rules.js';
+import { evaluateTrigger, type Observation, type TriggerState } from './triggers.js';
+import { judge, type Judgement } from './verdict.js';
+
+export interface TriggerSource {
+  trigger: WatchedTrigger;
+  read(window: PollWindow): Promise<Reading>;
+}
+
+export interface WatchOptions {
+  clock: Clock;
+  /** When the watch starts counting (the rollout completed), in ms. */
+  since: number;
+  windowMs: number;
+  intervalMs: number;
+  /** Pre-deploy values for relative triggers, by trigger name. */
+  baselines?: Record<string, number | undefined>;
+  log?: (line: string) => void;
+}
+
+export interface WatchResult {
+  judgement: Judgement;
+  states: TriggerState[];
+  /** Every observation, by trigger: the time series the verdict rests on. */
+  observations: Record<string, Observation[]>;
+  polls: number;
+  elapsedMs: number;
+}
+
+const MARK: Record<TriggerState['status'], string> = {
+  pass: 'ok',
+  fail: 'FAIL',
+  'no-data': 'no data',
+};
+
+export function progressLine(elapsedMs: number, states: readonly TriggerState[]): string {
+  return `[${formatDuration(elapsedMs)}] ${states.map((s) => `${s.name}: ${s.detail} ${MARK[s.status]}`).join(' | ')}`;
+}
+
+export async function watch(
+  sources: readonly TriggerSource[],
+  options: WatchOptions,
+): Promise<WatchResult> {
+  const { clock, since, windowMs, intervalMs } = options;
+  const observations: Record<string, Observation[]> = Object.fromEntries(
+    sources.map((s) => [s.trigger.rule.name, []]),
+  );
+  const everHadData = new Set<string>();
+  const noDataFail = new Set(
+    sources.filter((s) => s.trigger.rule.noData === 'fail').map((s) => s.trigger.rule.name),
+  );
+  for (let polls = 1; ; polls++) {
+    const at = clock.now();
+    const readings = await Promise.all(
+      sources.map((s) =>
+        s
+          .read({ now: at, since, intervalMs })
+          .catch((error: unknown): Reading => ({ reason: (error as Error).message })),
+      ),
+    );
+    const states = sources.map((source, i) => {
+      const name = source.trigger.rule.name;
+      const series = observations[name] ?? [];
+      series.push({ at, ...readings[i] });
+      const state = evaluateTrigger(source.trigger.rule, series, options.baselines?.[name]);
+      if (state.value !== undefined) everHadData.add(name);
+      return state;
+    });
+    const elapsedMs = at - since;
+    const judgement = judge(states, {
+      windowEnded: elapsedMs >= windowMs,
+      everHadData,
+      noDataFail,
+    });
+    options.log?.(progressLine(elapsedMs, states));
+    if (judgement.verdict !== 'watching')
+      return { judgement, states, observations, polls, elapsedMs };
+    const next = at + intervalMs;
+    await clock.sleep(Math.max(0, Math.min(next, since + windowMs) - clock.now()));
+  }
+}
