@@ -2,6 +2,7 @@ import {
   counterIncrease,
   histogramQuantile,
   parseExposition,
+  parseSelector,
   select,
 } from '../../src/metrics/exposition.js';
 
@@ -90,4 +91,34 @@ describe('histogramQuantile (as PromQL interpolates)', () => {
   ])('%s: undefined (no data)', (_name, counts) => {
     expect(histogramQuantile(0.5, [], scrape(buckets(counts)))).toBeUndefined();
   });
+});
+
+describe('parseSelector', () => {
+  const samples = scrape([
+    'r{code="200",path="/a"} 1',
+    'r{code="503",path="/a"} 2',
+    'r{code="500",path="/b"} 3',
+    'r{code="404"} 4',
+  ]);
+  test.each([
+    ['r', [1, 2, 3, 4]],
+    ['r{}', [1, 2, 3, 4]],
+    ['r{code=~"5.."}', [2, 3]],
+    ['r{code!~"5..",code!="404"}', [1]],
+    ['r{ path = "/a" , code != "200" }', [2]],
+    ['r{code=~"50"}', []],
+  ])('%s', (text, values) => {
+    const selector = parseSelector(text);
+    expect(selector).toBeDefined();
+    expect(select(samples, selector?.name ?? '', selector?.matchers).map((s) => s.value)).toEqual(
+      values,
+    );
+  });
+
+  test.each(['sum(r)', 'r{code=5}', 'r{code="5"', 'rate(r[1m])', '{code="5"}'])(
+    '%s is not a selector',
+    (text) => {
+      expect(parseSelector(text)).toBeUndefined();
+    },
+  );
 });

@@ -43,20 +43,59 @@ export function parseExposition(text: string): ExpositionSample[] {
   return samples;
 }
 
-export type Matchers = Record<string, string | RegExp>;
+/** One label matcher; several may name the same label, as in PromQL. */
+export interface Matcher {
+  label: string;
+  pattern: string | RegExp;
+  negate: boolean;
+}
+
+export type Matchers = Matcher[] | Record<string, string | RegExp>;
+
+function asList(matchers: Matchers): Matcher[] {
+  return Array.isArray(matchers)
+    ? matchers
+    : Object.entries(matchers).map(([label, pattern]) => ({ label, pattern, negate: false }));
+}
 
 export function select(
   samples: readonly ExpositionSample[],
   name: string,
-  matchers: Matchers = {},
+  matchers: Matchers = [],
 ): ExpositionSample[] {
+  const list = asList(matchers);
   return samples.filter(
     (s) =>
       s.name === name &&
-      Object.entries(matchers).every(([k, m]) =>
-        typeof m === 'string' ? s.labels[k] === m : m.test(s.labels[k] ?? ''),
-      ),
+      list.every(({ label, pattern, negate }) => {
+        const value = s.labels[label] ?? '';
+        const hit = typeof pattern === 'string' ? value === pattern : pattern.test(value);
+        return hit !== negate;
+      }),
   );
+}
+
+/**
+ * A PromQL series selector, `name{a="x",b=~"re",c!="y",d!~"re"}`, as a name and matchers.
+ * Regular expressions are anchored, as in PromQL. Undefined when it is not one.
+ */
+export function parseSelector(text: string): { name: string; matchers: Matcher[] } | undefined {
+  const match = /^\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(?:\{(.*)\})?\s*$/.exec(text);
+  if (!match) return undefined;
+  const matchers: Matcher[] = [];
+  const body = (match[2] ?? '').trim();
+  const term = /\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*"((?:[^"\\]|\\.)*)"\s*,?\s*/y;
+  let consumed = 0;
+  for (let found = term.exec(body); found !== null; found = term.exec(body)) {
+    const [, label = '', op, raw = ''] = found;
+    const value = unescape(raw);
+    const pattern = op === '=~' || op === '!~' ? new RegExp(`^(?:${value})$`) : value;
+    matchers.push({ label, pattern, negate: op === '!=' || op === '!~' });
+    consumed = term.lastIndex;
+    if (consumed >= body.length) break;
+  }
+  if (consumed < body.length) return undefined;
+  return { name: match[1] ?? '', matchers };
 }
 
 function seriesKey(labels: Record<string, string>): string {

@@ -1,0 +1,76 @@
+/** The scrape provider reading the demo service's real /metrics (prom-client's exposition). */
+import { createServer } from 'node:http';
+import { DemoApp } from '../../lab/demo-app/app.js';
+import { LoadGenerator } from '../../lab/demo-app/load.js';
+import { deployment, imageOf, settled } from '../../lab/kube-sim/fixtures.js';
+import { startKubeSim } from '../../lab/kube-sim/server.js';
+import { closeServer, listenOnLoopback } from '../../lab/util/net.js';
+import { ScrapeProvider } from '../../src/metrics/scrape.js';
+
+const RATIO = { errors: 'http_requests_total{code=~"5.."}', total: 'http_requests_total' };
+
+test('ratios and quantiles from scrapes of a bad release', async () => {
+  const sim = await startKubeSim({ podReadyDelayMs: 20 });
+  const app = await new DemoApp({ sim, deployment: 'api' }).start();
+  const load = new LoadGenerator({ url: `${app.url}/`, ratePerSecond: 100, durationMs: 10_000 });
+  try {
+    sim.apply(deployment('api', 'shop/api:2.0-bad', { replicas: 2 }));
+    await sim.waitFor(
+      'Deployment',
+      'default',
+      'api',
+      (o) => settled(o) && imageOf(o) === 'shop/api:2.0-bad',
+    );
+    load.start();
+    const provider = new ScrapeProvider({ urls: [`${app.url}/metrics`] });
+    const since = Date.now();
+    expect(await provider.read({ ratio: RATIO }, { now: since, since, intervalMs: 1000 })).toEqual({
+      reason: 'first scrape: counting starts now',
+    });
+    await new Promise((r) => setTimeout(r, 2000));
+    const now = Date.now();
+    const ratio = await provider.read({ ratio: RATIO }, { now, since, intervalMs: 1000 });
+    expect(ratio.windowTotal).toBeGreaterThan(100);
+    expect(ratio.value).toBeGreaterThan(0.12);
+    expect(ratio.value).toBeLessThan(0.4);
+    expect(ratio.total).toBe(ratio.windowTotal);
+    const p95 = await provider.read(
+      { query: 'histogram_quantile(0.95, http_request_duration_seconds_bucket)' },
+      { now, since, intervalMs: 1000 },
+    );
+    expect(p95.value).toBeGreaterThan(0);
+    expect(p95.value).toBeLessThan(0.1);
+    expect(await provider.check({ query: 'sum(rate(x[1m]))' })).toMatch(
+      /^the scrape provider reads a series selector or histogram_quantile/,
+    );
+  } finally {
+    load.stop();
+    await app.close();
+    await sim.close();
+  }
+}, 30_000);
+
+test('a pod restart (counter reset) is counted, not taken as negative traffic', async () => {
+  const expositions = [
+    'http_requests_total{code="200"} 1000\nhttp_requests_total{code="500"} 50',
+    'http_requests_total{code="200"} 90\nhttp_requests_total{code="500"} 10',
+  ];
+  let call = 0;
+  const server = createServer((_req, res) => res.end(expositions[Math.min(call++, 1)]));
+  const url = await listenOnLoopback(server);
+  try {
+    const provider = new ScrapeProvider({ urls: [url] });
+    await provider.read({ ratio: RATIO }, { now: 1, since: 0, intervalMs: 1000 });
+    const reading = await provider.read({ ratio: RATIO }, { now: 2, since: 0, intervalMs: 1000 });
+    expect(reading).toEqual({ value: 10 / 100, windowTotal: 100, errors: 10, total: 100 });
+  } finally {
+    await closeServer(server);
+  }
+});
+
+test('an unreachable target is no data', async () => {
+  const provider = new ScrapeProvider({ urls: ['http://127.0.0.1:9/metrics'], timeoutMs: 1000 });
+  expect(
+    (await provider.read({ query: 'up' }, { now: 1, since: 0, intervalMs: 1000 })).reason,
+  ).toMatch(/^http:\/\/127\.0\.0\.1:9\/metrics: /);
+});

@@ -1,0 +1,127 @@
+/**
+ * For services without a Prometheus server: reads their /metrics exposition directly. Each
+ * poll scrapes every URL (one per pod, say); ratios come from counter increases since the
+ * previous scrape (the recent window) and since the first (for the sequential test), with
+ * counter resets handled; quantiles from histogram buckets the same way. Queries are a series
+ * selector (summed) or `histogram_quantile(q, selector)`; anything else is refused up front.
+ */
+import {
+  counterIncrease,
+  histogramQuantile,
+  parseExposition,
+  parseSelector,
+  select,
+  type ExpositionSample,
+} from './exposition.js';
+import { httpGet } from './http.js';
+import type { MetricProvider, MetricQuery, PollWindow, Reading } from './provider.js';
+
+export interface ScrapeOptions {
+  urls: string[];
+  timeoutMs?: number;
+}
+
+type Selector = NonNullable<ReturnType<typeof parseSelector>>;
+type Parsed =
+  { kind: 'sum'; selector: Selector } | { kind: 'quantile'; q: number; selector: Selector };
+
+function parseQuery(text: string): Parsed | string {
+  const quantile = /^\s*histogram_quantile\(\s*([0-9.]+)\s*,\s*(.+)\)\s*$/.exec(text);
+  if (quantile) {
+    const selector = parseSelector(quantile[2] ?? '');
+    const q = Number(quantile[1]);
+    if (!selector || !(q >= 0 && q <= 1)) return `not a histogram_quantile(q, selector): ${text}`;
+    return { kind: 'quantile', q, selector };
+  }
+  const selector = parseSelector(text);
+  if (!selector)
+    return `the scrape provider reads a series selector or histogram_quantile(q, selector); '${text}' is neither (use the prometheus provider for PromQL)`;
+  return { kind: 'sum', selector };
+}
+
+export class ScrapeProvider implements MetricProvider {
+  readonly name = 'scrape';
+  private first: ExpositionSample[] | undefined;
+  private previous: ExpositionSample[] | undefined;
+  private current: { at: number; samples: ExpositionSample[] } | undefined;
+
+  constructor(private readonly options: ScrapeOptions) {}
+
+  /** One scrape per poll time, shared by every trigger of that poll; series keep their URL. */
+  private async scrape(at: number): Promise<ExpositionSample[] | string> {
+    if (this.current?.at === at) return this.current.samples;
+    const texts = await Promise.all(
+      this.options.urls.map(async (url) => {
+        try {
+          const answer = await httpGet(url, this.options.timeoutMs ?? 5_000);
+          return answer.status === 200
+            ? { url, text: answer.body }
+            : `HTTP ${answer.status} from ${url}`;
+        } catch (error) {
+          return `${url}: ${(error as Error).message}`;
+        }
+      }),
+    );
+    const failed = texts.find((t): t is string => typeof t === 'string');
+    if (failed) return failed;
+    const samples = (texts as { url: string; text: string }[]).flatMap(({ url, text }) =>
+      parseExposition(text).map((s) => ({ ...s, labels: { ...s.labels, instance: url } })),
+    );
+    this.previous = this.current?.samples;
+    this.first ??= samples;
+    this.current = { at, samples };
+    return samples;
+  }
+
+  async read(query: MetricQuery, window: PollWindow): Promise<Reading> {
+    const samples = await this.scrape(window.now);
+    if (typeof samples === 'string') return { reason: samples };
+    if (query.ratio) {
+      const errors = parseSelector(query.ratio.errors);
+      const total = parseSelector(query.ratio.total);
+      if (!errors || !total)
+        return {
+          reason: 'ratio.errors and ratio.total must be series selectors for the scrape provider',
+        };
+      if (!this.previous) return { reason: 'first scrape: counting starts now' };
+      const pick = (from: ExpositionSample[], s: typeof errors): ExpositionSample[] =>
+        select(from, s.name, s.matchers);
+      const recentTotal = counterIncrease(pick(this.previous, total), pick(samples, total));
+      const recentErrors = counterIncrease(pick(this.previous, errors), pick(samples, errors));
+      if (recentTotal <= 0) return { reason: 'no requests since the last scrape', windowTotal: 0 };
+      return {
+        value: recentErrors / recentTotal,
+        windowTotal: recentTotal,
+        errors: counterIncrease(pick(this.first ?? [], errors), pick(samples, errors)),
+        total: counterIncrease(pick(this.first ?? [], total), pick(samples, total)),
+      };
+    }
+    if (!query.query) return { reason: 'the trigger has neither query nor ratio' };
+    const parsed = parseQuery(query.query);
+    if (typeof parsed === 'string') return { reason: parsed };
+    if (parsed.kind === 'sum') {
+      const matching = select(samples, parsed.selector.name, parsed.selector.matchers);
+      return matching.length
+        ? { value: matching.reduce((n, s) => n + s.value, 0) }
+        : { reason: `no series ${query.query}` };
+    }
+    if (!this.previous) return { reason: 'first scrape: counting starts now' };
+    const value = histogramQuantile(
+      parsed.q,
+      select(this.previous, parsed.selector.name, parsed.selector.matchers),
+      select(samples, parsed.selector.name, parsed.selector.matchers),
+    );
+    return value === undefined ? { reason: 'no observations since the last scrape' } : { value };
+  }
+
+  check(query: MetricQuery): Promise<string | undefined> {
+    if (query.ratio) {
+      const bad = [query.ratio.errors, query.ratio.total].find((s) => !parseSelector(s));
+      return Promise.resolve(bad === undefined ? undefined : `not a series selector: ${bad}`);
+    }
+    const parsed = query.query
+      ? parseQuery(query.query)
+      : 'the trigger has neither query nor ratio';
+    return Promise.resolve(typeof parsed === 'string' ? parsed : undefined);
+  }
+}
