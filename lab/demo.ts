@@ -1,18 +1,18 @@
 /**
  * `npm run demo`: the lab plays an incident. A good release is deployed to two regions and
- * takes traffic; the action (the bundled dist/index.js, through the runner harness) checks its
- * configuration against the lab; a bad release goes out; Prometheus sees the error ratio
- * climb; and the release is rolled back with the real kubectl, after which the ratio falls.
- * The guard, rollback and incident modes of the action take over these steps as they land.
+ * takes traffic; the action (the bundled dist/index.js, through the runner harness) captures
+ * what runs; a bad release goes out with the real kubectl; Prometheus sees the error ratio
+ * climb; the action rolls every region back to the snapshot and waits for the rollouts, after
+ * which the ratio falls. The guard mode will take the decision to roll back as it lands.
  */
 import { execFile } from 'node:child_process';
-import { writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { errorRatioBetween, requestsByCode } from './demo-app/exposition.js';
 import { LoadGenerator } from './demo-app/load.js';
 import { LAB_DEPLOYMENT, LAB_NAMESPACE, startLab, stopOnSignals, type Lab } from './lab.js';
-import { runAction } from './runner/harness.js';
+import { Job } from './runner/harness.js';
 
 const exec = promisify(execFile);
 const started = Date.now();
@@ -97,7 +97,7 @@ try {
   await watchRatio(lab, 8, (r) => r.startsWith('0.0'));
 
   say(
-    '2. The action checks its configuration against the lab (mode: validate, through the runner harness)',
+    '2. Before the next deploy, the action captures what runs (mode: capture, through the runner harness)',
   );
   await mkdir(path.join(lab.git.workspace, '.github'), { recursive: true });
   await writeFile(
@@ -111,32 +111,45 @@ try {
       '',
     ].join('\n'),
   );
-  const result = await runAction({
-    workspace: lab.git.workspace,
-    inputs: { mode: 'validate', 'prometheus-url': lab.prometheus?.url ?? 'http://127.0.0.1:9090' },
-    apiUrl: lab.github.url,
-    token: lab.github.token,
-  });
-  for (const line of result.log.trim().split('\n')) say(`  | ${line}`);
+  // One job: the capture step leaves the snapshot where the rollback step finds it.
+  const job = await Job.create(lab.git.workspace);
+  const step = async (title: string, inputs: Record<string, string>): Promise<void> => {
+    const result = await job.run({
+      inputs: { kubeconfig: await readFile(lab.kubeconfigPath, 'utf8'), ...inputs },
+      apiUrl: lab.github.url,
+      token: lab.github.token,
+    });
+    say(
+      `  ${title}: exit ${String(result.exitCode)}${result.outputs.verdict ? `, verdict ${result.outputs.verdict}` : ''}`,
+    );
+    for (const line of result.log.trim().split('\n')) say(`  | ${line}`);
+  };
+  try {
+    await step('capture', { mode: 'capture' });
 
-  say('3. Deploying the bad release shop/api:2.0-bad to eu-west (kubectl set image)');
-  say(
-    `  ${await kubectl(lab, ['--context', 'eu-west', 'set', 'image', `deployment/${LAB_DEPLOYMENT}`, `${LAB_DEPLOYMENT}=shop/api:2.0-bad`])}`,
-  );
-  say(
-    `  ${await kubectl(lab, ['--context', 'eu-west', 'rollout', 'status', `deployment/${LAB_DEPLOYMENT}`, '--timeout=60s'])}`,
-  );
-  await watchRatio(lab, 20, (r) => Number.parseFloat(r) >= 15);
+    say('3. Deploying the bad release shop/api:2.0-bad to eu-west (kubectl set image)');
+    say(
+      `  ${await kubectl(lab, ['--context', 'eu-west', 'set', 'image', `deployment/${LAB_DEPLOYMENT}`, `${LAB_DEPLOYMENT}=shop/api:2.0-bad`])}`,
+    );
+    say(
+      `  ${await kubectl(lab, ['--context', 'eu-west', 'rollout', 'status', `deployment/${LAB_DEPLOYMENT}`, '--timeout=60s'])}`,
+    );
+    let seen = '';
+    await watchRatio(lab, 20, (r) => {
+      seen = r;
+      return Number.parseFloat(r) >= 15;
+    });
 
-  say(
-    "4. Rolling back (kubectl rollout undo; the action's guard mode will decide and do this itself)",
-  );
-  say(
-    `  ${await kubectl(lab, ['--context', 'eu-west', 'rollout', 'undo', `deployment/${LAB_DEPLOYMENT}`])}`,
-  );
-  say(
-    `  ${await kubectl(lab, ['--context', 'eu-west', 'rollout', 'status', `deployment/${LAB_DEPLOYMENT}`, '--timeout=60s'])}`,
-  );
+    say(
+      '4. Rolling back to the snapshot in every region (mode: rollback; the guard mode will decide this by itself)',
+    );
+    await step('rollback', {
+      mode: 'rollback',
+      reason: `error ratio ${seen.split(' (')[0] ?? seen} after shop/api:2.0-bad`,
+    });
+  } finally {
+    await job.dispose();
+  }
   await watchRatio(lab, 30, (r) => r.startsWith('0.0'));
   for (const line of (
     await kubectl(lab, [

@@ -28,9 +28,14 @@ test('npm run demo plays the incident to the end', async () => {
   clearTimeout(timer);
   const out = demo.output();
   expect({ code, tail: out.slice(-400) }).toMatchObject({ code: 0 });
-  expect(out).toContain('Configuration is valid: .github/rollback-policy.yml');
+  expect(out).toContain('capture: exit 0');
+  expect(out).toContain('eu-west shop/deployment/api: revision 1, shop/api:1.0');
   expect(out).toMatch(/error ratio: (1[5-9]|[2-9]\d)\.\d % \(Prometheus/);
-  expect(out).toContain('deployment.apps/api rolled back');
+  expect(out).toContain('rollback: exit 0, verdict rolled-back');
+  expect(out).toContain('eu-west deployment/api: rolling back revision 2 → 1');
+  expect(out).toContain(
+    'us-east deployment/api: skipped, current template already matches revision 1',
+  );
   expect(out).toMatch(/done: \d+ requests sent/);
 }, 120_000);
 
