@@ -161,6 +161,14 @@ describe('fake GitHub through Octokit', () => {
     expect(() => github.assertClean()).toThrow(/GitHub would refuse/);
   });
 
+  test('issues and pull requests share one number sequence, each stored once', async () => {
+    const before = github.issues.length;
+    const a = await octokit.rest.issues.create({ ...repo, title: 'a' });
+    const b = await octokit.rest.pulls.create({ ...repo, title: 'b', head: 'x', base: 'main' });
+    expect(b.data.number).toBe(a.data.number + 1);
+    expect(github.issues.length).toBe(before + 2);
+  });
+
   test('an endpoint GitHub lacks, or one the fake does not serve, is a 404 and recorded', async () => {
     await expect(
       octokit.request('GET /repos/{owner}/{repo}/rollbacks', repo),

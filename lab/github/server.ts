@@ -247,6 +247,30 @@ export class FakeGitHub {
     };
   }
 
+  /** Issues and pull requests share one number sequence, as on GitHub. */
+  private newIssue(
+    body: Record<string, unknown> | undefined,
+    prefix: string,
+    extra: Partial<Issue>,
+  ): Issue {
+    const issue: Issue = {
+      id: this.nextId++,
+      node_id: `${prefix}_${this.nextId}`,
+      number: this.issues.length + 1,
+      title: String(body?.title),
+      body: (body?.body as string | undefined) ?? null,
+      state: 'open',
+      labels: [],
+      assignees: [],
+      created_at: this.now(),
+      updated_at: this.now(),
+      comments: [],
+      ...extra,
+    };
+    this.issues.push(issue);
+    return issue;
+  }
+
   private label(name: string): Label {
     return { id: name.length * 7919, name, color: 'ededed', default: false };
   }
@@ -293,20 +317,10 @@ export class FakeGitHub {
           },
         };
       case 'issues/create': {
-        const issue: Issue = {
-          id: this.nextId++,
-          node_id: `I_${this.nextId}`,
-          number: this.issues.length + 1,
-          title: String(body?.title),
-          body: (body?.body as string | undefined) ?? null,
-          state: 'open',
+        const issue = this.newIssue(body, 'I', {
           labels: this.labelNames(body?.labels),
           assignees: (body?.assignees as string[] | undefined) ?? [],
-          created_at: this.now(),
-          updated_at: this.now(),
-          comments: [],
-        };
-        this.issues.push(issue);
+        });
         return { status: 201, body: this.issueJson(issue) };
       }
       case 'issues/get': {
@@ -409,25 +423,13 @@ export class FakeGitHub {
         };
       }
       case 'pulls/create': {
-        const pr: Issue = {
-          id: this.nextId++,
-          node_id: `PR_${this.nextId}`,
-          number: this.issues.length + 1,
-          title: String(body?.title),
-          body: (body?.body as string | undefined) ?? null,
-          state: 'open',
-          labels: [],
-          assignees: [],
-          created_at: this.now(),
-          updated_at: this.now(),
-          comments: [],
+        const pr = this.newIssue(body, 'PR', {
           pull_request: {
             head: String(body?.head),
             base: String(body?.base),
             draft: body?.draft === true,
           },
-        };
-        this.issues.push(pr);
+        });
         return {
           status: 201,
           body: {
