@@ -288,23 +288,25 @@ describe('judge', () => {
     baseline: undefined,
     breachingSince: undefined,
     fastFailed: false,
-    detail: '',
+    detail: 'x',
   });
+  const full = (...names: string[]) =>
+    Object.fromEntries(names.map((n) => [n, { polls: 10, withData: 10 }]));
   test.each<
     [
       string,
       ReturnType<typeof state>[],
       boolean,
+      Record<string, { polls: number; withData: number }>,
       string[],
-      string[],
-      { verdict: string; severity?: string; failStep?: boolean },
+      { verdict: string; severity?: string; failStep?: boolean; unjudged?: unknown[] },
     ]
   >([
     [
       'a failure fails at once, with the most severe severity',
       [state('a', 'fail', 'P2'), state('b', 'fail', 'P0'), state('c', 'pass')],
       false,
-      ['a', 'b', 'c'],
+      full('a', 'b', 'c'),
       [],
       { verdict: 'fail', severity: 'P0' },
     ],
@@ -312,37 +314,60 @@ describe('judge', () => {
       'all passing mid-window keeps watching',
       [state('a', 'pass')],
       false,
-      ['a'],
+      full('a'),
       [],
       { verdict: 'watching' },
     ],
     [
       'all passing at the end passes',
-      [state('a', 'pass'), state('b', 'no-data')],
+      [state('a', 'pass'), state('b', 'pass')],
       true,
-      ['a', 'b'],
+      { ...full('a'), b: { polls: 10, withData: 5 } },
       [],
-      { verdict: 'pass' },
+      { verdict: 'pass', unjudged: [] },
     ],
     [
       'a trigger that never had data: inconclusive, no rollback',
       [state('a', 'pass'), state('b', 'no-data')],
       true,
-      ['a'],
+      { ...full('a'), b: { polls: 10, withData: 0 } },
       [],
-      { verdict: 'inconclusive', failStep: false },
+      {
+        verdict: 'inconclusive',
+        failStep: false,
+        unjudged: [{ name: 'b', why: 'no data in 10 polls' }],
+      },
+    ],
+    [
+      'data lost before the end (a backend stopped mid-watch): inconclusive',
+      [state('a', 'no-data')],
+      true,
+      { a: { polls: 10, withData: 8 } },
+      [],
+      {
+        verdict: 'inconclusive',
+        unjudged: [{ name: 'a', why: 'no data at the end of the window (x)' }],
+      },
+    ],
+    [
+      'data on fewer than half the polls: inconclusive',
+      [state('a', 'pass')],
+      true,
+      { a: { polls: 10, withData: 4 } },
+      [],
+      { verdict: 'inconclusive', unjudged: [{ name: 'a', why: 'data on only 4 of 10 polls' }] },
     ],
     [
       'with no-data: fail the step fails, still without rollback',
       [state('b', 'no-data')],
       true,
-      [],
+      { b: { polls: 3, withData: 0 } },
       ['b'],
       { verdict: 'inconclusive', failStep: true },
     ],
-  ])('%s', (_name, states, windowEnded, had, noDataFail, expected) => {
-    expect(
-      judge(states, { windowEnded, everHadData: new Set(had), noDataFail: new Set(noDataFail) }),
-    ).toMatchObject(expected);
+  ])('%s', (_name, states, windowEnded, coverage, noDataFail, expected) => {
+    expect(judge(states, { windowEnded, coverage, noDataFail: new Set(noDataFail) })).toMatchObject(
+      expected,
+    );
   });
 });

@@ -103,7 +103,7 @@ describe('watch', () => {
     );
     expect(result.judgement).toMatchObject({
       verdict: 'inconclusive',
-      silent: ['p95'],
+      unjudged: [{ name: 'p95', why: 'no data in 5 polls' }],
       failStep: false,
     });
     expect(result.states[0]?.detail).toBe('Prometheus unreachable');

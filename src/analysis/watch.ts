@@ -9,7 +9,7 @@ import { formatDuration } from '../duration.js';
 import type { PollWindow, Reading } from '../metrics/provider.js';
 import type { WatchedTrigger } from './rules.js';
 import { evaluateTrigger, type Observation, type TriggerState } from './triggers.js';
-import { judge, type Judgement } from './verdict.js';
+import { judge, type Coverage, type Judgement } from './verdict.js';
 
 export interface TriggerSource {
   trigger: WatchedTrigger;
@@ -32,6 +32,7 @@ export interface WatchResult {
   states: TriggerState[];
   /** Every observation, by trigger: the time series the verdict rests on. */
   observations: Record<string, Observation[]>;
+  coverage: Record<string, Coverage>;
   polls: number;
   elapsedMs: number;
 }
@@ -43,7 +44,9 @@ const MARK: Record<TriggerState['status'], string> = {
 };
 
 export function progressLine(elapsedMs: number, states: readonly TriggerState[]): string {
-  return `[${formatDuration(elapsedMs)}] ${states.map((s) => `${s.name}: ${s.detail} ${MARK[s.status]}`).join(' | ')}`;
+  // Whole seconds: a real clock drifts by milliseconds that nobody needs to read.
+  const shown = elapsedMs >= 1000 ? Math.round(elapsedMs / 1000) * 1000 : elapsedMs;
+  return `[${formatDuration(shown)}] ${states.map((s) => `${s.name}: ${s.detail} ${MARK[s.status]}`).join(' | ')}`;
 }
 
 export async function watch(
@@ -54,7 +57,9 @@ export async function watch(
   const observations: Record<string, Observation[]> = Object.fromEntries(
     sources.map((s) => [s.trigger.rule.name, []]),
   );
-  const everHadData = new Set<string>();
+  const coverage: Record<string, Coverage> = Object.fromEntries(
+    sources.map((s) => [s.trigger.rule.name, { polls: 0, withData: 0 }]),
+  );
   const noDataFail = new Set(
     sources.filter((s) => s.trigger.rule.noData === 'fail').map((s) => s.trigger.rule.name),
   );
@@ -72,18 +77,22 @@ export async function watch(
       const series = observations[name] ?? [];
       series.push({ at, ...readings[i] });
       const state = evaluateTrigger(source.trigger.rule, series, options.baselines?.[name]);
-      if (state.value !== undefined) everHadData.add(name);
+      const counted = coverage[name];
+      if (counted) {
+        counted.polls += 1;
+        if (state.value !== undefined) counted.withData += 1;
+      }
       return state;
     });
     const elapsedMs = at - since;
     const judgement = judge(states, {
       windowEnded: elapsedMs >= windowMs,
-      everHadData,
+      coverage,
       noDataFail,
     });
     options.log?.(progressLine(elapsedMs, states));
     if (judgement.verdict !== 'watching')
-      return { judgement, states, observations, polls, elapsedMs };
+      return { judgement, states, observations, coverage, polls, elapsedMs };
     const next = at + intervalMs;
     await clock.sleep(Math.max(0, Math.min(next, since + windowMs) - clock.now()));
   }
