@@ -94,11 +94,82 @@ describe('PrometheusProvider with the real Prometheus', () => {
 
   test("bad PromQL: Prometheus' own error, with the query, in the preflight and as a reason", async () => {
     const window = { now: Date.now(), since, intervalMs: 5000 };
-    expect(await provider.check({ query: 'sum(rate(x[5m])' }, window)).toMatch(
-      /^bad_data: .*unclosed left parenthesis.* \(query: sum\(rate\(x\[5m\]\)\)$/,
-    );
+    expect(await provider.check({ query: 'sum(rate(x[5m])' }, window)).toEqual({
+      level: 'error',
+      message: expect.stringMatching(
+        /^bad_data: .*unclosed left parenthesis.* \(query: sum\(rate\(x\[5m\]\)\)$/,
+      ) as string,
+    });
     await expect(provider.instant('sum(', Date.now())).rejects.toThrow(PrometheusQueryError);
     expect(await provider.check({ query: 'up{job="shop-api"}' }, window)).toBeUndefined();
+  });
+
+  test.each([
+    ['a query that finds nothing warns', { query: 'up{job="typo"}' }, 'warning', /^empty result/],
+    [
+      'several series is an error: the trigger could never be judged',
+      { query: 'http_requests_total{job="shop-api"}' },
+      'error',
+      /series where one was expected/,
+    ],
+    [
+      'a ratio whose requests are missing warns',
+      { ratio: { errors: 'x_total{code="500"}', total: 'x_total' } },
+      'warning',
+      /^empty result/,
+    ],
+    [
+      'a ratio with bad PromQL in its errors is an error',
+      { ratio: { errors: 'x_total{code=', total: 'http_requests_total' } },
+      'error',
+      /^bad_data: /,
+    ],
+  ])('preflight: %s', async (_name, query, level, message) => {
+    const window = { now: Date.now(), since, intervalMs: 5000 };
+    expect(await provider.check(query, window)).toEqual({
+      level,
+      message: expect.stringMatching(message) as string,
+    });
+  });
+
+  test('preflight: a ratio without any error series yet is fine (no errors is normal)', async () => {
+    const window = { now: Date.now(), since, intervalMs: 5000 };
+    expect(
+      await provider.check(
+        {
+          ratio: {
+            errors: 'http_requests_total{job="shop-api",code="418"}',
+            total: 'http_requests_total{job="shop-api"}',
+          },
+        },
+        window,
+      ),
+    ).toBeUndefined();
+  });
+
+  test('range queries and baselines read history', async () => {
+    const end = Date.now();
+    const range = await provider.range('sum(up{job="shop-api"})', end - 10_000, end, 1000);
+    expect('values' in range && range.values.length).toBeGreaterThanOrEqual(3);
+    expect('values' in range && range.values.every(([, v]) => v === 1)).toBe(true);
+    expect(await provider.baseline({ query: 'sum(up{job="shop-api"})' }, end, 5_000)).toEqual({
+      value: 1,
+    });
+    const ratio = await provider.baseline(
+      {
+        ratio: {
+          errors: 'http_requests_total{job="shop-api",code=~"5.."}',
+          total: 'http_requests_total{job="shop-api"}',
+        },
+      },
+      end,
+      10_000,
+    );
+    expect(ratio.value).toBeGreaterThan(0.1);
+    expect(ratio.value).toBeLessThan(0.4);
+    expect(await provider.baseline({ query: 'up{job="typo"}' }, end, 5_000)).toEqual({
+      reason: 'no history (query: up{job="typo"})',
+    });
   });
 
   test('every query of the runbook preset is valid PromQL and reads a value from the demo service', async () => {
@@ -113,12 +184,16 @@ describe('PrometheusProvider with the real Prometheus', () => {
     }
   });
 
-  test('an unreachable Prometheus is no data, never a failure', async () => {
+  test('an unreachable Prometheus is no data, never a failure; at preflight it is an error', async () => {
     const gone = new PrometheusProvider({ url: 'http://127.0.0.1:9', timeoutMs: 1000 });
-    expect(
-      await gone.read({ query: 'up' }, { now: Date.now(), since, intervalMs: 5000 }),
-    ).toMatchObject({
-      reason: expect.stringMatching(/^Prometheus unreachable at http:\/\/127\.0\.0\.1:9: /),
+    const window = { now: Date.now(), since, intervalMs: 5000 };
+    const unreachable = /^Prometheus unreachable at http:\/\/127\.0\.0\.1:9: /;
+    expect(await gone.read({ query: 'up' }, window)).toMatchObject({
+      reason: expect.stringMatching(unreachable) as string,
+    });
+    expect(await gone.check({ query: 'up' }, window)).toEqual({
+      level: 'error',
+      message: expect.stringMatching(unreachable) as string,
     });
   });
 });

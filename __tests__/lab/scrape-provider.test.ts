@@ -40,9 +40,20 @@ test('ratios and quantiles from scrapes of a bad release', async () => {
     );
     expect(p95.value).toBeGreaterThan(0);
     expect(p95.value).toBeLessThan(0.1);
-    expect(await provider.check({ query: 'sum(rate(x[1m]))' })).toMatch(
-      /^the scrape provider reads a series selector or histogram_quantile/,
-    );
+    const window = { now, since, intervalMs: 1000 };
+    expect(await provider.check({ query: 'sum(rate(x[1m]))' }, window)).toEqual({
+      level: 'error',
+      message: expect.stringMatching(
+        /^the scrape provider reads a series selector or histogram_quantile/,
+      ) as string,
+    });
+    expect(await provider.check({ ratio: RATIO }, window)).toBeUndefined();
+    expect(await provider.check({ query: 'http_requests_total{code="418"}' }, window)).toEqual({
+      level: 'warning',
+      message: `no series http_requests_total matching the selector in ${app.url}/metrics`,
+    });
+    const gone = new ScrapeProvider({ urls: ['http://127.0.0.1:9/metrics'], timeoutMs: 1000 });
+    expect(await gone.check({ ratio: RATIO }, window)).toMatchObject({ level: 'error' });
   } finally {
     load.stop();
     await app.close();

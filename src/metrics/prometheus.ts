@@ -1,12 +1,20 @@
 /**
- * Prometheus through its HTTP API (instant queries), with bearer or basic auth, extra
- * headers, a custom CA and a timeout. A query Prometheus rejects is reported with its own
- * error and the query; an empty vector, NaN, +Inf, or an unreachable server is no data.
+ * Prometheus through its HTTP API (instant and range queries), with bearer or basic auth,
+ * extra headers, a custom CA and a timeout. A query Prometheus rejects is reported with its
+ * own error and the query; an empty vector, NaN, +Inf, or an unreachable server is no data.
+ * History (range queries) gives the pre-deploy baseline and replays past deploys.
  */
 import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { MetricProvider, MetricQuery, PollWindow, Reading } from './provider.js';
+import {
+  median,
+  type Finding,
+  type MetricProvider,
+  type MetricQuery,
+  type PollWindow,
+  type Reading,
+} from './provider.js';
 
 export interface PrometheusOptions {
   url: string;
@@ -28,8 +36,16 @@ interface ApiBody {
   data?: { resultType: string; result: unknown };
 }
 
+/**
+ * Why a query gave no value: the server could not be asked (`backend`), the query is shaped
+ * wrong for a trigger (`query`: several series), or there is simply nothing (`empty`: no
+ * series, NaN, infinity). Preflight treats the first two as errors, the last as a warning.
+ */
+export type Fault = 'backend' | 'query' | 'empty';
+
 type Instant =
-  { value: number; warnings: string[] } | { value: undefined; reason: string; warnings: string[] };
+  | { value: number; warnings: string[] }
+  | { value: undefined; reason: string; fault: Fault; warnings: string[] };
 
 export class PrometheusProvider implements MetricProvider {
   readonly name = 'prometheus';
@@ -67,56 +83,99 @@ export class PrometheusProvider implements MetricProvider {
     });
   }
 
-  /** One instant query at `time` (ms). Throws PrometheusQueryError when Prometheus rejects it. */
-  async instant(expr: string, time: number): Promise<Instant> {
+  /** GET an API path; the parsed body, or why there is none (always a backend fault). */
+  private async api(
+    path: string,
+    params: Record<string, string>,
+  ): Promise<{ body: ApiBody } | { reason: string }> {
     let answer: { status: number; text: string };
     try {
-      answer = await this.get('/api/v1/query', { query: expr, time: (time / 1000).toFixed(3) });
+      answer = await this.get(path, params);
     } catch (error) {
       return {
-        value: undefined,
         reason: `Prometheus unreachable at ${this.options.url}: ${(error as Error).message}`,
-        warnings: [],
       };
     }
-    let body: ApiBody;
     try {
-      body = JSON.parse(answer.text) as ApiBody;
+      return { body: JSON.parse(answer.text) as ApiBody };
     } catch {
-      return {
-        value: undefined,
-        reason: `Prometheus answered HTTP ${answer.status} without JSON${answer.status === 401 || answer.status === 403 ? ' (check its credentials)' : ''}`,
-        warnings: [],
-      };
+      const auth = answer.status === 401 || answer.status === 403 ? ' (check its credentials)' : '';
+      return { reason: `Prometheus answered HTTP ${answer.status} without JSON${auth}` };
     }
+  }
+
+  private static rejected(body: ApiBody, expr: string): PrometheusQueryError {
+    return new PrometheusQueryError(
+      `${body.errorType ?? 'error'}: ${body.error ?? 'unknown error'} (query: ${expr})`,
+    );
+  }
+
+  /** One instant query at `time` (ms). Throws PrometheusQueryError when Prometheus rejects it. */
+  async instant(expr: string, time: number): Promise<Instant> {
+    const answer = await this.api('/api/v1/query', {
+      query: expr,
+      time: (time / 1000).toFixed(3),
+    });
+    if ('reason' in answer)
+      return { value: undefined, reason: answer.reason, fault: 'backend', warnings: [] };
+    const body = answer.body;
     const warnings = body.warnings ?? [];
-    if (body.status !== 'success')
-      throw new PrometheusQueryError(
-        `${body.errorType ?? 'error'}: ${body.error ?? 'unknown error'} (query: ${expr})`,
-      );
+    if (body.status !== 'success') throw PrometheusProvider.rejected(body, expr);
+    const none = (reason: string, fault: Fault): Instant => ({
+      value: undefined,
+      reason: `${reason} (query: ${expr})`,
+      fault,
+      warnings,
+    });
     const result = body.data?.result;
     let raw: string | undefined;
     if (body.data?.resultType === 'scalar' && Array.isArray(result)) raw = String(result[1]);
     else if (body.data?.resultType === 'vector' && Array.isArray(result)) {
-      if (result.length === 0)
-        return { value: undefined, reason: `empty result (query: ${expr})`, warnings };
+      if (result.length === 0) return none('empty result', 'empty');
       if (result.length > 1)
-        return {
-          value: undefined,
-          reason: `${result.length} series where one was expected; aggregate them, e.g. sum(...) (query: ${expr})`,
-          warnings,
-        };
+        return none(
+          `${result.length} series where one was expected; aggregate them, e.g. sum(...)`,
+          'query',
+        );
       raw = (result[0] as { value: [number, string] }).value[1];
-    } else
-      return {
-        value: undefined,
-        reason: `unexpected ${body.data?.resultType ?? 'answer'} (query: ${expr})`,
-        warnings,
-      };
+    } else return none(`unexpected ${body.data?.resultType ?? 'answer'}`, 'query');
     const value = Number(raw);
-    if (!Number.isFinite(value))
-      return { value: undefined, reason: `${raw} (query: ${expr})`, warnings };
+    if (!Number.isFinite(value)) return none(raw, 'empty');
     return { value, warnings };
+  }
+
+  /**
+   * A range query from `start` to `end` (ms) every `stepMs`: the one series' finite values,
+   * or why there are none. Throws PrometheusQueryError when Prometheus rejects the query.
+   */
+  async range(
+    expr: string,
+    start: number,
+    end: number,
+    stepMs: number,
+  ): Promise<{ values: [number, number][] } | { reason: string; fault: Fault }> {
+    const answer = await this.api('/api/v1/query_range', {
+      query: expr,
+      start: (start / 1000).toFixed(3),
+      end: (end / 1000).toFixed(3),
+      step: `${Math.max(1, Math.round(stepMs / 1000))}s`,
+    });
+    if ('reason' in answer) return { reason: answer.reason, fault: 'backend' };
+    if (answer.body.status !== 'success') throw PrometheusProvider.rejected(answer.body, expr);
+    const result = answer.body.data?.result;
+    if (!Array.isArray(result) || result.length === 0)
+      return { reason: `no history (query: ${expr})`, fault: 'empty' };
+    if (result.length > 1)
+      return {
+        reason: `${result.length} series where one was expected; aggregate them (query: ${expr})`,
+        fault: 'query',
+      };
+    const values = ((result[0] as { values?: [number, string][] }).values ?? [])
+      .map(([t, v]): [number, number] => [t * 1000, Number(v)])
+      .filter(([, v]) => Number.isFinite(v));
+    return values.length
+      ? { values }
+      : { reason: `no finite values in history (query: ${expr})`, fault: 'empty' };
   }
 
   async read(query: MetricQuery, window: PollWindow): Promise<Reading> {
@@ -167,20 +226,53 @@ export class PrometheusProvider implements MetricProvider {
     return reading;
   }
 
-  async check(query: MetricQuery, window: PollWindow): Promise<string | undefined> {
+  async check(query: MetricQuery, window: PollWindow): Promise<Finding | undefined> {
     try {
-      const expressions = query.query
-        ? [query.query]
-        : query.ratio
-          ? [query.ratio.errors, query.ratio.total].map((s) => `sum(increase(${s}[5m]))`)
-          : [];
-      for (const expr of expressions) {
-        const result = await this.instant(expr, window.now);
-        if (result.value === undefined) return result.reason;
-      }
-      return undefined;
+      if (query.query)
+        return PrometheusProvider.finding(await this.instant(query.query, window.now));
+      if (!query.ratio)
+        return { level: 'error', message: 'the trigger has neither query nor ratio' };
+      // No errors at all is the normal case: only the requests must be there.
+      const errors = await this.instant(`sum(increase(${query.ratio.errors}[5m]))`, window.now);
+      if (errors.value === undefined && errors.fault !== 'empty')
+        return PrometheusProvider.finding(errors);
+      const total = await this.instant(`sum(increase(${query.ratio.total}[5m]))`, window.now);
+      if (total.value === 0)
+        return { level: 'warning', message: `no requests in the last 5m (${query.ratio.total})` };
+      return PrometheusProvider.finding(total);
     } catch (error) {
-      return (error as Error).message;
+      return { level: 'error', message: (error as Error).message };
+    }
+  }
+
+  private static finding(result: Instant): Finding | undefined {
+    if (result.value !== undefined) return undefined;
+    return { level: result.fault === 'empty' ? 'warning' : 'error', message: result.reason };
+  }
+
+  /**
+   * The typical value before the deploy: for a query, the median over the window (a spike
+   * does not move it); for a ratio, errors over requests across the whole window.
+   */
+  async baseline(query: MetricQuery, end: number, windowMs: number): Promise<Reading> {
+    try {
+      if (query.ratio) {
+        const seconds = Math.max(1, Math.round(windowMs / 1000));
+        const expr = `(sum(increase(${query.ratio.errors}[${seconds}s])) or vector(0)) / sum(increase(${query.ratio.total}[${seconds}s]))`;
+        const result = await this.instant(expr, end);
+        return result.value === undefined ? { reason: result.reason } : { value: result.value };
+      }
+      if (!query.query) return { reason: 'the trigger has neither query nor ratio' };
+      const history = await this.range(
+        query.query,
+        end - windowMs,
+        end,
+        Math.max(1_000, windowMs / 40),
+      );
+      if ('reason' in history) return { reason: history.reason };
+      return { value: median(history.values.map(([, v]) => v)) };
+    } catch (error) {
+      return { reason: (error as Error).message };
     }
   }
 }

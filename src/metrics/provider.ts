@@ -27,9 +27,29 @@ export interface PollWindow {
   intervalMs: number;
 }
 
+/**
+ * What a preflight found. `error`: the trigger cannot work as written (bad PromQL, refused
+ * credentials, an unreachable backend); the deploy should not start. `warning`: it works but
+ * sees nothing yet (an empty result), which may be a typo or simply no traffic.
+ */
+export interface Finding {
+  level: 'error' | 'warning';
+  message: string;
+}
+
 export interface MetricProvider {
   readonly name: string;
   read(query: MetricQuery, window: PollWindow): Promise<Reading>;
   /** Preflight: runs the query once and says what is wrong with it, if anything. */
-  check(query: MetricQuery, window: PollWindow): Promise<string | undefined>;
+  check(query: MetricQuery, window: PollWindow): Promise<Finding | undefined>;
+  /** The query's typical value over `windowMs` before `end` (ms), from history, if kept. */
+  baseline?(query: MetricQuery, end: number, windowMs: number): Promise<Reading>;
+}
+
+/** The middle value (the mean of the two middle ones for an even count); robust to spikes. */
+export function median(values: readonly number[]): number | undefined {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return undefined;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }

@@ -14,7 +14,7 @@ import {
   type ExpositionSample,
 } from './exposition.js';
 import { httpGet } from './http.js';
-import type { MetricProvider, MetricQuery, PollWindow, Reading } from './provider.js';
+import type { Finding, MetricProvider, MetricQuery, PollWindow, Reading } from './provider.js';
 
 export interface ScrapeOptions {
   urls: string[];
@@ -114,14 +114,34 @@ export class ScrapeProvider implements MetricProvider {
     return value === undefined ? { reason: 'no observations since the last scrape' } : { value };
   }
 
-  check(query: MetricQuery): Promise<string | undefined> {
+  /** Preflight: the query must parse and the service must answer; missing series warn. */
+  async check(query: MetricQuery, window: PollWindow): Promise<Finding | undefined> {
+    let selectors: Selector[];
     if (query.ratio) {
-      const bad = [query.ratio.errors, query.ratio.total].find((s) => !parseSelector(s));
-      return Promise.resolve(bad === undefined ? undefined : `not a series selector: ${bad}`);
+      const parsed = [query.ratio.errors, query.ratio.total].map((s) => parseSelector(s));
+      const bad = parsed.findIndex((s) => !s);
+      if (bad >= 0)
+        return {
+          level: 'error',
+          message: `not a series selector: ${bad === 0 ? query.ratio.errors : query.ratio.total}`,
+        };
+      // No errors at all is normal; only the requests must be exported.
+      selectors = parsed.slice(1) as Selector[];
+    } else {
+      const parsed = query.query
+        ? parseQuery(query.query)
+        : 'the trigger has neither query nor ratio';
+      if (typeof parsed === 'string') return { level: 'error', message: parsed };
+      selectors = [parsed.selector];
     }
-    const parsed = query.query
-      ? parseQuery(query.query)
-      : 'the trigger has neither query nor ratio';
-    return Promise.resolve(typeof parsed === 'string' ? parsed : undefined);
+    const samples = await this.scrape(window.now);
+    if (typeof samples === 'string') return { level: 'error', message: samples };
+    const missing = selectors.find((s) => select(samples, s.name, s.matchers).length === 0);
+    return missing
+      ? {
+          level: 'warning',
+          message: `no series ${missing.name} matching the selector in ${this.options.urls.join(', ')}`,
+        }
+      : undefined;
   }
 }

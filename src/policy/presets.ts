@@ -43,7 +43,8 @@ export function runbookTriggers(selector: string | undefined): TriggerSpec[] {
     },
     {
       name: 'server-errors-per-minute',
-      query: `sum(increase(${errors}[1m]))`,
+      // No 5xx series at all is the healthy case, not missing data.
+      query: `sum(increase(${errors}[1m])) or vector(0)`,
       above: 100,
       severity: 'P0',
     },

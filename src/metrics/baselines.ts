@@ -1,0 +1,112 @@
+/**
+ * Baselines: what each trigger's metric looked like before the deploy, for relative triggers
+ * (p95 +50 %) and for the report. From Prometheus history (the window before the deploy), or,
+ * for the scrape provider, sampled at capture time and carried in the snapshot.
+ */
+import type { Clock } from '../clock.js';
+import { formatTimestamp } from '../time.js';
+import type { MetricQuery } from './provider.js';
+import type { MetricSource } from './sources.js';
+
+export interface Baseline {
+  value: number | undefined;
+  /** Why there is no value. */
+  reason?: string;
+  from: 'history' | 'capture';
+  /** The end of the baseline window (the deploy), ISO 8601. */
+  end: string;
+  windowMs: number;
+  /** The trigger's query as it was; a stored baseline of a changed query is not used. */
+  query: string;
+}
+
+export function queryKey(query: MetricQuery): string {
+  return JSON.stringify(query.ratio ?? query.query ?? null);
+}
+
+/** Baselines from each source's history, for the sources that keep one. */
+export async function historyBaselines(
+  sources: readonly MetricSource[],
+  end: number,
+  windowMs: number,
+): Promise<Record<string, Baseline>> {
+  const entries = await Promise.all(
+    sources.map(async (source): Promise<[string, Baseline] | undefined> => {
+      if (!source.baseline) return undefined;
+      const reading = await source.baseline(end, windowMs);
+      return [
+        source.trigger.rule.name,
+        {
+          value: reading.value,
+          ...(reading.value === undefined ? { reason: reading.reason ?? 'no value' } : {}),
+          from: 'history',
+          end: formatTimestamp(end),
+          windowMs,
+          query: queryKey(source.trigger.query),
+        },
+      ];
+    }),
+  );
+  return Object.fromEntries(entries.filter((e) => e !== undefined));
+}
+
+/**
+ * Baselines sampled now, for sources without history: two reads `sampleMs` apart (counters
+ * and histograms need two scrapes to give a rate or a quantile).
+ */
+export async function sampledBaselines(
+  sources: readonly MetricSource[],
+  clock: Clock,
+  sampleMs: number,
+): Promise<Record<string, Baseline>> {
+  if (sources.length === 0) return {};
+  const since = clock.now();
+  const window = (): { now: number; since: number; intervalMs: number } => ({
+    now: clock.now(),
+    since,
+    intervalMs: sampleMs,
+  });
+  const first = window();
+  await Promise.all(sources.map((s) => s.read(first).catch(() => undefined)));
+  await clock.sleep(sampleMs);
+  const second = window();
+  const readings = await Promise.all(
+    sources.map((s) => s.read(second).catch((e: unknown) => ({ reason: String(e) }) as const)),
+  );
+  return Object.fromEntries(
+    sources.map((source, i) => {
+      const reading = readings[i];
+      const value = reading && 'value' in reading ? reading.value : undefined;
+      return [
+        source.trigger.rule.name,
+        {
+          value,
+          ...(value === undefined ? { reason: reading?.reason ?? 'no value' } : {}),
+          from: 'capture',
+          end: formatTimestamp(second.now),
+          windowMs: sampleMs,
+          query: queryKey(source.trigger.query),
+        } satisfies Baseline,
+      ];
+    }),
+  );
+}
+
+/** Stored baselines whose query still matches, completed from history where missing. */
+export async function resolveBaselines(
+  sources: readonly MetricSource[],
+  stored: Readonly<Record<string, Baseline>> | undefined,
+  end: number,
+  windowMs: number,
+): Promise<Record<string, Baseline>> {
+  const kept = Object.fromEntries(
+    sources.flatMap((s) => {
+      const b = stored?.[s.trigger.rule.name];
+      return b && b.value !== undefined && b.query === queryKey(s.trigger.query)
+        ? [[s.trigger.rule.name, b]]
+        : [];
+    }),
+  );
+  const rest = sources.filter((s) => !(s.trigger.rule.name in kept));
+  return { ...(await historyBaselines(rest, end, windowMs)), ...kept };
+}
