@@ -3,6 +3,8 @@ import { formatDuration, parseDuration } from './duration.js';
 import { UserError } from './errors.js';
 import type { ActionInputs } from './inputs.js';
 import type { LoadedPolicy } from './policy/load.js';
+import type { Policy } from './policy/types.js';
+import { parseTimestamp } from './time.js';
 import { parseRevisionSpec, type RevisionSpec } from './revision.js';
 import { parseTarget, type Target } from './targets.js';
 
@@ -18,6 +20,8 @@ export interface Sourced<T> {
 export interface Config {
   mode: Mode;
   policyFile: string | undefined;
+  /** The policy as written (triggers and metrics settings are read from it where used). */
+  policy: Policy;
   targets: Sourced<Target[]>;
   namespace: Sourced<string | undefined>;
   contexts: Sourced<string[]>;
@@ -34,6 +38,10 @@ export interface Config {
   snapshot: string | undefined;
   concurrency: number;
   rollbackTimeoutMs: number;
+  baselineWindowMs: number;
+  rolloutTimeoutMs: number;
+  deployTimes: Sourced<number[]>;
+  lookbackMs: number;
 }
 
 /** Built-in defaults: the runbooks' longest "for" (p95 over 10 minutes) fits in the window. */
@@ -46,6 +54,9 @@ export const DEFAULTS = {
   approval: 'auto',
   concurrency: 4,
   rollbackTimeoutMs: 10 * 60_000,
+  baselineWindowMs: 10 * 60_000,
+  rolloutTimeoutMs: 10 * 60_000,
+  lookbackMs: 7 * 86_400_000,
 } as const satisfies Partial<Record<keyof Config, unknown>>;
 
 function pick<T>(input: T | undefined, policy: T | undefined, fallback: T): Sourced<T> {
@@ -75,6 +86,7 @@ export function resolveConfig(inputs: ActionInputs, loaded: LoadedPolicy | undef
   const config: Config = {
     mode: inputs.mode,
     policyFile: loaded?.file,
+    policy,
     targets: pick(inputs.targets, policyTargets(policy.targets), []),
     namespace: pick(inputs.namespace, policy.namespace, undefined),
     contexts: pick(inputs.contexts, policy.contexts, []),
@@ -99,6 +111,16 @@ export function resolveConfig(inputs: ActionInputs, loaded: LoadedPolicy | undef
     snapshot: inputs.snapshot,
     concurrency: policy.rollback?.concurrency ?? DEFAULTS.concurrency,
     rollbackTimeoutMs: policyDuration(policy.rollback?.timeout) ?? DEFAULTS.rollbackTimeoutMs,
+    baselineWindowMs:
+      policyDuration(policy.watch?.['baseline-window']) ?? DEFAULTS.baselineWindowMs,
+    rolloutTimeoutMs:
+      policyDuration(policy.watch?.['rollout-timeout']) ?? DEFAULTS.rolloutTimeoutMs,
+    deployTimes: pick(
+      inputs.deployTimes,
+      policy.backtest?.['deploy-times']?.flatMap((t) => parseTimestamp(t) ?? []),
+      [],
+    ),
+    lookbackMs: policyDuration(policy.backtest?.lookback) ?? DEFAULTS.lookbackMs,
   };
   if (config.intervalMs.value > config.windowMs.value) {
     throw new UserError(

@@ -5,9 +5,9 @@
  */
 
 /** Modes that work at this landing; later modes are added as they land. */
-export const MODES = ['validate', 'capture', 'rollback', 'mark-good'] as const;
+export const MODES = ['guard', 'capture', 'rollback', 'mark-good', 'backtest', 'validate'] as const;
 export type Mode = (typeof MODES)[number];
-export const DEFAULT_MODE: Mode = 'validate';
+export const DEFAULT_MODE: Mode = 'guard';
 
 export const Inputs = {
   Mode: 'mode',
@@ -25,6 +25,7 @@ export const Inputs = {
   DryRun: 'dry-run',
   Kubeconfig: 'kubeconfig',
   Snapshot: 'snapshot',
+  DeployTimes: 'deploy-times',
 } as const;
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
 
@@ -45,6 +46,7 @@ export const INPUT_TYPES: Record<InputName, string> = {
   'dry-run': 'bool',
   kubeconfig: 'YAML',
   snapshot: 'JSON or path',
+  'deploy-times': 'list',
 };
 
 export const Outputs = {

@@ -15,6 +15,7 @@ import { DURATION_HINT, parseDuration } from './duration.js';
 import { UserError, UserErrors, quote } from './errors.js';
 import { REVISION_HINT, parseRevisionSpec, type RevisionSpec } from './revision.js';
 import { didYouMean } from './suggest.js';
+import { TIMESTAMP_HINT, parseTimestamp } from './time.js';
 import { isNamespaceName, parseTarget, splitList, type Target } from './targets.js';
 import { isHttpUrl, redactUrl } from './url.js';
 
@@ -43,6 +44,8 @@ export interface ActionInputs {
   kubeconfig?: string;
   /** A snapshot: JSON text or a file path. */
   snapshot?: string;
+  /** Backtest: when past deploys happened, ms since the epoch. */
+  deployTimes?: number[];
 }
 
 /** Reads all inputs; reports every bad one at once, each on its own line. */
@@ -103,6 +106,15 @@ export function readInputs(): ActionInputs {
     fail(Inputs.ToRevision, `${quote(rawRevision)} is not a revision (${REVISION_HINT})`);
   }
 
+  const deployTimes = list(Inputs.DeployTimes)?.flatMap((item) => {
+    const at = parseTimestamp(item);
+    if (at === undefined) {
+      fail(Inputs.DeployTimes, `${quote(item)} is not a time (${TIMESTAMP_HINT})`);
+      return [];
+    }
+    return [at];
+  });
+
   const policy = text(Inputs.Policy);
   const inputs: ActionInputs = {
     mode: oneOf(Inputs.Mode, MODES) ?? DEFAULT_MODE,
@@ -121,6 +133,7 @@ export function readInputs(): ActionInputs {
     dryRun: boolean(Inputs.DryRun, false, errors),
     kubeconfig: text(Inputs.Kubeconfig),
     snapshot: text(Inputs.Snapshot),
+    deployTimes,
   };
   if (errors.length > 0) throw new UserErrors(errors);
   return inputs;

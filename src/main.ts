@@ -6,8 +6,10 @@ import { UserError, UserErrors, messageOf } from './errors.js';
 import { readInputs } from './inputs.js';
 import type { KubeClient } from './kube/client.js';
 import { connect } from './kube/connect.js';
+import { backtest } from './modes/backtest.js';
 import { capture } from './modes/capture.js';
 import type { ModeContext, ModeHandler } from './modes/context.js';
+import { guard } from './modes/guard.js';
 import { markGood } from './modes/mark-good.js';
 import { rollback } from './modes/rollback.js';
 import { validate } from './modes/validate.js';
@@ -15,10 +17,12 @@ import { loadPolicy } from './policy/load.js';
 import { writeReportFile, type RunReport } from './report/run-report.js';
 
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {
-  validate,
+  guard,
   capture,
   rollback,
   'mark-good': markGood,
+  backtest,
+  validate,
 };
 
 /**

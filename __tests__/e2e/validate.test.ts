@@ -40,7 +40,7 @@ describe('mode: validate through the runner harness', () => {
 
   test('inputs override the policy file and the summary says where each value came from', async () => {
     const result = await runAction({
-      inputs: { window: '20m', targets: 'payments/sts/db' },
+      inputs: { mode: 'validate', window: '20m', targets: 'payments/sts/db' },
       files: { '.github/rollback-policy.yml': POLICY },
     });
     expect(result.exitCode).toBe(0);
@@ -59,7 +59,7 @@ describe('mode: validate through the runner harness', () => {
 
   test('credentials in a Prometheus URL never reach the log, summary or report', async () => {
     const result = await runAction({
-      inputs: { 'prometheus-url': 'https://admin:hunter2@prom.example' },
+      inputs: { mode: 'validate', 'prometheus-url': 'https://admin:hunter2@prom.example' },
     });
     expect(result.exitCode).toBe(0);
     for (const text of [
@@ -87,7 +87,31 @@ describe('mode: validate through the runner harness', () => {
       'unknown mode',
       { mode: 'gaurd' },
       {},
-      "input 'mode': 'gaurd' is not one of validate, capture, rollback, mark-good",
+      "input 'mode': 'gaurd' is not one of guard, capture, rollback, mark-good, backtest, validate",
+      {},
+    ],
+    [
+      'guard (the default mode) with nothing to guard',
+      {},
+      {},
+      "nothing to guard: set 'targets' (their rollout is watched) or triggers in the policy (preset: runbook, or triggers:)",
+      {},
+    ],
+    [
+      'a preset without a Prometheus URL',
+      { targets: 'deployment/api' },
+      { '.github/rollback-policy.yml': 'preset: runbook\n' },
+      "triggers 'error-rate', 'error-rate-severe', 'server-errors-per-minute', 'p95-latency', 'p99-latency', 'p95-vs-baseline': no Prometheus URL: set input 'prometheus-url' or metrics.prometheus.url in .github/rollback-policy.yml",
+      {},
+    ],
+    [
+      'a bearer token variable the step does not set',
+      { 'prometheus-url': 'http://127.0.0.1:9' },
+      {
+        '.github/rollback-policy.yml':
+          'metrics:\n  prometheus:\n    bearer-token-env: PROM_TOKEN\ntriggers:\n  - {name: up, query: up, below: 1}\n',
+      },
+      '.github/rollback-policy.yml: metrics.prometheus.bearer-token-env names the environment variable PROM_TOKEN, which is not set in this step (add it under env:)',
       {},
     ],
     [
@@ -176,7 +200,9 @@ describe('mode: validate through the runner harness', () => {
 
 describe('the harness itself', () => {
   test('applies action.yml defaults, mangles input names and warns of undeclared inputs', async () => {
-    const result = await runAction({ inputs: { 'dry-run': 'true', colour: 'blue' } });
+    const result = await runAction({
+      inputs: { mode: 'validate', 'dry-run': 'true', colour: 'blue' },
+    });
     expect(result.exitCode).toBe(0);
     expect(result.warnings).toEqual([
       expect.stringMatching(/^Unexpected input\(s\) 'colour', valid inputs are \['mode', 'policy'/),

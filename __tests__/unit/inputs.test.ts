@@ -33,7 +33,7 @@ function errorsOf(inputs: Record<string, string>): string[] {
 describe('readInputs', () => {
   test('empty inputs leave every optional setting to the policy', () => {
     expect(read({})).toEqual({
-      mode: 'validate',
+      mode: 'guard',
       policyPath: '.github/rollback-policy.yml',
       policyExplicit: false,
       targets: undefined,
@@ -85,6 +85,10 @@ describe('readInputs', () => {
     [{ 'dry-run': 'False' }, { dryRun: false }],
     [{ 'prometheus-url': 'http://127.0.0.1:9090' }, { prometheusUrl: 'http://127.0.0.1:9090' }],
     [{ reason: 'p95 doubled after 1.4.2' }, { reason: 'p95 doubled after 1.4.2' }],
+    [
+      { 'deploy-times': '2026-11-20T14:05:00Z\n2026-11-20T16:05:00+01:00' },
+      { deployTimes: [Date.UTC(2026, 10, 20, 14, 5), Date.UTC(2026, 10, 20, 15, 5)] },
+    ],
   ])('%j', (inputs, expected) => {
     expect(read(inputs)).toMatchObject(expected);
   });
@@ -92,7 +96,7 @@ describe('readInputs', () => {
   test.each([
     [
       { mode: 'gaurd' },
-      "input 'mode': 'gaurd' is not one of validate, capture, rollback, mark-good",
+      "input 'mode': 'gaurd' is not one of guard, capture, rollback, mark-good, backtest, validate",
     ],
     [
       { window: '5' },
@@ -117,6 +121,14 @@ describe('readInputs', () => {
     [
       { 'prometheus-url': 'prometheus:9090' },
       "input 'prometheus-url': 'prometheus:9090' is not an http(s) URL",
+    ],
+    [
+      { 'deploy-times': '2026-11-20T14:05:00' },
+      "input 'deploy-times': '2026-11-20T14:05:00' is not a time (use ISO 8601 with a zone, e.g. 2026-11-20T14:05:00Z)",
+    ],
+    [
+      { 'deploy-times': 'yesterday' },
+      "input 'deploy-times': 'yesterday' is not a time (use ISO 8601 with a zone, e.g. 2026-11-20T14:05:00Z)",
     ],
   ])('%j is refused with one line', (inputs, message) => {
     expect(errorsOf(inputs)).toEqual([message]);

@@ -98,7 +98,7 @@ describe('parsePolicy', () => {
     ],
     [
       'watch:\n  zzz: 1\n',
-      `${FILE}:2:3: unknown key 'zzz' in watch; known keys: window, interval, no-data, min-requests`,
+      `${FILE}:2:3: unknown key 'zzz' in watch; known keys: window, interval, no-data, min-requests, baseline-window, rollout-timeout`,
     ],
     [
       'watch:\n  window: 5 minutes\n',
@@ -131,8 +131,28 @@ describe('parsePolicy', () => {
       `${FILE}:2:5: triggers[0]: trigger 'x' has no condition (set above, below or relative)`,
     ],
     [
-      'triggers:\n  - {name: x, above: 1}\n  - {name: x, above: 2}\n',
+      'triggers:\n  - {name: x, query: up, above: 1}\n  - {name: x, query: up, above: 2}\n',
       `${FILE}:3:12: triggers[1].name: duplicate trigger name 'x'`,
+    ],
+    [
+      'triggers:\n  - {name: x, above: 1}\n',
+      `${FILE}:2:5: triggers[0]: trigger 'x' reads prometheus but has neither 'query' nor 'ratio'`,
+    ],
+    [
+      'metrics: {provider: scrape}\ntriggers:\n  - {name: x, above: 1, query: a, ratio: {errors: b, total: c}}\n',
+      `${FILE}:3:5: triggers[0]: trigger 'x' has both 'query' and 'ratio'; keep one`,
+    ],
+    [
+      'triggers:\n  - {name: h, provider: health, consecutive: 3, above: 0}\n',
+      `${FILE}:2:5: triggers[0]: trigger 'h' (health) needs a 'url'`,
+    ],
+    [
+      'triggers:\n  - {name: j, provider: http-json, url: "http://m/api", above: 0.05}\n',
+      `${FILE}:2:5: triggers[0]: trigger 'j' (http-json) needs a 'json-path' to pick its value`,
+    ],
+    [
+      'backtest:\n  deploy-times: ["2026-11-20 14:05"]\n',
+      `${FILE}:2:18: backtest.deploy-times[0]: '2026-11-20 14:05' is not a time (use ISO 8601 with a zone, e.g. 2026-11-20T14:05:00Z)`,
     ],
     [
       'rollback:\n  to-revision: prev\n',

@@ -82,6 +82,8 @@ export interface RunOptions {
   step?: 'main' | 'post';
   actionDir?: string;
   timeoutMs?: number;
+  /** Called with each chunk of stdout as it comes, to act while the step runs. */
+  onStdout?: (chunk: string) => void;
 }
 
 export interface RunResult {
@@ -223,7 +225,10 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      options.onStdout?.(chunk);
+    });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     let timedOut = false;
     const timer = setTimeout(() => {

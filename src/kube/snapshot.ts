@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import type { Baseline } from '../metrics/baselines.js';
 import type { PodTemplate, Pod, Workload, WorkloadKind } from './types.js';
 
 export interface TargetRef {
@@ -41,6 +42,8 @@ export interface Snapshot {
   sha: string | undefined;
   runUrl: string | undefined;
   targets: CapturedTarget[];
+  /** Each trigger's value before the deploy, by trigger name (when the policy has triggers). */
+  baselines?: Record<string, Baseline>;
 }
 
 export function refKey(ref: TargetRef): string {

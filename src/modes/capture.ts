@@ -7,12 +7,18 @@ import { Outputs, SNAPSHOT_ENV, State } from '../constants.js';
 import { UserError, UserErrors, messageOf } from '../errors.js';
 import { captureTarget, missingPermissions } from '../kube/capture.js';
 import type { CapturedTarget, Snapshot } from '../kube/snapshot.js';
+import { historyBaselines, sampledBaselines, type Baseline } from '../metrics/baselines.js';
+import { preflight, type PreflightFinding } from '../metrics/preflight.js';
+import type { MetricSource } from '../metrics/sources.js';
+import { describeBaseline } from '../report/evidence.js';
 import { code, markdownTable } from '../report/markdown.js';
 import { describeRef, targetRefs, type ModeContext, type ModeResult } from './context.js';
+import { triggerSources } from './metrics.js';
 
 /**
- * `mode: capture`, before the deploy: checks that the credentials can do a rollback later,
- * records what every target runs now, and leaves the snapshot where later steps find it.
+ * `mode: capture`, before the deploy: checks that the credentials can do a rollback later and
+ * that every trigger's metrics can be read (preflight), records what every target runs now and
+ * each trigger's baseline, and leaves the snapshot where later steps find it.
  */
 export async function capture(context: ModeContext): Promise<ModeResult> {
   const refs = targetRefs(context);
@@ -47,6 +53,12 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
   const permissionErrors = lacking.filter((e): e is UserError => e !== undefined);
   if (permissionErrors.length) throw new UserErrors(permissionErrors);
 
+  // Then the metrics: a trigger that cannot be read is found before the deploy, not after.
+  const sources = triggerSources(context);
+  const findings = sources.length
+    ? await core.group('Preflight', () => checkSources(context, sources))
+    : [];
+
   const results = await Promise.all(
     refs.map((ref) =>
       limit(async () => {
@@ -66,6 +78,9 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
       failures.map((e) => (e instanceof UserError ? e : new UserError(e.message))),
     );
   const targets = results as CapturedTarget[];
+  const baselines = sources.length
+    ? await core.group('Baselines', () => captureBaselines(context, sources))
+    : undefined;
 
   const snapshot: Snapshot = {
     version: 1,
@@ -73,6 +88,7 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
     sha: context.run.sha,
     runUrl: context.run.runUrl,
     targets,
+    ...(baselines ? { baselines } : {}),
   };
   const json = JSON.stringify(snapshot);
   const dir = path.join(context.run.runnerTemp || os.tmpdir(), 'rollback-action');
@@ -94,7 +110,7 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
       core.warning(`${describeRef(t)} is paused: a rollback will refuse until it is resumed`);
   }
   if (context.env.GITHUB_STEP_SUMMARY) {
-    await core.summary
+    core.summary
       .addRaw(
         `## rollback-action: captured ${targets.length} target${targets.length === 1 ? '' : 's'}\n\n`,
       )
@@ -117,8 +133,26 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
           ]),
         ),
       )
-      .addEOL()
-      .write();
+      .addEOL();
+    if (sources.length)
+      core.summary
+        .addRaw(`\n### Triggers checked before the deploy\n\n`)
+        .addRaw(
+          markdownTable(
+            ['Trigger', 'Preflight', 'Baseline'],
+            sources.map(({ trigger: { rule } }) => {
+              const finding = findings.find((f) => f.trigger === rule.name);
+              const baseline = baselines?.[rule.name];
+              return [
+                code(rule.name),
+                finding ? `${finding.level === 'error' ? '❌' : '⚠️'} ${finding.message}` : '✅ ok',
+                baseline ? describeBaseline(baseline) : '-',
+              ];
+            }),
+          ),
+        )
+        .addEOL();
+    await core.summary.write();
   }
   return {
     outputs: { [Outputs.Snapshot]: json },
@@ -133,7 +167,53 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
           revision: t.revision,
           images: t.images,
         })),
+        baselines: baselines ?? null,
       },
+      preflight: findings,
     },
   };
 }
+
+/** Preflight of every trigger: errors stop the capture (and so the deploy); warnings are shown. */
+async function checkSources(
+  context: ModeContext,
+  sources: readonly MetricSource[],
+): Promise<PreflightFinding[]> {
+  const findings = await preflight(sources, context.clock.now(), context.config.intervalMs.value);
+  for (const { trigger } of sources) {
+    const finding = findings.find((f) => f.trigger === trigger.rule.name);
+    if (!finding) core.info(`${trigger.rule.name}: ok (${trigger.provider})`);
+    else if (finding.level === 'warning')
+      core.warning(`preflight: trigger '${finding.trigger}': ${finding.message}`);
+  }
+  const errors = findings.filter((f) => f.level === 'error');
+  if (errors.length)
+    throw new UserErrors(
+      errors.map((f) => new UserError(`preflight: trigger '${f.trigger}': ${f.message}`)),
+    );
+  return findings;
+}
+
+/** Prometheus history before now; other sources (scrape, http-json) sampled twice now. */
+async function captureBaselines(
+  context: ModeContext,
+  sources: readonly MetricSource[],
+): Promise<Record<string, Baseline>> {
+  const now = context.clock.now();
+  const sampleMs = Math.min(context.config.intervalMs.value, SAMPLE_MS);
+  const [history, sampled] = await Promise.all([
+    historyBaselines(sources, now, context.config.baselineWindowMs),
+    sampledBaselines(
+      sources.filter((s) => !s.baseline && s.trigger.provider !== 'health'),
+      context.clock,
+      sampleMs,
+    ),
+  ]);
+  const baselines = { ...sampled, ...history };
+  for (const [name, baseline] of Object.entries(baselines))
+    core.info(`${name}: ${describeBaseline(baseline)}`);
+  return baselines;
+}
+
+/** How long capture samples a source without history for its baseline, at most. */
+const SAMPLE_MS = 15_000;

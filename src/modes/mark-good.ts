@@ -4,7 +4,7 @@ import { UserError, UserErrors } from '../errors.js';
 import { captureTarget } from '../kube/capture.js';
 import { ledgerTarget, recordGood, LEDGER_NAME } from '../kube/ledger.js';
 import { rolloutStatus } from '../kube/rollout.js';
-import type { CapturedTarget } from '../kube/snapshot.js';
+import type { CapturedTarget, TargetRef } from '../kube/snapshot.js';
 import { describeRef, targetRefs, type ModeContext, type ModeResult } from './context.js';
 
 /**
@@ -13,7 +13,20 @@ import { describeRef, targetRefs, type ModeContext, type ModeResult } from './co
  * targets are recorded; anything mid-rollout is refused.
  */
 export async function markGood(context: ModeContext): Promise<ModeResult> {
-  const refs = targetRefs(context);
+  return { outputs: {}, report: { ledger: await recordGoodRelease(context, targetRefs(context)) } };
+}
+
+export interface LedgerRecord {
+  context: string;
+  namespace: string;
+  entries: number;
+}
+
+/** Records what `refs` run now in their namespaces' ledgers; refuses anything mid-rollout. */
+export async function recordGoodRelease(
+  context: ModeContext,
+  refs: readonly TargetRef[],
+): Promise<LedgerRecord[]> {
   const clients = context.kube();
   const limit = pLimit(context.config.concurrency);
   const captured = await Promise.all(
@@ -44,7 +57,7 @@ export async function markGood(context: ModeContext): Promise<ModeResult> {
     const key = `${target.context}|${target.namespace}`;
     groups.set(key, [...(groups.get(key) ?? []), target]);
   }
-  const recorded: { context: string; namespace: string; entries: number }[] = [];
+  const recorded: LedgerRecord[] = [];
   for (const [key, targets] of groups) {
     const [contextName = '', namespace = ''] = key.split('|');
     const client = clients.get(contextName);
@@ -61,5 +74,5 @@ export async function markGood(context: ModeContext): Promise<ModeResult> {
     );
     recorded.push({ context: contextName, namespace, entries });
   }
-  return { outputs: {}, report: { ledger: recorded } };
+  return recorded;
 }

@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
+import type { Config } from '../config.js';
 import { Outputs, SNAPSHOT_ENV, type Verdict } from '../constants.js';
 import { UserError } from '../errors.js';
-import { readSnapshot } from '../kube/snapshot.js';
+import { readSnapshot, type Snapshot, type TargetRef } from '../kube/snapshot.js';
 import { code, markdownTable } from '../report/markdown.js';
 import { formatRevisionSpec } from '../revision.js';
 import { rollbackTargets, type Destination, type TargetResult } from '../rollback/kubernetes.js';
@@ -15,34 +16,83 @@ import { describeRef, targetRefs, type ModeContext, type ModeResult } from './co
  */
 export async function rollback(context: ModeContext): Promise<ModeResult> {
   const { config } = context;
+  refuseUnavailableStrategy(config);
+  const destination = chooseDestination(context);
+  const why = planOnlyReason(config);
+  const refs = targetRefs(context);
+  if (config.reason) core.info(`Reason: ${config.reason}`);
+  const done = await executeRollback(context, refs, destination, why);
+
+  if (context.env.GITHUB_STEP_SUMMARY) {
+    await core.summary
+      .addRaw(`## rollback-action: ${done.verdict}\n\n`)
+      .addRaw(
+        `Back to ${describeDestination(destination)}${config.reason ? `, because: ${config.reason}` : ''}. ${done.seconds.toFixed(1)} s in all.\n\n`,
+      )
+      .addRaw(rollbackTable(done.results))
+      .addEOL()
+      .write();
+  }
+  const outputs = {
+    [Outputs.Verdict]: done.verdict,
+    [Outputs.Strategy]: done.strategy,
+    [Outputs.RolledBack]: String(done.rolledBack),
+    [Outputs.RollbackSeconds]: done.seconds.toFixed(1),
+  };
+  const report = {
+    verdict: done.verdict,
+    strategy: done.strategy,
+    reason: config.reason ?? null,
+    ...done.report,
+  };
+  return { outputs, report, failure: done.failure };
+}
+
+/** Strategies that do not exist yet are refused before anything is read or changed. */
+export function refuseUnavailableStrategy(config: Config): void {
   const strategy = config.strategy.value;
   if (strategy === 'git-revert' || strategy === 'feature-flag') {
     throw new UserError(
       `strategy '${strategy}' is not available in this release; use 'auto', 'kubernetes' or 'none'`,
     );
   }
-  const destination = chooseDestination(context);
-  const planOnly = config.dryRun || config.approval.value === 'required' || strategy === 'none';
-  const why = config.dryRun
-    ? 'dry-run'
-    : config.approval.value === 'required'
-      ? 'approval: required'
-      : strategy === 'none'
-        ? 'strategy: none'
-        : undefined;
-  const refs = targetRefs(context);
-  const clients = context.kube();
-  if (config.reason) core.info(`Reason: ${config.reason}`);
-  core.info(
-    `Rolling back ${refs.length} target${refs.length === 1 ? '' : 's'} to ${describeDestination(destination)}${why ? ` (plan only: ${why})` : ''}`,
-  );
+}
 
+/** Why a rollback would only be planned (dry run, approval, strategy none), if it would. */
+export function planOnlyReason(config: Config): string | undefined {
+  if (config.dryRun) return 'dry-run';
+  if (config.approval.value === 'required') return 'approval: required';
+  if (config.strategy.value === 'none') return 'strategy: none';
+  return undefined;
+}
+
+export interface RollbackDone {
+  verdict: Extract<Verdict, 'rolled-back' | 'rollback-recommended' | 'rollback-failed'>;
+  strategy: 'kubernetes' | 'none';
+  rolledBack: boolean;
+  seconds: number;
+  results: TargetResult[];
+  failure: string | undefined;
+  report: Record<string, unknown>;
+}
+
+/** Rolls every ref back (or plans it, when `planOnly` says why) and waits for the rollouts. */
+export async function executeRollback(
+  context: ModeContext,
+  refs: readonly TargetRef[],
+  destination: Destination,
+  planOnly: string | undefined,
+): Promise<RollbackDone> {
+  const { config } = context;
+  core.info(
+    `Rolling back ${refs.length} target${refs.length === 1 ? '' : 's'} to ${describeDestination(destination)}${planOnly ? ` (plan only: ${planOnly})` : ''}`,
+  );
   const started = context.clock.now();
   const results = await core.group('Rollback', () =>
-    rollbackTargets(clients, refs, {
+    rollbackTargets(context.kube(), [...refs], {
       to: destination,
-      dryRun: planOnly,
-      wait: !planOnly,
+      dryRun: planOnly !== undefined,
+      wait: planOnly === undefined,
       timeoutMs: config.rollbackTimeoutMs,
       concurrency: config.concurrency,
       clock: context.clock,
@@ -51,45 +101,45 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
   );
   const seconds = (context.clock.now() - started) / 1000;
   const failed = results.filter((r) => r.outcome === 'failed');
-  const rolledBack = results.some((r) => r.outcome === 'rolled-back');
-  const verdict: Verdict = failed.length
+  const verdict = failed.length
     ? 'rollback-failed'
     : planOnly
       ? 'rollback-recommended'
       : 'rolled-back';
-
-  if (context.env.GITHUB_STEP_SUMMARY)
-    await writeSummary(verdict, destination, results, seconds, config.reason);
-  const outputs = {
-    [Outputs.Verdict]: verdict,
-    [Outputs.Strategy]: planOnly && strategy === 'none' ? 'none' : 'kubernetes',
-    [Outputs.RolledBack]: String(rolledBack),
-    [Outputs.RollbackSeconds]: seconds.toFixed(1),
-  };
-  const report = {
+  const strategy = planOnly && config.strategy.value === 'none' ? 'none' : 'kubernetes';
+  return {
     verdict,
-    strategy: outputs[Outputs.Strategy],
-    reason: config.reason ?? null,
-    destination: describeDestination(destination),
-    'plan-only': why ?? null,
-    'rollback-seconds': seconds,
-    targets: results,
+    strategy,
+    rolledBack: results.some((r) => r.outcome === 'rolled-back'),
+    seconds,
+    results,
+    failure: failed.length
+      ? `rollback failed for ${failed.length} of ${results.length} targets: ${failed.map((r) => `${describeRef(r)}: ${r.message} (state: ${r.state ?? 'unknown'})`).join('; ')}`
+      : undefined,
+    report: {
+      destination: describeDestination(destination),
+      'plan-only': planOnly ?? null,
+      'rollback-seconds': seconds,
+      targets: results,
+    },
   };
-  const failure = failed.length
-    ? `rollback failed for ${failed.length} of ${results.length} targets: ${failed.map((r) => `${describeRef(r)}: ${r.message} (state: ${r.state ?? 'unknown'})`).join('; ')}`
-    : undefined;
-  return { outputs, report, failure };
 }
 
-function chooseDestination(context: ModeContext): Destination {
-  const { config, env } = context;
+export function chooseDestination(context: ModeContext): Destination {
+  const { config } = context;
   if (config.toRevision.from === 'input') return { kind: 'spec', spec: config.toRevision.value };
-  const snapshot = config.snapshot ?? env[SNAPSHOT_ENV];
-  if (snapshot) return { kind: 'snapshot', snapshot: readSnapshot(snapshot) };
+  const snapshot = capturedSnapshot(context);
+  if (snapshot) return { kind: 'snapshot', snapshot };
   return { kind: 'spec', spec: config.toRevision.value };
 }
 
-function describeDestination(destination: Destination): string {
+/** The snapshot given as input, or the one a capture step earlier in the job left. */
+export function capturedSnapshot(context: ModeContext): Snapshot | undefined {
+  const value = context.config.snapshot ?? context.env[SNAPSHOT_ENV];
+  return value ? readSnapshot(value) : undefined;
+}
+
+export function describeDestination(destination: Destination): string {
   if (destination.kind === 'snapshot')
     return `the snapshot captured at ${destination.snapshot.capturedAt}`;
   const spec = destination.spec;
@@ -107,33 +157,19 @@ const OUTCOME: Record<TargetResult['outcome'], string> = {
   failed: '❌ failed',
 };
 
-async function writeSummary(
-  verdict: Verdict,
-  destination: Destination,
-  results: TargetResult[],
-  seconds: number,
-  reason: string | undefined,
-): Promise<void> {
-  await core.summary
-    .addRaw(`## rollback-action: ${verdict}\n\n`)
-    .addRaw(
-      `Back to ${describeDestination(destination)}${reason ? `, because: ${reason}` : ''}. ${seconds.toFixed(1)} s in all.\n\n`,
-    )
-    .addRaw(
-      markdownTable(
-        ['Context', 'Target', 'Revision', 'Result', 'Seconds', 'Detail'],
-        results.map((r) => [
-          r.context,
-          code(`${r.namespace}/${r.kind.toLowerCase()}/${r.name}`),
-          r.fromRevision === undefined && r.toRevision === undefined
-            ? '-'
-            : `${r.fromRevision ?? '?'} → ${r.toRevision ?? 'recorded'}`,
-          OUTCOME[r.outcome],
-          r.seconds === undefined ? '-' : r.seconds.toFixed(1),
-          [r.message, r.state ? `state: ${r.state}` : '', ...r.diff].filter(Boolean).join('\n'),
-        ]),
-      ),
-    )
-    .addEOL()
-    .write();
+/** The rollback's results as a Markdown table for job summaries. */
+export function rollbackTable(results: readonly TargetResult[]): string {
+  return markdownTable(
+    ['Context', 'Target', 'Revision', 'Result', 'Seconds', 'Detail'],
+    results.map((r) => [
+      r.context,
+      code(`${r.namespace}/${r.kind.toLowerCase()}/${r.name}`),
+      r.fromRevision === undefined && r.toRevision === undefined
+        ? '-'
+        : `${r.fromRevision ?? '?'} → ${r.toRevision ?? 'recorded'}`,
+      OUTCOME[r.outcome],
+      r.seconds === undefined ? '-' : r.seconds.toFixed(1),
+      [r.message, r.state ? `state: ${r.state}` : '', ...r.diff].filter(Boolean).join('\n'),
+    ]),
+  );
 }

@@ -36,6 +36,8 @@ export interface Policy {
     interval?: string;
     'no-data'?: NoDataAction;
     'min-requests'?: number;
+    'baseline-window'?: string;
+    'rollout-timeout'?: string;
   };
   metrics?: {
     provider?: ProviderName;
@@ -52,6 +54,7 @@ export interface Policy {
   };
   preset?: 'runbook' | 'none';
   triggers?: TriggerSpec[];
+  backtest?: { 'deploy-times'?: string[]; lookback?: string };
   strategy?: Strategy;
   approval?: Approval;
   rollback?: {

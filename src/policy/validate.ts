@@ -6,7 +6,8 @@ import { UserError, UserErrors, quote, type SourceLocation } from '../errors.js'
 import { didYouMean } from '../suggest.js';
 import { parseTarget } from '../targets.js';
 import { locateNodes, type NodePosition } from './locate.js';
-import type { Policy } from './types.js';
+import { TIMESTAMP_HINT, parseTimestamp } from '../time.js';
+import type { Policy, ProviderName, TriggerSpec } from './types.js';
 
 export { schema as policySchema };
 
@@ -187,6 +188,15 @@ function checkMeaning(policy: Policy): { pointer: string; message: string }[] {
     }
     if (trigger['body-match'] !== undefined)
       checkRegex(trigger['body-match'], `/triggers/${i}/body-match`, problems);
+    const source = sourceProblem(trigger, policy.metrics?.provider ?? 'prometheus');
+    if (source) problems.push({ pointer: `/triggers/${i}`, message: source });
+  });
+  policy.backtest?.['deploy-times']?.forEach((text, i) => {
+    if (parseTimestamp(text) === undefined)
+      problems.push({
+        pointer: `/backtest/deploy-times/${i}`,
+        message: `${quote(text)} is not a time (${TIMESTAMP_HINT})`,
+      });
   });
   policy.migrations?.['destructive-patterns']?.forEach((pattern, i) => {
     checkRegex(pattern, `/migrations/destructive-patterns/${i}`, problems);
@@ -196,6 +206,23 @@ function checkMeaning(policy: Policy): { pointer: string; message: string }[] {
       checkRegex(check['body-match'], `/verification/smoke/${i}/body-match`, problems);
   });
   return problems;
+}
+
+/** What a trigger lacks to be read by its provider, if anything. */
+function sourceProblem(trigger: TriggerSpec, defaultProvider: ProviderName): string | undefined {
+  const provider = trigger.provider ?? defaultProvider;
+  const name = quote(trigger.name);
+  if (provider === 'prometheus' || provider === 'scrape') {
+    if (trigger.query === undefined && trigger.ratio === undefined)
+      return `trigger ${name} reads ${provider} but has neither 'query' nor 'ratio'`;
+    if (trigger.query !== undefined && trigger.ratio !== undefined)
+      return `trigger ${name} has both 'query' and 'ratio'; keep one`;
+    return undefined;
+  }
+  if (trigger.url === undefined) return `trigger ${name} (${provider}) needs a 'url'`;
+  if (provider === 'http-json' && trigger['json-path'] === undefined)
+    return `trigger ${name} (http-json) needs a 'json-path' to pick its value`;
+  return undefined;
 }
 
 function checkRegex(

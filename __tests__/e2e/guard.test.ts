@@ -1,0 +1,230 @@
+/**
+ * capture → deploy → guard, through the runner harness, against the lab: kube-sim, the demo
+ * service under 50 requests/s, and the real Prometheus scraping it every second. A good
+ * release passes and is recorded as last-good; a bad one is detected within seconds and
+ * rolled back to the snapshot; a rollout that cannot complete fails at once; Prometheus
+ * stopped mid-watch ends inconclusive with nothing rolled back.
+ */
+import { LoadGenerator } from '../../lab/demo-app/load.js';
+import { imageOf, settled } from '../../lab/kube-sim/fixtures.js';
+import { LAB_DEPLOYMENT, LAB_NAMESPACE, startLab, type Lab } from '../../lab/lab.js';
+import { Job, type RunResult } from '../../lab/runner/harness.js';
+
+const POLICY = `
+targets: [deployment/api]
+namespace: shop
+preset: runbook
+metrics:
+  selector: job="shop-api"
+watch:
+  interval: 1s
+  min-requests: 20
+  baseline-window: 30s
+  rollout-timeout: 10s
+`;
+
+let lab: Lab;
+let load: LoadGenerator;
+let job: Job;
+
+function inputs(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    kubeconfig: '',
+    'prometheus-url': lab.prometheus?.url ?? '',
+    ...extra,
+  };
+}
+
+async function step(
+  mode: string,
+  extra: Record<string, string> = {},
+  onStdout?: (chunk: string) => void,
+): Promise<RunResult> {
+  return job.run({
+    inputs: inputs({ mode, ...extra }),
+    env: { KUBECONFIG: lab.kubeconfigPath },
+    timeoutMs: 120_000,
+    ...(onStdout ? { onStdout } : {}),
+  });
+}
+
+function sim() {
+  const region = lab.sims['eu-west'];
+  if (!region) throw new Error('no eu-west');
+  return region;
+}
+
+async function release(image: string, wait = true): Promise<void> {
+  lab.deploy(image);
+  if (wait)
+    await sim().waitFor(
+      'Deployment',
+      LAB_NAMESPACE,
+      LAB_DEPLOYMENT,
+      (o) => settled(o) && imageOf(o) === image,
+      30_000,
+    );
+}
+
+function runningImage(): string | undefined {
+  return imageOf(sim().get('Deployment', LAB_NAMESPACE, LAB_DEPLOYMENT));
+}
+
+function report(result: RunResult): Record<string, unknown> {
+  return JSON.parse(result.outputs.report ?? '{}') as Record<string, unknown>;
+}
+
+beforeAll(async () => {
+  lab = await startLab({ contexts: ['eu-west'], prometheus: 'required', podReadyDelayMs: 200 });
+  load = new LoadGenerator({
+    url: `${lab.app.url}/`,
+    ratePerSecond: 50,
+    durationMs: 240_000,
+  }).start();
+  await release('shop/api:1.0');
+  await lab.prometheus?.waitFor(
+    'sum(increase(http_requests_total{job="shop-api"}[10s]))',
+    (s) => Number(s[0]?.value?.[1] ?? 0) > 100,
+  );
+}, 90_000);
+
+afterAll(async () => {
+  load.stop();
+  await lab.stop();
+});
+
+beforeEach(async () => {
+  job = await Job.create();
+  await job.run({ files: { '.github/rollback-policy.yml': POLICY }, inputs: { mode: 'validate' } });
+});
+
+afterEach(async () => {
+  await job.dispose();
+});
+
+test('a good release passes the window and becomes the last verified-good one', async () => {
+  const captured = await step('capture');
+  expect(captured.exitCode).toBe(0);
+  expect(captured.annotations.filter((a) => a.level === 'error')).toEqual([]);
+  const snapshot = JSON.parse(captured.outputs.snapshot ?? '{}') as {
+    baselines: Record<string, { value: number | undefined; from: string }>;
+  };
+  expect(snapshot.baselines['error-rate']).toMatchObject({ value: 0, from: 'history' });
+  expect(snapshot.baselines['p95-latency']?.value).toBeLessThan(0.1);
+  expect(captured.summary).toContain('Triggers checked before the deploy');
+
+  await release('shop/api:1.1');
+  const guarded = await step('guard', { window: '8s' });
+  expect({ exit: guarded.exitCode, errors: guarded.annotations }).toEqual({
+    exit: 0,
+    errors: [],
+  });
+  expect(guarded.outputs).toMatchObject({
+    verdict: 'healthy',
+    'rolled-back': 'false',
+    strategy: 'none',
+  });
+  expect(guarded.log).toMatch(/^\[8s\] error-rate: 0 \(fails > 0\.05 for 300s\) ok \| /m);
+  const body = report(guarded);
+  expect(body.ledger).toEqual([{ context: 'eu-west', namespace: 'shop', entries: 1 }]);
+  expect(guarded.summary).toContain('✅ rollback-action: healthy');
+  expect(guarded.summary).toContain('Recorded as the last verified-good release in eu-west/shop');
+  expect(runningImage()).toBe('shop/api:1.1');
+}, 90_000);
+
+test('a bad release is detected within seconds and rolled back to the snapshot', async () => {
+  await release('shop/api:1.2');
+  expect((await step('capture')).exitCode).toBe(0);
+  await release('shop/api:2.0-bad');
+  const guarded = await step('guard', { window: '2m' });
+  expect(guarded.exitCode).toBe(1);
+  expect(guarded.outputs).toMatchObject({
+    verdict: 'rolled-back',
+    'rolled-back': 'true',
+    strategy: 'kubernetes',
+  });
+  const body = report(guarded) as {
+    severity: string;
+    headline: string;
+    watch: { 'elapsed-ms': number };
+    triggers: { name: string; status: string; series: unknown[] }[];
+  };
+  // The 5 % trigger's sequential test is usually sure first (P1); the 10 % one may be (P0).
+  expect(['P0', 'P1']).toContain(body.severity);
+  // Detection is well inside the window (it is a benchmark's business to say how fast).
+  expect(body.watch['elapsed-ms']).toBeLessThan(60_000);
+  const failing = body.triggers.filter((t) => t.status === 'fail').map((t) => t.name);
+  expect(failing.length).toBeGreaterThan(0);
+  expect(
+    failing.every((n) =>
+      ['error-rate', 'error-rate-severe', 'server-errors-per-minute'].includes(n),
+    ),
+  ).toBe(true);
+  expect(body.triggers.find((t) => t.name === 'error-rate')?.series.length).toBeGreaterThan(0);
+  expect(runningImage()).toBe('shop/api:1.2');
+  expect(guarded.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+    expect.stringMatching(/^rolled-back: .* \(P[01]\): .*; rolled back in [\d.]+ s$/),
+    expect.stringMatching(/^rollback-action: the deploy was rolled back: /),
+  ]);
+  expect(guarded.summary).toMatch(/## ↩️ rollback-action: rolled-back \(P[01]\)/);
+  expect(guarded.summary).toContain('### Rollback');
+}, 150_000);
+
+test('a rollout that cannot complete fails at once, before any metric, and is undone', async () => {
+  await release('shop/api:1.3');
+  expect((await step('capture')).exitCode).toBe(0);
+  sim().controllers.setImageBehaviour('shop/api:1.4-stuck', 'never-ready');
+  await release('shop/api:1.4-stuck', false);
+  const guarded = await step('guard', { window: '2m' });
+  expect(guarded.exitCode).toBe(1);
+  const body = report(guarded) as { triggers: { name: string; status: string }[]; watch: unknown };
+  expect(body.watch).toBeNull();
+  expect(body.triggers[0]).toMatchObject({ name: 'rollout', status: 'fail' });
+  expect(guarded.outputs.verdict).toBe('rolled-back');
+  expect(guarded.log).toContain('not rolled out after 10s');
+  await sim().waitFor(
+    'Deployment',
+    LAB_NAMESPACE,
+    LAB_DEPLOYMENT,
+    (o) => settled(o) && imageOf(o) === 'shop/api:1.3',
+    30_000,
+  );
+}, 150_000);
+
+test('approval required: the failing verdict only recommends, and nothing changes', async () => {
+  await release('shop/api:1.5');
+  expect((await step('capture')).exitCode).toBe(0);
+  await release('shop/api:2.1-bad');
+  const guarded = await step('guard', { window: '2m', approval: 'required' });
+  expect(guarded.exitCode).toBe(1);
+  expect(guarded.outputs).toMatchObject({
+    verdict: 'rollback-recommended',
+    'rolled-back': 'false',
+  });
+  expect(runningImage()).toBe('shop/api:2.1-bad');
+  await release('shop/api:1.5');
+}, 150_000);
+
+test('Prometheus stopped mid-watch: inconclusive, and nothing is rolled back', async () => {
+  await release('shop/api:1.6');
+  expect((await step('capture')).exitCode).toBe(0);
+  await release('shop/api:1.7');
+  let stopping: Promise<void> | undefined;
+  let seen = '';
+  const guarded = await step('guard', { window: '12s' }, (chunk) => {
+    seen += chunk;
+    // After the first polls that read data, take Prometheus away.
+    if (!stopping && /^\[3s\] error-rate: \d/m.test(seen)) stopping = lab.prometheus?.stop();
+  });
+  await stopping;
+  expect(stopping).toBeDefined();
+  expect(guarded.exitCode).toBe(0);
+  expect(guarded.outputs).toMatchObject({ verdict: 'inconclusive', 'rolled-back': 'false' });
+  expect(guarded.log).toMatch(/Prometheus unreachable at http:\/\/127\.0\.0\.1:\d+/);
+  const body = report(guarded) as { unjudged: { name: string; why: string }[]; ledger: unknown };
+  expect(body.unjudged.map((u) => u.name)).toContain('error-rate');
+  expect(body.unjudged[0]?.why).toMatch(/^no data at the end of the window/);
+  expect(body.ledger).toBeNull();
+  expect(runningImage()).toBe('shop/api:1.7');
+  expect(guarded.summary).toContain('nothing was rolled back');
+}, 90_000);

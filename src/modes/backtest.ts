@@ -1,0 +1,183 @@
+import * as core from '@actions/core';
+import { watch } from '../analysis/watch.js';
+import { replayClock } from '../clock.js';
+import { formatDuration } from '../duration.js';
+import { UserError } from '../errors.js';
+import { readReleases } from '../kube/releases.js';
+import { historyBaselines } from '../metrics/baselines.js';
+import type { MetricSource } from '../metrics/sources.js';
+import { code, markdownTable } from '../report/markdown.js';
+import { formatTimestamp } from '../time.js';
+import { describeRef, targetRefs, type ModeContext, type ModeResult } from './context.js';
+import { triggerSources } from './metrics.js';
+
+export interface ReplayedDeploy {
+  at: string;
+  /** Where the time came from: given, or `context ns/kind/name revision N`. */
+  source: string;
+  verdict: 'would roll back' | 'healthy' | 'inconclusive';
+  /** Seconds after the deploy at which the policy would have acted. */
+  'after-seconds': number | null;
+  trigger: string | null;
+  severity: string | null;
+  detail: string;
+  /** Seconds of history replayed; less than the window when the next deploy or now came first. */
+  'replayed-seconds': number;
+  partial: boolean;
+}
+
+/**
+ * `mode: backtest`: what the policy would have done for past deploys. Each deploy (given in
+ * `deploy-times`, or the targets' revisions created within the lookback) is replayed through
+ * the same watch and triggers, on a replayed clock whose polls query Prometheus at past
+ * times; baselines come from the history before each deploy. Changes nothing.
+ */
+export async function backtest(context: ModeContext): Promise<ModeResult> {
+  const { config } = context;
+  const all = triggerSources(context);
+  if (all.length === 0)
+    throw new UserError(
+      'backtest: the policy has no triggers to replay (preset: runbook, or triggers:)',
+    );
+  const sources = all.filter((s) => s.baseline !== undefined);
+  const skipped = all.filter((s) => s.baseline === undefined).map((s) => s.trigger.rule.name);
+  if (sources.length === 0)
+    throw new UserError(
+      `backtest: only Prometheus keeps history; none of the triggers (${skipped.join(', ')}) reads it`,
+    );
+  if (skipped.length)
+    core.warning(`backtest: ${skipped.join(', ')} read sources without history; not replayed`);
+
+  const now = context.clock.now();
+  const deploys = await findDeploys(context, now);
+  if (deploys.length === 0)
+    throw new UserError(
+      `backtest: no deploys to replay: give 'deploy-times', or targets with revisions created in the last ${formatDuration(config.lookbackMs)}`,
+    );
+  core.info(
+    `Replaying ${deploys.length} deploy${deploys.length === 1 ? '' : 's'} against ${sources.length} trigger${sources.length === 1 ? '' : 's'}: window ${formatDuration(config.windowMs.value)}, a poll every ${formatDuration(config.intervalMs.value)}`,
+  );
+
+  const results: ReplayedDeploy[] = [];
+  for (const [i, deploy] of deploys.entries()) {
+    const until = Math.min(deploy.at + config.windowMs.value, deploys[i + 1]?.at ?? now, now);
+    const replayed = await core.group(`${formatTimestamp(deploy.at)} (${deploy.source})`, () =>
+      replay(context, sources, deploy.at, until),
+    );
+    results.push({ ...replayed, source: deploy.source });
+    core.info(
+      `${replayed.at}: ${replayed.verdict}${replayed.trigger ? ` after ${replayed['after-seconds'] ?? 0}s by ${replayed.trigger}` : ''}`,
+    );
+  }
+
+  if (context.env.GITHUB_STEP_SUMMARY) {
+    const acted = results.filter((r) => r.verdict === 'would roll back').length;
+    await core.summary
+      .addRaw(
+        `## rollback-action: backtest of ${results.length} deploy${results.length === 1 ? '' : 's'}\n\n`,
+      )
+      .addRaw(
+        `The policy would have rolled back ${acted} of them. Window ${formatDuration(config.windowMs.value)}, a poll every ${formatDuration(config.intervalMs.value)}; nothing was changed.\n\n`,
+      )
+      .addRaw(
+        markdownTable(
+          ['Deploy', 'From', 'Verdict', 'After', 'Trigger', 'Detail'],
+          results.map((r) => [
+            r.at,
+            r.source,
+            `${r.verdict}${r.partial ? ` (partial: ${r['replayed-seconds']}s replayed)` : ''}`,
+            r['after-seconds'] === null ? '-' : `${r['after-seconds']}s`,
+            r.trigger ? `${code(r.trigger)} ${r.severity ?? ''}` : '-',
+            r.detail,
+          ]),
+        ),
+      )
+      .addEOL()
+      .write();
+  }
+  return {
+    outputs: {},
+    report: { backtest: { deploys: results, 'not-replayed': skipped } },
+  };
+}
+
+async function findDeploys(
+  context: ModeContext,
+  now: number,
+): Promise<{ at: number; source: string }[]> {
+  const { config } = context;
+  if (config.deployTimes.value.length) {
+    const future = config.deployTimes.value.filter((t) => t > now);
+    if (future.length)
+      throw new UserError(
+        `${config.deployTimes.from === 'input' ? "input 'deploy-times'" : `${config.policyFile ?? 'policy'} backtest.deploy-times`}: ${formatTimestamp(future[0] ?? now)} is in the future`,
+      );
+    return [...config.deployTimes.value]
+      .sort((a, b) => a - b)
+      .map((at) => ({ at, source: 'given' }));
+  }
+  if (config.targets.value.length === 0) return [];
+  const clients = context.kube();
+  const found = (
+    await Promise.all(
+      targetRefs(context).map(async (ref) => {
+        const client = clients.get(ref.context);
+        if (!client) return [];
+        const { releases } = await readReleases(client, ref);
+        return releases
+          .filter((r) => r.at >= now - config.lookbackMs)
+          .map((r) => ({ at: r.at, source: `${describeRef(ref)} revision ${r.revision}` }));
+      }),
+    )
+  ).flat();
+  return mergeDeploys(found, config.intervalMs.value);
+}
+
+/**
+ * Deploys in time order; revisions created within one poll interval of the previous one (the
+ * same release reaching several regions or targets) count as one deploy, named by the first.
+ */
+export function mergeDeploys<T extends { at: number }>(found: readonly T[], gapMs: number): T[] {
+  const sorted = [...found].sort((a, b) => a.at - b.at);
+  return sorted.filter((d, i) => i === 0 || d.at - (sorted[i - 1]?.at ?? 0) >= gapMs);
+}
+
+async function replay(
+  context: ModeContext,
+  sources: readonly MetricSource[],
+  at: number,
+  until: number,
+): Promise<Omit<ReplayedDeploy, 'source'>> {
+  const { config } = context;
+  const baselines = await historyBaselines(sources, at, config.baselineWindowMs);
+  const result = await watch(sources, {
+    clock: replayClock(at),
+    since: at,
+    windowMs: Math.max(0, until - at),
+    intervalMs: config.intervalMs.value,
+    baselines: Object.fromEntries(Object.entries(baselines).map(([k, b]) => [k, b.value])),
+    log: (line) => core.info(line),
+  });
+  const { judgement } = result;
+  const first = judgement.failing[0];
+  const seconds = Math.round(result.elapsedMs / 1000);
+  return {
+    at: formatTimestamp(at),
+    verdict:
+      judgement.verdict === 'fail'
+        ? 'would roll back'
+        : judgement.verdict === 'pass'
+          ? 'healthy'
+          : 'inconclusive',
+    'after-seconds': first ? seconds : null,
+    trigger: first?.name ?? null,
+    severity: first?.severity ?? null,
+    detail: first
+      ? first.detail
+      : judgement.unjudged.length
+        ? judgement.unjudged.map((u) => `${u.name}: ${u.why}`).join('; ')
+        : 'every trigger passed',
+    'replayed-seconds': Math.round((until - at) / 1000),
+    partial: until - at < config.windowMs.value,
+  };
+}

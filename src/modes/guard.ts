@@ -1,0 +1,336 @@
+import * as core from '@actions/core';
+import pLimit from 'p-limit';
+import { rolloutTrigger, type RolloutOutcome } from '../analysis/rollout.js';
+import type { Observation, TriggerState } from '../analysis/triggers.js';
+import type { Judgement } from '../analysis/verdict.js';
+import { watch, type WatchResult } from '../analysis/watch.js';
+import { Outputs, type Verdict } from '../constants.js';
+import { formatDuration } from '../duration.js';
+import { messageOf, UserError } from '../errors.js';
+import { readReleases } from '../kube/releases.js';
+import { waitForRollout } from '../kube/rollout.js';
+import type { Snapshot, TargetRef } from '../kube/snapshot.js';
+import { resolveBaselines, type Baseline } from '../metrics/baselines.js';
+import type { MetricSource } from '../metrics/sources.js';
+import { EVIDENCE_HEADERS, describeBaseline, evidenceRows } from '../report/evidence.js';
+import { code, markdownTable } from '../report/markdown.js';
+import { formatTimestamp } from '../time.js';
+import { describeRef, targetRefs, type ModeContext, type ModeResult } from './context.js';
+import { recordGoodRelease, type LedgerRecord } from './mark-good.js';
+import { triggerSources } from './metrics.js';
+import {
+  capturedSnapshot,
+  chooseDestination,
+  executeRollback,
+  planOnlyReason,
+  refuseUnavailableStrategy,
+  rollbackTable,
+  type RollbackDone,
+} from './rollback.js';
+
+/**
+ * `mode: guard`, after the deploy: waits for the rollout (a rollout that cannot complete
+ * fails at once), then watches every trigger for the window and judges. A failing verdict
+ * rolls the targets back to the snapshot (or `to-revision`) unless approval is required;
+ * missing data never rolls back, it ends inconclusive; a healthy release is recorded in the
+ * ledger as the last verified-good one.
+ */
+export async function guard(context: ModeContext): Promise<ModeResult> {
+  const { config } = context;
+  refuseUnavailableStrategy(config);
+  const sources = triggerSources(context);
+  const hasTargets = config.targets.value.length > 0;
+  if (sources.length === 0 && !hasTargets)
+    throw new UserError(
+      "nothing to guard: set 'targets' (their rollout is watched) or triggers in the policy (preset: runbook, or triggers:)",
+    );
+  const snapshot = capturedSnapshot(context);
+  const refs = hasTargets ? targetRefs(context) : [];
+
+  const rollout = refs.length
+    ? await core.group('Rollout', () => waitForRollouts(context, refs))
+    : [];
+  const rolloutState = rolloutTrigger(rollout);
+  const deployedAt = await deployTime(context, refs, snapshot);
+  core.info(
+    `Deploy at ${formatTimestamp(deployedAt)} (${snapshot ? 'the capture' : refs.length ? 'the current revision' : 'now'}); ${sources.length} trigger${sources.length === 1 ? '' : 's'}`,
+  );
+
+  let baselines: Record<string, Baseline> = {};
+  let watched: WatchResult | undefined;
+  let judgement: Judgement;
+  if (rolloutState.status === 'fail') {
+    core.error(`rollout failed: ${rolloutState.detail}`);
+    judgement = {
+      verdict: 'fail',
+      severity: rolloutState.severity,
+      failing: [rolloutState],
+      unjudged: [],
+      failStep: false,
+    };
+  } else {
+    if (sources.length) {
+      baselines = await core.group('Baselines', () =>
+        resolveBaselines(sources, snapshot?.baselines, deployedAt, config.baselineWindowMs),
+      );
+      for (const [name, b] of Object.entries(baselines))
+        core.info(`${name}: baseline ${describeBaseline(b)}`);
+      watched = await core.group('Watch', () => watchSources(context, sources, baselines));
+    }
+    judgement = withRollout(watched?.judgement, rolloutState);
+  }
+
+  const outcome = await act(context, judgement, refs);
+  const states = [rolloutState, ...(watched?.states ?? [])];
+  const headline = headlineOf(judgement, outcome, config.windowMs.value);
+  (judgement.verdict === 'fail' ? core.error : core.info)(`${outcome.verdict}: ${headline}`);
+
+  if (context.env.GITHUB_STEP_SUMMARY)
+    await writeSummary(outcome.verdict, judgement, headline, states, watched, rollout, outcome);
+  return {
+    outputs: {
+      [Outputs.Verdict]: outcome.verdict,
+      [Outputs.Strategy]: outcome.rollback?.strategy ?? 'none',
+      [Outputs.RolledBack]: String(outcome.rollback?.rolledBack ?? false),
+      ...(outcome.rollback
+        ? { [Outputs.RollbackSeconds]: outcome.rollback.seconds.toFixed(1) }
+        : {}),
+    },
+    report: {
+      verdict: outcome.verdict,
+      severity: judgement.severity ?? null,
+      headline,
+      'deployed-at': formatTimestamp(deployedAt),
+      watch: watched
+        ? {
+            'window-ms': config.windowMs.value,
+            'interval-ms': config.intervalMs.value,
+            polls: watched.polls,
+            'elapsed-ms': watched.elapsedMs,
+          }
+        : null,
+      triggers: states.map((s) => evidenceOf(s, watched?.observations[s.name] ?? [])),
+      unjudged: judgement.unjudged,
+      baselines,
+      rollout,
+      rollback: outcome.rollback ? outcome.rollback.report : null,
+      ledger: outcome.ledger ?? null,
+    },
+    failure: failureOf(outcome, judgement, headline),
+  };
+}
+
+async function waitForRollouts(
+  context: ModeContext,
+  refs: readonly TargetRef[],
+): Promise<RolloutOutcome[]> {
+  const clients = context.kube();
+  const limit = pLimit(context.config.concurrency);
+  return Promise.all(
+    refs.map((ref) =>
+      limit(async (): Promise<RolloutOutcome> => {
+        const target = describeRef(ref);
+        const client = clients.get(ref.context);
+        if (!client) throw new Error(`no client for context ${ref.context}`);
+        try {
+          const result = await waitForRollout(client, ref.kind, ref.namespace, ref.name, {
+            clock: context.clock,
+            timeoutMs: context.config.rolloutTimeoutMs,
+            log: (line) => core.info(line),
+          });
+          return {
+            target,
+            state: result.failed ? 'failed' : 'done',
+            message: result.failed ?? result.message,
+            elapsedMs: result.elapsedMs,
+          };
+        } catch (error) {
+          // Unreadable status is missing data, not a failed rollout.
+          return { target, state: 'unknown', message: messageOf(error), elapsedMs: 0 };
+        }
+      }),
+    ),
+  );
+}
+
+/** The capture's time, else when the running revision was created, else now. */
+async function deployTime(
+  context: ModeContext,
+  refs: readonly TargetRef[],
+  snapshot: Snapshot | undefined,
+): Promise<number> {
+  if (snapshot) return Date.parse(snapshot.capturedAt);
+  const clients = context.kube;
+  const times = await Promise.all(
+    refs.map(async (ref) => {
+      const client = refs.length ? clients().get(ref.context) : undefined;
+      if (!client) return undefined;
+      return (await readReleases(client, ref).catch(() => undefined))?.current?.at;
+    }),
+  );
+  const known = times.filter((t): t is number => t !== undefined);
+  return known.length ? Math.max(...known) : context.clock.now();
+}
+
+function watchSources(
+  context: ModeContext,
+  sources: readonly MetricSource[],
+  baselines: Record<string, Baseline>,
+): Promise<WatchResult> {
+  const { config, clock } = context;
+  core.info(
+    `Watching for ${formatDuration(config.windowMs.value)}, a poll every ${formatDuration(config.intervalMs.value)}`,
+  );
+  return watch(sources, {
+    clock,
+    since: clock.now(),
+    windowMs: config.windowMs.value,
+    intervalMs: config.intervalMs.value,
+    baselines: Object.fromEntries(Object.entries(baselines).map(([k, b]) => [k, b.value])),
+    log: (line) => core.info(line),
+  });
+}
+
+/** A rollout whose status could not be read leaves a passing watch inconclusive. */
+function withRollout(watched: Judgement | undefined, rollout: TriggerState): Judgement {
+  const base: Judgement = watched ?? {
+    verdict: 'pass',
+    severity: undefined,
+    failing: [],
+    unjudged: [],
+    failStep: false,
+  };
+  if (rollout.status !== 'no-data' || base.verdict === 'fail') return base;
+  return {
+    ...base,
+    verdict: 'inconclusive',
+    unjudged: [...base.unjudged, { name: rollout.name, why: rollout.detail }],
+  };
+}
+
+interface Outcome {
+  verdict: Verdict;
+  rollback?: RollbackDone;
+  ledger?: LedgerRecord[];
+  /** Why nothing was rolled back although the verdict failed. */
+  note?: string;
+}
+
+async function act(
+  context: ModeContext,
+  judgement: Judgement,
+  refs: readonly TargetRef[],
+): Promise<Outcome> {
+  const { config } = context;
+  if (judgement.verdict === 'inconclusive') return { verdict: 'inconclusive' };
+  if (judgement.verdict !== 'fail') {
+    if (!refs.length || config.dryRun) return { verdict: 'healthy' };
+    try {
+      return { verdict: 'healthy', ledger: await recordGoodRelease(context, refs) };
+    } catch (error) {
+      core.warning(`healthy, but not recorded as last-good: ${messageOf(error)}`);
+      return { verdict: 'healthy' };
+    }
+  }
+  if (!refs.length) return { verdict: 'rollback-recommended', note: 'no targets to roll back' };
+  const rollback = await executeRollback(
+    context,
+    refs,
+    chooseDestination(context),
+    planOnlyReason(config),
+  );
+  return { verdict: rollback.verdict, rollback };
+}
+
+function headlineOf(judgement: Judgement, outcome: Outcome, windowMs: number): string {
+  const first = judgement.failing[0];
+  if (first) {
+    const acted = outcome.rollback
+      ? outcome.rollback.verdict === 'rolled-back'
+        ? `; rolled back in ${outcome.rollback.seconds.toFixed(1)} s`
+        : outcome.rollback.verdict === 'rollback-failed'
+          ? '; the rollback failed'
+          : `; rollback planned only (${String(outcome.rollback.report['plan-only'])})`
+      : outcome.note
+        ? `; ${outcome.note}`
+        : '';
+    return `${first.name} (${first.severity}): ${first.detail}${acted}`;
+  }
+  if (judgement.verdict === 'inconclusive')
+    return `not enough data to judge: ${judgement.unjudged.map((u) => `${u.name} (${u.why})`).join(', ')}; nothing was rolled back`;
+  return `every trigger passed for ${formatDuration(windowMs)}`;
+}
+
+function failureOf(outcome: Outcome, judgement: Judgement, headline: string): string | undefined {
+  if (outcome.rollback?.failure) return outcome.rollback.failure;
+  if (outcome.verdict === 'rolled-back') return `the deploy was rolled back: ${headline}`;
+  if (outcome.verdict === 'rollback-recommended') return `rollback recommended: ${headline}`;
+  if (outcome.verdict === 'inconclusive' && judgement.failStep)
+    return `inconclusive, and a trigger has no-data: fail: ${headline}`;
+  return undefined;
+}
+
+function evidenceOf(state: TriggerState, series: readonly Observation[]): Record<string, unknown> {
+  return {
+    name: state.name,
+    severity: state.severity,
+    status: state.status,
+    value: state.value ?? null,
+    threshold: state.threshold ?? null,
+    baseline: state.baseline ?? null,
+    'fast-failed': state.fastFailed,
+    detail: state.detail,
+    series: series.map((o) => [
+      formatTimestamp(o.at),
+      o.value ?? null,
+      ...(o.reason ? [o.reason] : []),
+    ]),
+  };
+}
+
+const VERDICT_ICON: Record<Verdict, string> = {
+  healthy: '✅',
+  'rolled-back': '↩️',
+  'rollback-recommended': '⚠️',
+  'rollback-failed': '❌',
+  inconclusive: '❔',
+};
+
+async function writeSummary(
+  verdict: Verdict,
+  judgement: Judgement,
+  headline: string,
+  states: readonly TriggerState[],
+  watched: WatchResult | undefined,
+  rollout: readonly RolloutOutcome[],
+  outcome: Outcome,
+): Promise<void> {
+  const summary = core.summary
+    .addRaw(
+      `## ${VERDICT_ICON[verdict]} rollback-action: ${verdict}${judgement.severity ? ` (${judgement.severity})` : ''}\n\n`,
+    )
+    .addRaw(`${headline}.\n\n`)
+    .addRaw('### Triggers\n\n')
+    .addRaw(markdownTable(EVIDENCE_HEADERS, evidenceRows(states, watched?.observations ?? {})))
+    .addRaw('\n\n');
+  if (rollout.length)
+    summary
+      .addRaw('### Rollout\n\n')
+      .addRaw(
+        markdownTable(
+          ['Target', 'State', 'Seconds', 'Detail'],
+          rollout.map((r) => [code(r.target), r.state, (r.elapsedMs / 1000).toFixed(1), r.message]),
+        ),
+      )
+      .addRaw('\n\n');
+  if (outcome.rollback)
+    summary
+      .addRaw('### Rollback\n\n')
+      .addRaw(rollbackTable(outcome.rollback.results))
+      .addRaw('\n\n');
+  if (outcome.ledger?.length)
+    summary.addRaw(
+      `Recorded as the last verified-good release in ${outcome.ledger.map((l) => `${l.context}/${l.namespace}`).join(', ')}.\n`,
+    );
+  await summary.write();
+}

@@ -1,0 +1,98 @@
+/**
+ * The evidence a verdict rests on, for people: each trigger's last value against its
+ * threshold and baseline, and its time series as a sparkline (one character per poll or per
+ * group of polls), so the summary shows when things went wrong without a dashboard.
+ */
+import type { Observation, TriggerState } from '../analysis/triggers.js';
+import { formatDuration } from '../duration.js';
+import type { Baseline } from '../metrics/baselines.js';
+import { code } from './markdown.js';
+
+const BARS = '▁▂▃▄▅▆▇█';
+const GAP = '·';
+
+/** A number as people read it: at most three significant digits, no exponent for ratios. */
+export function formatValue(value: number | undefined): string {
+  if (value === undefined) return 'no data';
+  if (value === 0) return '0';
+  if (Math.abs(value) >= 100) return value.toFixed(0);
+  return Number(value.toPrecision(3)).toString();
+}
+
+/**
+ * The series in at most `width` characters, each the largest value of its group of polls (a
+ * spike is never averaged away), scaled from the lowest to the highest value; `·` is a poll
+ * without data.
+ */
+export function sparkline(values: readonly (number | undefined)[], width = 60): string {
+  if (values.length === 0) return '';
+  const groups = Math.min(width, values.length);
+  const size = values.length / groups;
+  const peaks = Array.from({ length: groups }, (_, g) => {
+    const slice = values
+      .slice(Math.floor(g * size), Math.floor((g + 1) * size))
+      .filter((v): v is number => v !== undefined && Number.isFinite(v));
+    return slice.length ? Math.max(...slice) : undefined;
+  });
+  const known = peaks.filter((v): v is number => v !== undefined);
+  if (known.length === 0) return GAP.repeat(groups);
+  const low = Math.min(...known);
+  const high = Math.max(...known);
+  return peaks
+    .map((v) => {
+      if (v === undefined) return GAP;
+      if (high === low) return v === 0 ? BARS[0] : BARS[3];
+      return BARS[Math.round(((v - low) / (high - low)) * (BARS.length - 1))];
+    })
+    .join('');
+}
+
+export function describeBaseline(baseline: Baseline): string {
+  if (baseline.value === undefined) return `none (${baseline.reason ?? 'no data'})`;
+  const how =
+    baseline.from === 'history'
+      ? `over the ${formatDuration(baseline.windowMs)} before ${baseline.end}`
+      : `sampled for ${formatDuration(baseline.windowMs)} at capture, ${baseline.end}`;
+  return `${formatValue(baseline.value)} ${how}`;
+}
+
+const STATUS: Record<TriggerState['status'], string> = {
+  pass: '✅ pass',
+  fail: '❌ fail',
+  'no-data': '⚪ no data',
+};
+
+/** One row per trigger: the failing ones first, as the verdict ranks them. */
+export function evidenceRows(
+  states: readonly TriggerState[],
+  observations: Readonly<Record<string, readonly Observation[]>>,
+): string[][] {
+  return states.map((s) => {
+    const series = (observations[s.name] ?? []).map((o) => o.value);
+    const known = series.filter((v): v is number => v !== undefined);
+    const range = known.length
+      ? ` ${formatValue(Math.min(...known))}–${formatValue(Math.max(...known))}`
+      : '';
+    return [
+      code(s.name),
+      s.severity,
+      `${STATUS[s.status]}${s.fastFailed ? ' (sequential test)' : ''}`,
+      formatValue(s.value),
+      s.threshold === undefined ? '-' : formatValue(s.threshold),
+      s.baseline === undefined ? '-' : formatValue(s.baseline),
+      `${sparkline(series, 40)}${range}`,
+      s.detail,
+    ];
+  });
+}
+
+export const EVIDENCE_HEADERS = [
+  'Trigger',
+  'Severity',
+  'State',
+  'Last',
+  'Threshold',
+  'Baseline',
+  'Series (min–max)',
+  'Detail',
+];
