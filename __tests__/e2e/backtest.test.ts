@@ -110,9 +110,9 @@ test('a backfilled history is replayed with the expected verdicts and times', as
       { verdict: 'healthy', after: null, trigger: null, severity: null },
       // 20 %: both sequential tests are sure at the first poll with 30 s of traffic.
       { verdict: 'would roll back', after: 30, trigger: 'error-rate-severe', severity: 'P0' },
-      // 5.5 %: breaching from the poll whose 1-minute window is all after the deploy (60 s),
-      // failing when that has lasted its 5 minutes; never early.
-      { verdict: 'would roll back', after: 360, trigger: 'error-rate', severity: 'P1' },
+      // 5.5 %: breaching from the first poll with traffic after the deploy (30 s), failing
+      // when that has lasted its 5 minutes; never early.
+      { verdict: 'would roll back', after: 330, trigger: 'error-rate', severity: 'P1' },
       { verdict: 'healthy', after: null, trigger: null, severity: null },
     ]);
     expect(report.backtest.deploys[0]).toMatchObject({

@@ -39,9 +39,11 @@ async function step(
   mode: string,
   extra: Record<string, string> = {},
   onStdout?: (chunk: string) => void,
+  files?: Record<string, string>,
 ): Promise<RunResult> {
   return job.run({
     inputs: inputs({ mode, ...extra }),
+    ...(files ? { files } : {}),
     env: { KUBECONFIG: lab.kubeconfigPath },
     timeoutMs: 120_000,
     ...(onStdout ? { onStdout } : {}),
@@ -203,6 +205,90 @@ test('approval required: the failing verdict only recommends, and nothing change
   });
   expect(runningImage()).toBe('shop/api:2.1-bad');
   await release('shop/api:1.5');
+}, 150_000);
+
+test('preflight at capture: bad PromQL stops the deploy before it starts; an empty query warns', async () => {
+  const policy = `${POLICY}triggers:
+  - {name: typo, query: 'sum(rate(http_requests_total{job="shop-api"}[1m])', above: 1}
+  - {name: nothing-yet, query: 'sum(rate(http_requests_total{job="nope"}[1m]))', above: 1}
+`;
+  const captured = await step('capture', { policy: 'strict.yml' }, undefined, {
+    'strict.yml': policy,
+  });
+  expect(captured.exitCode).toBe(1);
+  expect(captured.annotations).toEqual([
+    {
+      level: 'warning',
+      message: expect.stringMatching(
+        /^preflight: trigger 'nothing-yet': empty result \(query: /,
+      ) as string,
+    },
+    {
+      level: 'error',
+      message: expect.stringMatching(
+        /^rollback-action: preflight: trigger 'typo': bad_data: .*\(query: sum\(rate\(/,
+      ) as string,
+    },
+  ]);
+  expect(captured.outputs.snapshot).toBeUndefined();
+  expect(job.env.ROLLBACK_ACTION_SNAPSHOT).toBeUndefined();
+}, 60_000);
+
+test('without a capture step: the deploy time comes from the rollout history, the rollback goes to the previous revision', async () => {
+  await release('shop/api:1.8');
+  const before = Date.now();
+  await release('shop/api:2.2-bad');
+  const guarded = await step('guard', { window: '2m' });
+  expect(guarded.outputs).toMatchObject({ verdict: 'rolled-back', 'rolled-back': 'true' });
+  const body = report(guarded) as { 'deployed-at': string; rollback: { destination: string } };
+  expect(Date.parse(body['deployed-at'])).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+  expect(guarded.log).toContain('(the current revision)');
+  expect(body.rollback.destination).toBe('the previous revision');
+  expect(runningImage()).toBe('shop/api:1.8');
+}, 150_000);
+
+test('the scrape provider, for services without Prometheus: baseline sampled at capture, bad release rolled back', async () => {
+  const policy = `
+targets: [deployment/api]
+namespace: shop
+metrics:
+  provider: scrape
+  scrape:
+    urls: ["${lab.app.url}/metrics"]
+watch:
+  interval: 1s
+  min-requests: 20
+  rollout-timeout: 10s
+triggers:
+  - name: error-rate
+    ratio: {errors: 'http_requests_total{code=~"5.."}', total: http_requests_total}
+    above: 0.05
+    for: 5m
+  - name: p95-vs-baseline
+    query: histogram_quantile(0.95, http_request_duration_seconds_bucket)
+    relative: +50%
+    for: 5m
+    severity: P2
+`;
+  await release('shop/api:1.9');
+  const files = { 'scrape.yml': policy };
+  const captured = await step(
+    'capture',
+    { policy: 'scrape.yml', 'prometheus-url': '' },
+    undefined,
+    files,
+  );
+  expect(captured.exitCode).toBe(0);
+  const snapshot = JSON.parse(captured.outputs.snapshot ?? '{}') as {
+    baselines: Record<string, { value: number; from: string }>;
+  };
+  expect(snapshot.baselines['p95-vs-baseline']).toMatchObject({ from: 'capture' });
+  expect(snapshot.baselines['p95-vs-baseline']?.value).toBeGreaterThan(0);
+  await release('shop/api:2.3-bad');
+  const guarded = await step('guard', { policy: 'scrape.yml', 'prometheus-url': '', window: '2m' });
+  expect(guarded.outputs).toMatchObject({ verdict: 'rolled-back', 'rolled-back': 'true' });
+  expect(guarded.log).toContain('p95-vs-baseline: baseline');
+  expect(runningImage()).toBe('shop/api:1.9');
 }, 150_000);
 
 test('Prometheus stopped mid-watch: inconclusive, and nothing is rolled back', async () => {

@@ -79,6 +79,31 @@ test('a pod restart (counter reset) is counted, not taken as negative traffic', 
   }
 });
 
+test('triggers read at once in a poll share one scrape, so each sees the whole interval', async () => {
+  const expositions = [
+    'http_requests_total{code="200"} 100\nhttp_requests_total{code="500"} 0',
+    'http_requests_total{code="200"} 180\nhttp_requests_total{code="500"} 20',
+  ];
+  let call = 0;
+  const server = createServer((_req, res) => res.end(expositions[Math.min(call++, 1)]));
+  const url = await listenOnLoopback(server);
+  try {
+    const provider = new ScrapeProvider({ urls: [url] });
+    const poll = (now: number) =>
+      Promise.all([
+        provider.read({ ratio: RATIO }, { now, since: 0, intervalMs: 1000 }),
+        provider.read({ query: 'http_requests_total' }, { now, since: 0, intervalMs: 1000 }),
+      ]);
+    await poll(1);
+    const [ratio, total] = await poll(2);
+    expect(call).toBe(2);
+    expect(ratio).toEqual({ value: 0.2, windowTotal: 100, errors: 20, total: 100 });
+    expect(total).toEqual({ value: 200 });
+  } finally {
+    await closeServer(server);
+  }
+});
+
 test('an unreachable target is no data', async () => {
   const provider = new ScrapeProvider({ urls: ['http://127.0.0.1:9/metrics'], timeoutMs: 1000 });
   expect(

@@ -109,6 +109,25 @@ describe('watch', () => {
     expect(result.states[0]?.detail).toBe('Prometheus unreachable');
   });
 
+  test('a backend lost mid-watch: the polls before it do not make a pass, nor a rollback', async () => {
+    const result = await watch(
+      [
+        source({ name: 'error-rate', above: 0.05, forMs: 60 * S }, (w) =>
+          w.now < 150 * S ? { value: 0.01 } : { reason: 'Prometheus unreachable' },
+        ),
+      ],
+      { clock: fakeClock(), since: 0, windowMs: 300 * S, intervalMs: 30 * S },
+    );
+    expect(result.judgement).toMatchObject({
+      verdict: 'inconclusive',
+      failStep: false,
+      unjudged: [
+        { name: 'error-rate', why: 'no data at the end of the window (Prometheus unreachable)' },
+      ],
+    });
+    expect(result.coverage['error-rate']).toEqual({ polls: 11, withData: 5 });
+  });
+
   test('a source that throws is no data for that poll, with the error as the reason', async () => {
     let calls = 0;
     const flaky: TriggerSource = {

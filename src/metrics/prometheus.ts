@@ -15,6 +15,7 @@ import {
   type PollWindow,
   type Reading,
 } from './provider.js';
+import { narrowRanges } from './promql.js';
 
 export interface PrometheusOptions {
   url: string;
@@ -181,7 +182,10 @@ export class PrometheusProvider implements MetricProvider {
   async read(query: MetricQuery, window: PollWindow): Promise<Reading> {
     try {
       if (query.query) {
-        const result = await this.instant(query.query, window.now);
+        const result = await this.instant(
+          narrowRanges(query.query, (window.now - window.since) / 1000),
+          window.now,
+        );
         return result.value === undefined
           ? { reason: result.reason, warnings: result.warnings }
           : { value: result.value, warnings: result.warnings };
@@ -198,8 +202,9 @@ export class PrometheusProvider implements MetricProvider {
     ratio: { errors: string; total: string },
     window: PollWindow,
   ): Promise<Reading> {
-    const recent = Math.max(30, Math.ceil((2 * window.intervalMs) / 1000));
     const elapsed = Math.max(1, Math.ceil((window.now - window.since) / 1000));
+    // Recent: two polls (at least 30 s), but never reaching back before the watch began.
+    const recent = Math.min(elapsed, Math.max(30, Math.ceil((2 * window.intervalMs) / 1000)));
     const increase = (selector: string, seconds: number): string =>
       `sum(increase(${selector}[${seconds}s])) or vector(0)`;
     const [errorsRecent, totalRecent, errorsSince, totalSince] = await Promise.all([

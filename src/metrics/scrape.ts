@@ -44,12 +44,18 @@ export class ScrapeProvider implements MetricProvider {
   private first: ExpositionSample[] | undefined;
   private previous: ExpositionSample[] | undefined;
   private current: { at: number; samples: ExpositionSample[] } | undefined;
+  /** The scrape of the current poll, shared while in flight: triggers of a poll read at once. */
+  private pending: { at: number; scrape: Promise<ExpositionSample[] | string> } | undefined;
 
   constructor(private readonly options: ScrapeOptions) {}
 
   /** One scrape per poll time, shared by every trigger of that poll; series keep their URL. */
-  private async scrape(at: number): Promise<ExpositionSample[] | string> {
-    if (this.current?.at === at) return this.current.samples;
+  private scrape(at: number): Promise<ExpositionSample[] | string> {
+    if (this.pending?.at !== at) this.pending = { at, scrape: this.fetchAll(at) };
+    return this.pending.scrape;
+  }
+
+  private async fetchAll(at: number): Promise<ExpositionSample[] | string> {
     const texts = await Promise.all(
       this.options.urls.map(async (url) => {
         try {

@@ -1,0 +1,140 @@
+import { watchedTriggers } from '../../src/analysis/rules.js';
+import { resolveConfig } from '../../src/config.js';
+import { UserErrors } from '../../src/errors.js';
+import type { ActionInputs } from '../../src/inputs.js';
+import { resolveMetrics } from '../../src/metrics/settings.js';
+import { metricSources } from '../../src/metrics/sources.js';
+import { parsePolicy } from '../../src/policy/validate.js';
+
+const FILE = '.github/rollback-policy.yml';
+const INPUTS: ActionInputs = {
+  mode: 'guard',
+  policyPath: FILE,
+  policyExplicit: false,
+  dryRun: false,
+};
+
+function configOf(yaml: string, inputs: Partial<ActionInputs> = {}) {
+  return resolveConfig({ ...INPUTS, ...inputs }, { file: FILE, policy: parsePolicy(yaml, FILE) });
+}
+
+function messages(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof UserErrors) return error.errors.map((e) => e.message);
+    throw error;
+  }
+  return [];
+}
+
+describe('resolveMetrics', () => {
+  test('credentials come from the variables the policy names, and are masked', () => {
+    const masked: string[] = [];
+    const settings = resolveMetrics(
+      configOf(
+        'metrics:\n  prometheus:\n    url: http://prom:9090\n    timeout: 3s\n    headers: {X-Scope-OrgID: shop}\n    basic-auth: {username-env: PU, password-env: PP}\n',
+      ),
+      { PU: 'reader', PP: 'hunter2' },
+      (s) => masked.push(s),
+    );
+    expect(settings.prometheus).toEqual({
+      url: 'http://prom:9090',
+      timeoutMs: 3000,
+      headers: { 'X-Scope-OrgID': 'shop' },
+      basicAuth: { username: 'reader', password: 'hunter2' },
+    });
+    expect(masked).toEqual(['reader', 'hunter2']);
+    expect(settings.prometheusFrom).toBe(`${FILE} metrics.prometheus.url`);
+  });
+
+  test('the input URL wins over the policy and says so', () => {
+    const settings = resolveMetrics(
+      configOf('metrics:\n  prometheus:\n    url: http://prom:9090\n', {
+        prometheusUrl: 'http://other:9090',
+      }),
+      {},
+      () => undefined,
+    );
+    expect(settings.prometheus?.url).toBe('http://other:9090');
+    expect(settings.prometheusFrom).toBe("input 'prometheus-url'");
+  });
+
+  test('every variable the step lacks is named at once', () => {
+    expect(
+      messages(() =>
+        resolveMetrics(
+          configOf(
+            'metrics:\n  prometheus:\n    url: http://prom:9090\n    bearer-token-env: TOKEN\n    basic-auth: {username-env: PU, password-env: PP}\n',
+          ),
+          { PU: 'reader' },
+          () => undefined,
+        ),
+      ),
+    ).toEqual([
+      `${FILE}: metrics.prometheus.bearer-token-env names the environment variable TOKEN, which is not set in this step (add it under env:)`,
+      `${FILE}: metrics.prometheus.basic-auth.password-env names the environment variable PP, which is not set in this step (add it under env:)`,
+    ]);
+  });
+});
+
+describe('metricSources', () => {
+  const sourcesOf = (yaml: string, inputs: Partial<ActionInputs> = {}) => {
+    const config = configOf(yaml, inputs);
+    return metricSources(
+      watchedTriggers(config.policy),
+      resolveMetrics(config, {}, () => undefined),
+      { policyFile: FILE },
+    );
+  };
+
+  test.each<[string, string, Partial<ActionInputs>, string[]]>([
+    [
+      'Prometheus triggers without a URL: one line listing them',
+      'triggers:\n  - {name: a, query: up, below: 1}\n  - {name: b, query: up, below: 1}\n',
+      {},
+      [
+        `triggers 'a', 'b': no Prometheus URL: set input 'prometheus-url' or metrics.prometheus.url in ${FILE}`,
+      ],
+    ],
+    [
+      'scrape triggers without URLs',
+      'metrics: {provider: scrape}\ntriggers:\n  - {name: a, query: up, below: 1}\n',
+      {},
+      [`trigger 'a': no URLs to scrape: set metrics.scrape.urls in ${FILE}`],
+    ],
+    [
+      'both lacking: one line each',
+      'triggers:\n  - {name: a, query: up, below: 1}\n  - {name: s, provider: scrape, query: up, below: 1}\n',
+      {},
+      [
+        `trigger 'a': no Prometheus URL: set input 'prometheus-url' or metrics.prometheus.url in ${FILE}`,
+        `trigger 's': no URLs to scrape: set metrics.scrape.urls in ${FILE}`,
+      ],
+    ],
+    [
+      'health and http-json need nothing else',
+      'triggers:\n  - {name: h, provider: health, url: "http://svc/healthz", consecutive: 3, above: 0}\n  - {name: j, provider: http-json, url: "http://m/api", json-path: $.value, above: 0.05}\n',
+      {},
+      [],
+    ],
+  ])('%s', (_name, yaml, inputs, expected) => {
+    expect(messages(() => sourcesOf(yaml, inputs))).toEqual(expected);
+  });
+
+  test('one source per trigger, Prometheus ones keep history for baselines', () => {
+    const sources = sourcesOf(
+      'metrics:\n  selector: job="api"\npreset: runbook\ntriggers:\n  - {name: h, provider: health, url: "http://svc/healthz", consecutive: 3, above: 0}\n',
+      { prometheusUrl: 'http://prom:9090' },
+    );
+    expect(sources.map((s) => [s.trigger.rule.name, s.baseline !== undefined])).toEqual([
+      ['error-rate', true],
+      ['error-rate-severe', true],
+      ['server-errors-per-minute', true],
+      ['p95-latency', true],
+      ['p99-latency', true],
+      ['p95-vs-baseline', true],
+      ['h', false],
+    ]);
+  });
+});
