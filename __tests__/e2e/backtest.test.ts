@@ -69,16 +69,63 @@ function trace(start: number): string {
   ]);
 }
 
-test.each([
-  ['nothing to merge', [0, 100_000], 30_000, [0, 100_000]],
-  ['regions within a poll are one deploy', [0, 5_000, 100_000, 101_000], 30_000, [0, 100_000]],
-  ['order does not matter', [100_000, 0], 30_000, [0, 100_000]],
-  ['exactly one interval apart stays two', [0, 30_000], 30_000, [0, 30_000]],
-])('mergeDeploys: %s', (_name, times, gap, expected) => {
+test.each<[string, [number, string][], number[]]>([
+  [
+    'nothing to merge',
+    [
+      [0, 'a'],
+      [100_000, 'a'],
+    ],
+    [0, 100_000],
+  ],
+  [
+    'regions within a poll are one deploy',
+    [
+      [0, 'eu api'],
+      [5_000, 'us api'],
+      [100_000, 'eu api'],
+      [101_000, 'us api'],
+    ],
+    [0, 100_000],
+  ],
+  [
+    'order does not matter',
+    [
+      [100_000, 'a'],
+      [0, 'a'],
+    ],
+    [0, 100_000],
+  ],
+  [
+    'exactly one interval apart stays two',
+    [
+      [0, 'a'],
+      [30_000, 'b'],
+    ],
+    [0, 30_000],
+  ],
+  [
+    'two revisions of one target are two deploys, however close',
+    [
+      [0, 'a'],
+      [1_000, 'a'],
+    ],
+    [0, 1_000],
+  ],
+  [
+    'a third region joins the same deploy',
+    [
+      [0, 'a'],
+      [1_000, 'b'],
+      [2_000, 'c'],
+    ],
+    [0],
+  ],
+])('mergeDeploys: %s', (_name, found, expected) => {
   expect(
     mergeDeploys(
-      times.map((at) => ({ at })),
-      gap,
+      found.map(([at, target]) => ({ at, target })),
+      30_000,
     ).map((d) => d.at),
   ).toEqual(expected);
 });

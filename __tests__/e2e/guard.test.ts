@@ -291,6 +291,36 @@ triggers:
   expect(runningImage()).toBe('shop/api:1.9');
 }, 150_000);
 
+test('backtest over the cluster: deploys found from ReplicaSet creation times, the bad one flagged', async () => {
+  const result = await step('backtest', { window: '30s' });
+  expect({ exit: result.exitCode, errors: result.annotations }).toEqual({ exit: 0, errors: [] });
+  const deploys = (
+    report(result) as {
+      backtest: { deploys: { source: string; verdict: string; partial: boolean }[] };
+    }
+  ).backtest.deploys;
+  const replicaSets = sim().list('ReplicaSet', LAB_NAMESPACE);
+  console.log(
+    JSON.stringify(
+      replicaSets.map((r) => [
+        r.metadata.creationTimestamp,
+        imageOf(r),
+        r.metadata.annotations?.['deployment.kubernetes.io/revision'],
+      ]),
+    ),
+  );
+  expect(deploys).toHaveLength(replicaSets.length);
+  const revisionOf = (image: string): string | undefined =>
+    replicaSets.find((rs) => imageOf(rs) === image)?.metadata.annotations?.[
+      'deployment.kubernetes.io/revision'
+    ];
+  const bad = deploys.find(
+    (d) => d.source === `eu-west shop/deployment/api revision ${revisionOf('shop/api:2.0-bad')}`,
+  );
+  expect(bad).toMatchObject({ verdict: 'would roll back', partial: true });
+  expect(result.summary).toContain('backtest of');
+}, 90_000);
+
 test('Prometheus stopped mid-watch: inconclusive, and nothing is rolled back', async () => {
   await release('shop/api:1.6');
   expect((await step('capture')).exitCode).toBe(0);

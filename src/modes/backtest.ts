@@ -126,7 +126,11 @@ async function findDeploys(
         const { releases } = await readReleases(client, ref);
         return releases
           .filter((r) => r.at >= now - config.lookbackMs)
-          .map((r) => ({ at: r.at, source: `${describeRef(ref)} revision ${r.revision}` }));
+          .map((r) => ({
+            at: r.at,
+            target: describeRef(ref),
+            source: `${describeRef(ref)} revision ${r.revision}`,
+          }));
       }),
     )
   ).flat();
@@ -134,12 +138,22 @@ async function findDeploys(
 }
 
 /**
- * Deploys in time order; revisions created within one poll interval of the previous one (the
- * same release reaching several regions or targets) count as one deploy, named by the first.
+ * Deploys in time order. A revision of another target created within one poll interval of
+ * the deploy before it (the same release reaching several regions or services) is part of
+ * that deploy; two revisions of the same target are always two deploys.
  */
-export function mergeDeploys<T extends { at: number }>(found: readonly T[], gapMs: number): T[] {
-  const sorted = [...found].sort((a, b) => a.at - b.at);
-  return sorted.filter((d, i) => i === 0 || d.at - (sorted[i - 1]?.at ?? 0) >= gapMs);
+export function mergeDeploys<T extends { at: number; target: string }>(
+  found: readonly T[],
+  gapMs: number,
+): T[] {
+  const kept: { deploy: T; targets: Set<string> }[] = [];
+  for (const d of [...found].sort((a, b) => a.at - b.at)) {
+    const last = kept.at(-1);
+    if (last && d.at - last.deploy.at < gapMs && !last.targets.has(d.target))
+      last.targets.add(d.target);
+    else kept.push({ deploy: d, targets: new Set([d.target]) });
+  }
+  return kept.map((k) => k.deploy);
 }
 
 async function replay(
