@@ -300,15 +300,6 @@ test('backtest over the cluster: deploys found from ReplicaSet creation times, t
     }
   ).backtest.deploys;
   const replicaSets = sim().list('ReplicaSet', LAB_NAMESPACE);
-  console.log(
-    JSON.stringify(
-      replicaSets.map((r) => [
-        r.metadata.creationTimestamp,
-        imageOf(r),
-        r.metadata.annotations?.['deployment.kubernetes.io/revision'],
-      ]),
-    ),
-  );
   expect(deploys).toHaveLength(replicaSets.length);
   const revisionOf = (image: string): string | undefined =>
     replicaSets.find((rs) => imageOf(rs) === image)?.metadata.annotations?.[
