@@ -1,9 +1,10 @@
 /**
  * `npm run demo`: the lab plays an incident. A good release is deployed to two regions and
  * takes traffic; the action (the bundled dist/index.js, through the runner harness) captures
- * what runs; a bad release goes out with the real kubectl; Prometheus sees the error ratio
- * climb; the action rolls every region back to the snapshot and waits for the rollouts, after
- * which the ratio falls. The guard mode will take the decision to roll back as it lands.
+ * what runs, checks every trigger's query and records baselines; a bad release goes out with
+ * the real kubectl; the action's guard watches the runbook's triggers, catches the error ratio
+ * within seconds, rolls every region back to the snapshot and waits for the rollouts, after
+ * which the ratio falls.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -107,7 +108,12 @@ try {
       `targets: [deployment/${LAB_DEPLOYMENT}]`,
       `namespace: ${LAB_NAMESPACE}`,
       `contexts: [${lab.contexts.join(', ')}]`,
-      `watch: { window: 5m, interval: 10s }`,
+      // The runbooks' triggers on the demo service's metrics, polled every second.
+      'preset: runbook',
+      lab.prometheus
+        ? `metrics: { selector: 'job="shop-api"' }`
+        : `metrics: { provider: scrape, scrape: { urls: ["${lab.app.url}/metrics"] } }`,
+      `watch: { window: 2m, interval: 1s, min-requests: 20 }`,
       '',
     ].join('\n'),
   );
@@ -115,7 +121,11 @@ try {
   const job = await Job.create(lab.git.workspace);
   const step = async (title: string, inputs: Record<string, string>): Promise<void> => {
     const result = await job.run({
-      inputs: { kubeconfig: await readFile(lab.kubeconfigPath, 'utf8'), ...inputs },
+      inputs: {
+        kubeconfig: await readFile(lab.kubeconfigPath, 'utf8'),
+        ...(lab.prometheus ? { 'prometheus-url': lab.prometheus.url } : {}),
+        ...inputs,
+      },
       apiUrl: lab.github.url,
       token: lab.github.token,
     });
@@ -134,19 +144,9 @@ try {
     say(
       `  ${await kubectl(lab, ['--context', 'eu-west', 'rollout', 'status', `deployment/${LAB_DEPLOYMENT}`, '--timeout=60s'])}`,
     );
-    let seen = '';
-    await watchRatio(lab, 20, (r) => {
-      seen = r;
-      return Number.parseFloat(r) >= 15;
-    });
 
-    say(
-      '4. Rolling back to the snapshot in every region (mode: rollback; the guard mode will decide this by itself)',
-    );
-    await step('rollback', {
-      mode: 'rollback',
-      reason: `error ratio ${seen.split(' (')[0] ?? seen} after shop/api:2.0-bad`,
-    });
+    say('4. The action guards the deploy (mode: guard): it watches, decides and rolls back');
+    await step('guard', { mode: 'guard' });
   } finally {
     await job.dispose();
   }

@@ -30,11 +30,16 @@ test('npm run demo plays the incident to the end', async () => {
   expect({ code, tail: out.slice(-400) }).toMatchObject({ code: 0 });
   expect(out).toContain('capture: exit 0');
   expect(out).toContain('eu-west shop/deployment/api: revision 1, shop/api:1.0');
-  expect(out).toMatch(/error ratio: (1[5-9]|[2-9]\d)\.\d % \(Prometheus/);
-  expect(out).toContain('rollback: exit 0, verdict rolled-back');
+  expect(out).toContain('error-rate: ok (prometheus)');
+  // The guard fails the step because the deploy was rolled back: that is its job.
+  expect(out).toContain('guard: exit 1, verdict rolled-back');
+  expect(out).toMatch(/beyond doubt \(sequential test, LLR [\d.]+ ≥ 6\.9\) FAIL/);
   expect(out).toContain('eu-west deployment/api: rolling back revision 2 → 1');
   expect(out).toContain(
     'us-east deployment/api: skipped, current template already matches revision 1',
+  );
+  expect(out).toMatch(
+    /error ratio: 0\.0 % \(Prometheus, last 10 s\)\n[^\n]*\| deployment\.apps\/api/,
   );
   expect(out).toMatch(/done: \d+ requests sent/);
 }, 120_000);

@@ -32,8 +32,8 @@ preset: runbook
 triggers:
   - name: error-rate
     ratio:
-      errors: sum(rate(http_requests_total{code=~"5.."}[1m]))
-      total: sum(rate(http_requests_total[1m]))
+      errors: http_requests_total{code=~"5.."}
+      total: http_requests_total
     above: 0.05
     for: 5m
     fast-fail: true
@@ -145,6 +145,10 @@ describe('parsePolicy', () => {
     [
       'triggers:\n  - {name: h, provider: health, consecutive: 3, above: 0}\n',
       `${FILE}:2:5: triggers[0]: trigger 'h' (health) needs a 'url'`,
+    ],
+    [
+      'triggers:\n  - name: r\n    ratio: {errors: \'sum(rate(x{code="500"}[1m]))\', total: x}\n    above: 0.05\n',
+      `${FILE}:2:5: triggers[0]: trigger 'r': ratio 'sum(rate(x{code="500"}[1m]))' is not a counter's series selector; write it like http_requests_total{job="api",code=~"5.."} (its increase is summed for you)`,
     ],
     [
       'triggers:\n  - {name: j, provider: http-json, url: "http://m/api", above: 0.05}\n',

@@ -3,6 +3,7 @@ import { YAMLException, loadAll } from 'js-yaml';
 import schema from '../../schema/rollback-policy.schema.json' with { type: 'json' };
 import { DURATION_HINT } from '../duration.js';
 import { UserError, UserErrors, quote, type SourceLocation } from '../errors.js';
+import { parseSelector } from '../metrics/exposition.js';
 import { didYouMean } from '../suggest.js';
 import { parseTarget } from '../targets.js';
 import { locateNodes, type NodePosition } from './locate.js';
@@ -217,6 +218,11 @@ function sourceProblem(trigger: TriggerSpec, defaultProvider: ProviderName): str
       return `trigger ${name} reads ${provider} but has neither 'query' nor 'ratio'`;
     if (trigger.query !== undefined && trigger.ratio !== undefined)
       return `trigger ${name} has both 'query' and 'ratio'; keep one`;
+    const notSelector = trigger.ratio
+      ? [trigger.ratio.errors, trigger.ratio.total].find((s) => !parseSelector(s))
+      : undefined;
+    if (notSelector !== undefined)
+      return `trigger ${name}: ratio ${quote(notSelector)} is not a counter's series selector; write it like http_requests_total{job="api",code=~"5.."} (its increase is summed for you)`;
     return undefined;
   }
   if (trigger.url === undefined) return `trigger ${name} (${provider}) needs a 'url'`;
