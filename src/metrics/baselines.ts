@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../clock.js';
 import { formatTimestamp } from '../time.js';
-import type { MetricQuery } from './provider.js';
+import type { MetricQuery, Reading } from './provider.js';
 import type { MetricSource } from './sources.js';
 
 export interface Baseline {
@@ -71,22 +71,21 @@ export async function sampledBaselines(
   await clock.sleep(sampleMs);
   const second = window();
   const readings = await Promise.all(
-    sources.map((s) => s.read(second).catch((e: unknown) => ({ reason: String(e) }) as const)),
+    sources.map((s) => s.read(second).catch((e: unknown): Reading => ({ reason: String(e) }))),
   );
   return Object.fromEntries(
-    sources.map((source, i) => {
+    sources.map((source, i): [string, Baseline] => {
       const reading = readings[i];
-      const value = reading && 'value' in reading ? reading.value : undefined;
       return [
         source.trigger.rule.name,
         {
-          value,
-          ...(value === undefined ? { reason: reading?.reason ?? 'no value' } : {}),
+          value: reading?.value,
+          ...(reading?.value === undefined ? { reason: reading?.reason ?? 'no value' } : {}),
           from: 'capture',
           end: formatTimestamp(second.now),
           windowMs: sampleMs,
           query: queryKey(source.trigger.query),
-        } satisfies Baseline,
+        },
       ];
     }),
   );

@@ -16,6 +16,7 @@ import {
   type Reading,
 } from './provider.js';
 import { narrowRanges } from './promql.js';
+import { redactUrl } from '../url.js';
 
 export interface PrometheusOptions {
   url: string;
@@ -94,7 +95,7 @@ export class PrometheusProvider implements MetricProvider {
       answer = await this.get(path, params);
     } catch (error) {
       return {
-        reason: `Prometheus unreachable at ${this.options.url}: ${(error as Error).message}`,
+        reason: `Prometheus unreachable at ${redactUrl(this.options.url)}: ${(error as Error).message}`,
       };
     }
     try {

@@ -42,6 +42,9 @@ export function resolveMetrics(
   let prometheus: PrometheusOptions | undefined;
   const url = config.prometheusUrl.value;
   if (url) {
+    // A password in the URL itself is a credential like any other.
+    const password = URL.canParse(url) ? new URL(url).password : '';
+    if (password) setSecret(decodeURIComponent(password));
     prometheus = { url };
     if (settings.timeout) prometheus.timeoutMs = parseDuration(settings.timeout);
     if (settings.headers) prometheus.headers = settings.headers;

@@ -160,12 +160,14 @@ async function deployTime(
   snapshot: Snapshot | undefined,
 ): Promise<number> {
   if (snapshot) return Date.parse(snapshot.capturedAt);
-  const clients = context.kube;
+  if (refs.length === 0) return context.clock.now();
+  const clients = context.kube();
   const times = await Promise.all(
     refs.map(async (ref) => {
-      const client = refs.length ? clients().get(ref.context) : undefined;
-      if (!client) return undefined;
-      return (await readReleases(client, ref).catch(() => undefined))?.current?.at;
+      const client = clients.get(ref.context);
+      return client
+        ? (await readReleases(client, ref).catch(() => undefined))?.current?.at
+        : undefined;
     }),
   );
   const known = times.filter((t): t is number => t !== undefined);

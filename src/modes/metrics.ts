@@ -12,5 +12,28 @@ export function triggerSources(
   const watched = watchedTriggers(context.config.policy);
   if (watched.length === 0) return [];
   const settings = resolveMetrics(context.config, context.env, (s) => core.setSecret(s));
-  return metricSources(watched, settings, { policyFile: context.config.policyFile, ...options });
+  const sources = metricSources(watched, settings, {
+    policyFile: context.config.policyFile,
+    ...options,
+  });
+  return sources.map((source) => withWarnings(source));
+}
+
+/** A backend's warnings (Prometheus: partial data, a truncated result) shown once each. */
+function withWarnings(source: MetricSource): MetricSource {
+  const shown = new Set<string>();
+  return {
+    ...source,
+    read: async (window) => {
+      const reading = await source.read(window);
+      for (const warning of reading.warnings ?? []) {
+        if (shown.has(warning)) continue;
+        shown.add(warning);
+        core.warning(
+          `trigger '${source.trigger.rule.name}': ${source.trigger.provider} warns: ${warning}`,
+        );
+      }
+      return reading;
+    },
+  };
 }
