@@ -1,4 +1,5 @@
-import { triggersOf, watchedTriggers } from '../../src/analysis/rules.js';
+import { triggersOf, unreachableTriggers, watchedTriggers } from '../../src/analysis/rules.js';
+import type { TriggerRule } from '../../src/analysis/triggers.js';
 import { runbookTriggers, withLabels } from '../../src/policy/presets.js';
 import { parsePolicy } from '../../src/policy/validate.js';
 
@@ -109,5 +110,44 @@ describe('watchedTriggers', () => {
     );
     expect(triggers.map((t) => t.provider)).toEqual(['scrape', 'http-json']);
     expect(triggers[1]).toMatchObject({ jsonPath: '$.v' });
+  });
+});
+
+describe('unreachableTriggers', () => {
+  const rule = (r: Partial<TriggerRule>): TriggerRule => ({
+    name: 't',
+    severity: 'P1',
+    noData: 'hold',
+    ...r,
+  });
+  test.each<[string, Partial<TriggerRule>, number, number, string[]]>([
+    ['a for that fits', { forMs: 300_000 }, 600_000, 30_000, []],
+    [
+      'a for longer than the window',
+      { forMs: 600_000 },
+      300_000,
+      30_000,
+      ["trigger 't' must breach for 10m but the window is 5m: it cannot fail"],
+    ],
+    [
+      'a ratio with its sequential test still has a way',
+      { forMs: 600_000, fastFail: {} },
+      300_000,
+      30_000,
+      [
+        "trigger 't' must breach for 10m but the window is 5m: only its sequential test can fail it",
+      ],
+    ],
+    ['consecutive that fits (polls at 0, 30 and 60 s)', { consecutive: 3 }, 60_000, 30_000, []],
+    [
+      'consecutive that cannot',
+      { consecutive: 4 },
+      60_000,
+      30_000,
+      ["trigger 't' needs 4 failing polls in a row but the window holds 3: it cannot fail"],
+    ],
+    ['no duration at all', {}, 1_000, 1_000, []],
+  ])('%s', (_name, r, windowMs, intervalMs, expected) => {
+    expect(unreachableTriggers([rule(r)], windowMs, intervalMs)).toEqual(expected);
   });
 });

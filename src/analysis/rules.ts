@@ -4,7 +4,7 @@
  * defaults, and the sequential test on for count-based ratios unless a trigger turns it off.
  */
 import type { Severity } from '../constants.js';
-import { parseDuration } from '../duration.js';
+import { formatDuration, parseDuration } from '../duration.js';
 import type { MetricQuery } from '../metrics/provider.js';
 import { runbookTriggers } from '../policy/presets.js';
 import type { Policy, ProviderName, TriggerSpec } from '../policy/types.js';
@@ -58,5 +58,30 @@ export function watchedTriggers(policy: Policy): WatchedTrigger[] {
     if (spec['expect-status'] !== undefined) watched.expectStatus = spec['expect-status'];
     if (spec['body-match'] !== undefined) watched.bodyMatch = spec['body-match'];
     return watched;
+  });
+}
+
+/**
+ * Triggers that cannot fail within the window as configured (a `for` or a run of consecutive
+ * polls longer than the window), each with why: worth a warning before watching, since they
+ * would pass whatever happens. A sequential test can still fail a ratio trigger early.
+ */
+export function unreachableTriggers(
+  rules: readonly TriggerRule[],
+  windowMs: number,
+  intervalMs: number,
+): string[] {
+  return rules.flatMap((rule) => {
+    const early = rule.fastFail !== false && rule.fastFail !== undefined;
+    if (rule.forMs !== undefined && rule.forMs > windowMs)
+      return [
+        `trigger '${rule.name}' must breach for ${formatDuration(rule.forMs)} but the window is ${formatDuration(windowMs)}: ${early ? 'only its sequential test can fail it' : 'it cannot fail'}`,
+      ];
+    const polls = Math.floor(windowMs / intervalMs) + 1;
+    if (rule.consecutive !== undefined && rule.consecutive > polls)
+      return [
+        `trigger '${rule.name}' needs ${rule.consecutive} failing polls in a row but the window holds ${polls}: it cannot fail`,
+      ];
+    return [];
   });
 }

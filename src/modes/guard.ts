@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import pLimit from 'p-limit';
 import { rolloutTrigger, type RolloutOutcome } from '../analysis/rollout.js';
+import { unreachableTriggers } from '../analysis/rules.js';
 import type { Observation, TriggerState } from '../analysis/triggers.js';
 import type { Judgement } from '../analysis/verdict.js';
 import { watch, type WatchResult } from '../analysis/watch.js';
@@ -180,6 +181,12 @@ function watchSources(
   baselines: Record<string, Baseline>,
 ): Promise<WatchResult> {
   const { config, clock } = context;
+  for (const warning of unreachableTriggers(
+    sources.map((s) => s.trigger.rule),
+    config.windowMs.value,
+    config.intervalMs.value,
+  ))
+    core.warning(warning);
   core.info(
     `Watching for ${formatDuration(config.windowMs.value)}, a poll every ${formatDuration(config.intervalMs.value)}`,
   );
