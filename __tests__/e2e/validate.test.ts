@@ -87,7 +87,7 @@ describe('mode: validate through the runner harness', () => {
       'unknown mode',
       { mode: 'gaurd' },
       {},
-      "input 'mode': 'gaurd' is not one of guard, capture, rollback, mark-good, backtest, validate",
+      "input 'mode': 'gaurd' is not one of guard, capture, rollback, mark-good, backtest, validate (did you mean 'guard'?)",
       {},
     ],
     [

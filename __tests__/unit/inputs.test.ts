@@ -96,7 +96,7 @@ describe('readInputs', () => {
   test.each([
     [
       { mode: 'gaurd' },
-      "input 'mode': 'gaurd' is not one of guard, capture, rollback, mark-good, backtest, validate",
+      "input 'mode': 'gaurd' is not one of guard, capture, rollback, mark-good, backtest, validate (did you mean 'guard'?)",
     ],
     [
       { window: '5' },
