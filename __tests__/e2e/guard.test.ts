@@ -154,12 +154,22 @@ test('a bad release is detected within seconds and rolled back to the snapshot',
   });
   const body = report(guarded) as {
     severity: string;
+    'severity-from': { name: string } | null;
     headline: string;
     watch: { 'elapsed-ms': number };
-    triggers: { name: string; status: string; series: unknown[] }[];
+    triggers: { name: string; status: string; severity: string; series: unknown[] }[];
   };
-  // The 5 % trigger's sequential test is usually sure first (P1); the 10 % one may be (P0).
-  expect(['P0', 'P1']).toContain(body.severity);
+  // 25 % errors is P0 in the runbooks' matrix: either the 10 % trigger failed itself, or the
+  // 5 % (P1) one failed first and the 10 % threshold was already exceeded beyond doubt.
+  // (A few runs in a hundred may be too close to call at the first failing poll: P1, no grade.)
+  const p0Failed = body.triggers.some((t) => t.status === 'fail' && t.severity === 'P0');
+  if (body.severity === 'P0' && !p0Failed) {
+    expect(body['severity-from']?.name).toBe('error-rate-severe');
+    expect(body.headline).toMatch(/; graded P0: error-rate-severe's threshold 0\.1 is exceeded/);
+  } else {
+    expect(body['severity-from']).toBeNull();
+    expect(body.severity).toBe(p0Failed ? 'P0' : 'P1');
+  }
   // Detection is well inside the window (it is a benchmark's business to say how fast).
   expect(body.watch['elapsed-ms']).toBeLessThan(60_000);
   const failing = body.triggers.filter((t) => t.status === 'fail').map((t) => t.name);

@@ -1,4 +1,4 @@
-import { sprt, sprtOptions } from '../../src/analysis/sequential.js';
+import { sprt, sprtOptions, wilsonLower } from '../../src/analysis/sequential.js';
 import {
   evaluateTrigger,
   type Observation,
@@ -214,6 +214,21 @@ describe('sequential test', () => {
     });
   });
 
+  test.each<[string, TriggerRule, Observation, number | undefined]>([
+    ['a count-based ratio', errorRate, { at: S, value: 0.25, errors: 25, total: 100 }, 0.1421],
+    ['a value without counts', errorRate, { at: S, value: 0.25 }, undefined],
+    [
+      'a relative trigger',
+      rule({ relativePercent: 50 }),
+      { at: S, value: 0.25, errors: 25, total: 100 },
+      undefined,
+    ],
+  ])('the lower bound for grading: %s', (_name, r, o, expected) => {
+    const { lowerBound } = evaluateTrigger(r, [o], 0.1);
+    if (expected === undefined) expect(lowerBound).toBeUndefined();
+    else expect(lowerBound).toBeCloseTo(expected, 3);
+  });
+
   /** A seeded PRNG, so the simulation is the same on every run. */
   function mulberry32(seed: number): () => number {
     let a = seed >>> 0;
@@ -265,6 +280,48 @@ describe('sequential test', () => {
     expect(healthy).toBe(0);
   });
 
+  /**
+   * The runbook's two error-ratio triggers (5 % P1, 10 % P0) watched over runs at 50
+   * requests/s: per run, the severity of the verdict at its first failing poll, if any.
+   */
+  function gradedRuns(ratio: number, runs: number, seed: number): (string | undefined)[] {
+    const draw = binomial(50, ratio, mulberry32(seed));
+    const rules = [
+      rule({ name: 'error-rate', above: 0.05, forMs: 5 * MIN, severity: 'P1', fastFail: {} }),
+      rule({ name: 'error-rate-severe', above: 0.1, forMs: MIN, severity: 'P0', fastFail: {} }),
+    ];
+    const coverage = { 'error-rate': full, 'error-rate-severe': full };
+    return Array.from({ length: runs }, () => {
+      const obs: Observation[] = [];
+      let errors = 0;
+      for (let second = 1; second <= 120; second++) {
+        const now = draw();
+        errors += now;
+        obs.push({ at: second * S, value: now / 50, windowTotal: 50, errors, total: second * 50 });
+        const states = rules.map((r) => evaluateTrigger(r, obs));
+        const verdict = judge(states, { windowEnded: false, coverage, noDataFail: new Set() });
+        if (verdict.verdict === 'fail') return verdict.severity;
+      }
+      return undefined;
+    });
+  }
+  const full = { polls: 1, withData: 1 };
+
+  test('a 25 % error ratio is graded P0 although the 5 % (P1) trigger usually fails first', () => {
+    const graded = gradedRuns(0.25, 500, 4);
+    const p0 = graded.filter((s) => s === 'P0').length;
+    expect(graded.every((s) => s !== undefined)).toBe(true);
+    // Measured: 475 of 500 (without the grading, 194: the P0 trigger's own test is slower).
+    expect(p0 / graded.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test('a 7 % error ratio is not graded P0 (no escalation beyond the evidence)', () => {
+    const graded = gradedRuns(0.07, 500, 5);
+    // Many runs fail (P1, by the 5 % trigger's sequential test), so the check is not vacuous.
+    expect(graded.filter((s) => s === 'P1').length).toBeGreaterThan(100);
+    expect(graded.filter((s) => s === 'P0').length).toBeLessThanOrEqual(1);
+  });
+
   test('severe regressions are caught in every simulated run, within seconds', () => {
     const seconds = simulate(0.2, 500, 3);
     expect(seconds.every((s) => s !== undefined)).toBe(true);
@@ -274,22 +331,53 @@ describe('sequential test', () => {
   });
 });
 
+describe('wilsonLower', () => {
+  test.each<[number, number, number | undefined]>([
+    [0, 0, undefined],
+    [5, 3, undefined],
+    [-1, 10, undefined],
+    [0, 100, 0],
+    [25, 100, 0.1421],
+    [250, 1000, 0.2102],
+    [100, 100, 0.9128],
+  ])('%d errors in %d requests: %s', (errors, total, expected) => {
+    const lower = wilsonLower(errors, total);
+    if (expected === undefined) expect(lower).toBeUndefined();
+    else expect(lower).toBeCloseTo(expected, 3);
+  });
+
+  test('the bound is below the observed ratio and tightens with more requests', () => {
+    const bounds = [40, 400, 4000].map((n) => wilsonLower(n / 4, n) ?? 1);
+    expect(bounds.every((b) => b < 0.25)).toBe(true);
+    expect(bounds).toEqual([...bounds].sort((a, b) => a - b));
+  });
+});
+
 describe('judge', () => {
   const state = (
     name: string,
     status: 'pass' | 'fail' | 'no-data',
     severity: 'P0' | 'P1' | 'P2' = 'P1',
+    counts?: { threshold: number; errors: number; total: number },
   ) => ({
     name,
     severity,
     status,
     value: undefined,
-    threshold: undefined,
+    threshold: counts?.threshold,
     baseline: undefined,
     breachingSince: undefined,
     fastFailed: false,
+    ...(counts
+      ? {
+          errors: counts.errors,
+          total: counts.total,
+          lowerBound: wilsonLower(counts.errors, counts.total),
+        }
+      : {}),
     detail: 'x',
   });
+  const severe = { threshold: 0.1, errors: 25, total: 100 };
   const full = (...names: string[]) =>
     Object.fromEntries(names.map((n) => [n, { polls: 10, withData: 10 }]));
   test.each<
@@ -299,7 +387,13 @@ describe('judge', () => {
       boolean,
       Record<string, { polls: number; withData: number }>,
       string[],
-      { verdict: string; severity?: string; failStep?: boolean; unjudged?: unknown[] },
+      {
+        verdict: string;
+        severity?: string;
+        escalation?: unknown;
+        failStep?: boolean;
+        unjudged?: unknown[];
+      },
     ]
   >([
     [
@@ -308,7 +402,48 @@ describe('judge', () => {
       false,
       full('a', 'b', 'c'),
       [],
-      { verdict: 'fail', severity: 'P0' },
+      { verdict: 'fail', severity: 'P0', escalation: undefined },
+    ],
+    [
+      'a P1 failure with a P0 trigger surely beyond its threshold is graded P0',
+      [state('a', 'fail', 'P1'), state('b', 'pass', 'P0', severe)],
+      false,
+      full('a', 'b'),
+      [],
+      {
+        verdict: 'fail',
+        severity: 'P0',
+        escalation: {
+          name: 'b',
+          severity: 'P0',
+          detail:
+            "b's threshold 0.1 is exceeded with 99.9 % confidence (25 errors in 100 requests, lower bound 0.142)",
+        },
+      },
+    ],
+    [
+      'not graded up when the P0 threshold is within doubt (lower bound 0.091)',
+      [state('a', 'fail', 'P1'), state('b', 'pass', 'P0', { ...severe, errors: 18 })],
+      false,
+      full('a', 'b'),
+      [],
+      { verdict: 'fail', severity: 'P1', escalation: undefined },
+    ],
+    [
+      'a less severe trigger beyond its threshold does not lower the severity',
+      [state('a', 'fail', 'P0'), state('b', 'pass', 'P2', severe)],
+      false,
+      full('a', 'b'),
+      [],
+      { verdict: 'fail', severity: 'P0', escalation: undefined },
+    ],
+    [
+      'no grading without a failure: a passing window stays a pass',
+      [state('a', 'pass', 'P1'), state('b', 'pass', 'P0', severe)],
+      true,
+      full('a', 'b'),
+      [],
+      { verdict: 'pass', severity: undefined },
     ],
     [
       'all passing mid-window keeps watching',
@@ -366,8 +501,8 @@ describe('judge', () => {
       { verdict: 'inconclusive', failStep: true },
     ],
   ])('%s', (_name, states, windowEnded, coverage, noDataFail, expected) => {
-    expect(judge(states, { windowEnded, coverage, noDataFail: new Set(noDataFail) })).toMatchObject(
-      expected,
-    );
+    const judgement = judge(states, { windowEnded, coverage, noDataFail: new Set(noDataFail) });
+    // Spelled out, so that an expected `escalation: undefined` checks there is none.
+    expect({ ...judgement, escalation: judgement.escalation }).toMatchObject(expected);
   });
 });

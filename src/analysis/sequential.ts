@@ -41,3 +41,20 @@ export function sprt(errors: number, total: number, options: SprtOptions): SprtR
   const llr = errors * Math.log(p1 / p0) + (total - errors) * Math.log((1 - p1) / (1 - p0));
   return { llr, upper, decision: llr >= upper ? 'fail' : 'continue' };
 }
+
+/** One-sided z for 99.9 %: the same false-alarm level as the sequential test's alpha. */
+const Z_999 = 3.09;
+
+/**
+ * Wilson's lower confidence bound for a ratio of `errors` in `total`. Valid for one look only:
+ * the watch uses it once, at the moment a verdict has already failed, to say how severe the
+ * failure is (never to fail a trigger, which would need the sequential test's correction).
+ */
+export function wilsonLower(errors: number, total: number, z = Z_999): number | undefined {
+  if (total <= 0 || errors < 0 || errors > total) return undefined;
+  const p = errors / total;
+  const z2 = z * z;
+  const centre = p + z2 / (2 * total);
+  const spread = z * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total));
+  return Math.max(0, (centre - spread) / (1 + z2 / total));
+}

@@ -5,7 +5,7 @@
  * counts against the release like a breach (and still has to last `for`, or `consecutive`).
  */
 import type { NoDataAction, Severity } from '../constants.js';
-import { sprt, sprtOptions, type SprtOptions } from './sequential.js';
+import { sprt, sprtOptions, wilsonLower, type SprtOptions } from './sequential.js';
 
 export type Evaluation = 'pass' | 'fail' | 'no-data';
 
@@ -49,6 +49,13 @@ export interface TriggerState {
   breachingSince: number | undefined;
   /** True when the sequential test failed the trigger before its `for`. */
   fastFailed: boolean;
+  /**
+   * Count-based ratio triggers: the 99.9 % lower bound of the ratio since the watch began,
+   * read once when another trigger has failed the verdict, to grade its severity.
+   */
+  lowerBound?: number;
+  errors?: number;
+  total?: number;
   detail: string;
 }
 
@@ -99,6 +106,10 @@ export function evaluateTrigger(
   const threshold = thresholdOf(rule, baseline);
   const readings = observations.map((o) => read(rule, o, threshold));
   const latest = readings.at(-1);
+  const { errors, total } = observations.at(-1) ?? {};
+  const above = rule.relativePercent === undefined ? rule.above : undefined;
+  const counted = above !== undefined && errors !== undefined && total !== undefined;
+  const lowerBound = counted ? wilsonLower(errors, total) : undefined;
   const base = {
     name: rule.name,
     severity: rule.severity,
@@ -106,6 +117,7 @@ export function evaluateTrigger(
     baseline,
     value: latest?.value,
     fastFailed: false,
+    ...(lowerBound === undefined ? {} : { lowerBound, errors, total }),
   };
   if (!latest)
     return { ...base, status: 'no-data', breachingSince: undefined, detail: 'no observation yet' };
@@ -140,24 +152,15 @@ export function evaluateTrigger(
   }
 
   // A count-based ratio can fail before `for` when the evidence is overwhelming.
-  const last = observations.at(-1);
-  const { errors, total } = last ?? {};
-  if (
-    rule.fastFail !== false &&
-    rule.above !== undefined &&
-    rule.relativePercent === undefined &&
-    errors !== undefined &&
-    total !== undefined &&
-    !latest.missing
-  ) {
-    const test = sprt(errors, total, sprtOptions(rule.above, rule.fastFail ?? {}));
+  if (rule.fastFail !== false && counted && !latest.missing) {
+    const test = sprt(errors, total, sprtOptions(above, rule.fastFail ?? {}));
     if (test.decision === 'fail') {
       return {
         ...base,
         status: 'fail',
         fastFailed: true,
         breachingSince,
-        detail: `${errors} errors in ${total} requests: a ratio above ${format(rule.above)} beyond doubt (sequential test, LLR ${test.llr.toFixed(1)} ≥ ${test.upper.toFixed(1)})`,
+        detail: `${errors} errors in ${total} requests: a ratio above ${format(above)} beyond doubt (sequential test, LLR ${test.llr.toFixed(1)} ≥ ${test.upper.toFixed(1)})`,
       };
     }
   }

@@ -21,9 +21,18 @@ export interface Unjudged {
   why: string;
 }
 
+/** A more severe trigger whose threshold the failing release is already beyond, with why. */
+export interface Escalation {
+  name: string;
+  severity: Severity;
+  detail: string;
+}
+
 export interface Judgement {
   verdict: WatchVerdict;
   severity: Severity | undefined;
+  /** Set when the severity comes from a trigger other than the first failing one. */
+  escalation?: Escalation;
   failing: TriggerState[];
   /** Triggers without enough data to be judged at the end of the window. */
   unjudged: Unjudged[];
@@ -49,6 +58,31 @@ export function unjudgedBecause(
   return undefined;
 }
 
+/**
+ * The verdict has failed; is the release also beyond a more severe trigger's threshold that
+ * has not failed yet? A 25 % error ratio usually proves "above 5 %" (P1) a poll or two before
+ * "above 10 %" (P0), yet the runbooks call it P0. One look at a 99.9 % lower bound, taken
+ * once the decision is made, grades it without adding false alarms to the decision itself.
+ */
+function escalationOf(states: readonly TriggerState[], severity: Severity): Escalation | undefined {
+  const beyond = bySeverity(
+    states.filter(
+      (s) =>
+        s.status !== 'fail' &&
+        RANK[s.severity] < RANK[severity] &&
+        s.lowerBound !== undefined &&
+        s.threshold !== undefined &&
+        s.lowerBound > s.threshold,
+    ),
+  )[0];
+  if (!beyond) return undefined;
+  return {
+    name: beyond.name,
+    severity: beyond.severity,
+    detail: `${beyond.name}'s threshold ${String(beyond.threshold)} is exceeded with 99.9 % confidence (${String(beyond.errors)} errors in ${String(beyond.total)} requests, lower bound ${(beyond.lowerBound ?? 0).toFixed(3)})`,
+  };
+}
+
 export function judge(
   states: readonly TriggerState[],
   options: {
@@ -58,14 +92,18 @@ export function judge(
   },
 ): Judgement {
   const failing = bySeverity(states.filter((s) => s.status === 'fail'));
-  if (failing.length > 0)
+  const worst = failing[0];
+  if (worst) {
+    const escalation = escalationOf(states, worst.severity);
     return {
       verdict: 'fail',
-      severity: failing[0]?.severity,
+      severity: escalation?.severity ?? worst.severity,
+      ...(escalation ? { escalation } : {}),
       failing,
       unjudged: [],
       failStep: false,
     };
+  }
   if (!options.windowEnded)
     return { verdict: 'watching', severity: undefined, failing, unjudged: [], failStep: false };
   const unjudged = states.flatMap((s) => {

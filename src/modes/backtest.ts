@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { readReleases } from '../kube/releases.js';
 import { historyBaselines } from '../metrics/baselines.js';
 import type { MetricSource } from '../metrics/sources.js';
+import { gradeNote } from '../report/evidence.js';
 import { code, markdownTable } from '../report/markdown.js';
 import { formatTimestamp } from '../time.js';
 import { describeRef, targetRefs, type ModeContext, type ModeResult } from './context.js';
@@ -185,9 +186,9 @@ async function replay(
           : 'inconclusive',
     'after-seconds': first ? seconds : null,
     trigger: first?.name ?? null,
-    severity: first?.severity ?? null,
+    severity: judgement.severity ?? null,
     detail: first
-      ? first.detail
+      ? `${first.detail}${gradeNote(judgement)}`
       : judgement.unjudged.length
         ? judgement.unjudged.map((u) => `${u.name}: ${u.why}`).join('; ')
         : 'every trigger passed',

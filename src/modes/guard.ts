@@ -13,7 +13,7 @@ import { waitForRollout } from '../kube/rollout.js';
 import type { Snapshot, TargetRef } from '../kube/snapshot.js';
 import { resolveBaselines, type Baseline } from '../metrics/baselines.js';
 import type { MetricSource } from '../metrics/sources.js';
-import { EVIDENCE_HEADERS, describeBaseline, evidenceRows } from '../report/evidence.js';
+import { EVIDENCE_HEADERS, describeBaseline, evidenceRows, gradeNote } from '../report/evidence.js';
 import { code, markdownTable } from '../report/markdown.js';
 import { formatTimestamp } from '../time.js';
 import { describeRef, targetRefs, type ModeContext, type ModeResult } from './context.js';
@@ -100,6 +100,7 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
     report: {
       verdict: outcome.verdict,
       severity: judgement.severity ?? null,
+      'severity-from': judgement.escalation ?? null,
       headline,
       'deployed-at': formatTimestamp(deployedAt),
       watch: watched
@@ -263,7 +264,7 @@ function headlineOf(judgement: Judgement, outcome: Outcome, windowMs: number): s
       : outcome.note
         ? `; ${outcome.note}`
         : '';
-    return `${first.name} (${first.severity}): ${first.detail}${acted}`;
+    return `${first.name} (${first.severity}): ${first.detail}${gradeNote(judgement)}${acted}`;
   }
   if (judgement.verdict === 'inconclusive')
     return `not enough data to judge: ${judgement.unjudged.map((u) => `${u.name} (${u.why})`).join(', ')}; nothing was rolled back`;

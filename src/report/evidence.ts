@@ -4,6 +4,7 @@
  * group of polls), so the summary shows when things went wrong without a dashboard.
  */
 import type { Observation, TriggerState } from '../analysis/triggers.js';
+import type { Judgement } from '../analysis/verdict.js';
 import { formatDuration } from '../duration.js';
 import type { Baseline } from '../metrics/baselines.js';
 import { code } from './markdown.js';
@@ -17,6 +18,12 @@ export function formatValue(value: number | undefined): string {
   if (value === 0) return '0';
   if (Math.abs(value) >= 100) return value.toFixed(0);
   return Number(value.toPrecision(3)).toString();
+}
+
+/** "; graded P0: why" when the severity came from a trigger beyond its threshold, else "". */
+export function gradeNote(judgement: Judgement): string {
+  const e = judgement.escalation;
+  return e ? `; graded ${e.severity}: ${e.detail}` : '';
 }
 
 /**
