@@ -39,6 +39,7 @@ const POLICIES: Record<string, Policy> = {
 interface Detection {
   seconds: number;
   trigger: string;
+  severity: string;
 }
 
 async function trial(): Promise<Record<string, Detection>> {
@@ -97,6 +98,7 @@ async function trial(): Promise<Record<string, Detection>> {
             trigger: first
               ? `${first.name}${first.fastFailed ? ' (sequential test)' : ''}`
               : 'none',
+            severity: result.judgement.severity ?? '-',
           },
         ] as const;
       }),
@@ -118,7 +120,7 @@ console.log(
   `\nsevere regression (25 % 5xx) at 50 requests/s, Prometheus scraping every 1 s, a poll every 1 s; ${TRIALS} trials, each in a fresh lab`,
 );
 console.log(
-  `${'policy'.padEnd(32)} ${'median s'.padStart(9)} ${'max s'.padStart(7)}  first trigger`,
+  `${'policy'.padEnd(32)} ${'median s'.padStart(9)} ${'max s'.padStart(7)}  ${'severity'.padEnd(10)}  first trigger`,
 );
 let worst = 0;
 for (const name of Object.keys(POLICIES)) {
@@ -127,8 +129,14 @@ for (const name of Object.keys(POLICIES)) {
   const max = seconds.at(-1) ?? Number.NaN;
   worst = Math.max(worst, max);
   const triggers = [...new Set(runs.map((r) => r[name]?.trigger ?? '?'))].join(', ');
+  // How often each severity was given, e.g. "P0 4/5": a 25 % error ratio is P0 in the runbooks.
+  const counts = runs.map((r) => r[name]?.severity ?? '?');
+  const severities = [...new Set(counts)]
+    .sort()
+    .map((s) => `${s} ${counts.filter((c) => c === s).length}/${runs.length}`)
+    .join(' ');
   console.log(
-    `${name.padEnd(32)} ${median.toFixed(1).padStart(9)} ${max.toFixed(1).padStart(7)}  ${triggers}`,
+    `${name.padEnd(32)} ${median.toFixed(1).padStart(9)} ${max.toFixed(1).padStart(7)}  ${severities.padEnd(10)}  ${triggers}`,
   );
 }
 console.log(
