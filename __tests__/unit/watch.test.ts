@@ -1,5 +1,5 @@
 import type { Clock } from '../../src/clock.js';
-import { watch, type TriggerSource } from '../../src/analysis/watch.js';
+import { progressLine, watch, type TriggerSource } from '../../src/analysis/watch.js';
 import type { WatchedTrigger } from '../../src/analysis/rules.js';
 import type { TriggerRule } from '../../src/analysis/triggers.js';
 import type { PollWindow, Reading } from '../../src/metrics/provider.js';
@@ -174,5 +174,30 @@ describe('watch', () => {
     expect(result.judgement.failing.map((s) => s.name)).toEqual(['health', 'p95-vs-baseline']);
     expect(result.judgement.severity).toBe('P0');
     expect(result.elapsedMs).toBe(120 * S);
+  });
+});
+
+describe('progressLine', () => {
+  const state = {
+    name: 'error-rate',
+    severity: 'P1' as const,
+    status: 'pass' as const,
+    value: 0.01,
+    threshold: 0.05,
+    baseline: undefined,
+    breachingSince: undefined,
+    fastFailed: false,
+    detail: '0.01 (fails > 0.05 for 300s)',
+  };
+  test.each([
+    [3, 1000, '[0s]'],
+    [1499, 1000, '[1s]'],
+    [61_020, 30_000, '[1m1s]'],
+    [250, 250, '[250ms]'],
+    [0, 500, '[0s]'],
+  ])('%d ms elapsed, a poll every %d ms: %s', (elapsed, interval, shown) => {
+    expect(progressLine(elapsed, [state], interval)).toBe(
+      `${shown} error-rate: 0.01 (fails > 0.05 for 300s) ok`,
+    );
   });
 });

@@ -43,9 +43,14 @@ const MARK: Record<TriggerState['status'], string> = {
   'no-data': 'no data',
 };
 
-export function progressLine(elapsedMs: number, states: readonly TriggerState[]): string {
-  // Whole seconds: a real clock drifts by milliseconds that nobody needs to read.
-  const shown = elapsedMs >= 1000 ? Math.round(elapsedMs / 1000) * 1000 : elapsedMs;
+export function progressLine(
+  elapsedMs: number,
+  states: readonly TriggerState[],
+  intervalMs: number,
+): string {
+  // Whole seconds unless polls are closer than that: a real clock drifts by milliseconds
+  // that nobody needs to read (the first poll is "[0s]", not "[3ms]").
+  const shown = intervalMs >= 1000 ? Math.round(elapsedMs / 1000) * 1000 : elapsedMs;
   return `[${formatDuration(shown)}] ${states.map((s) => `${s.name}: ${s.detail} ${MARK[s.status]}`).join(' | ')}`;
 }
 
@@ -90,7 +95,7 @@ export async function watch(
       coverage,
       noDataFail,
     });
-    options.log?.(progressLine(elapsedMs, states));
+    options.log?.(progressLine(elapsedMs, states, intervalMs));
     if (judgement.verdict !== 'watching')
       return { judgement, states, observations, coverage, polls, elapsedMs };
     const next = at + intervalMs;
