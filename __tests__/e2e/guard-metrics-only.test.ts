@@ -64,3 +64,101 @@ test('credentials in the Prometheus URL never reach the log; unreachable is inco
     expect(text).not.toContain('hunter2');
   expect(result.masks).toContain('hunter2');
 });
+
+/**
+ * A service with a health endpoint and a JSON errors API (the runbooks' `curl .../health` and
+ * `curl .../api/errors/5m`), each answering from a function of how often it was asked.
+ */
+async function service(
+  health: (n: number) => { status: number; body: string },
+  errorRate: (n: number) => number,
+): Promise<string> {
+  let healthCalls = 0;
+  let apiCalls = 0;
+  server = createServer((req, res) => {
+    if (req.url === '/healthz') {
+      const { status, body } = health(++healthCalls);
+      res.writeHead(status, { 'Content-Type': 'application/json' }).end(body);
+    } else if (req.url === '/api/errors/5m') {
+      res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(
+          JSON.stringify({ service: 'api', window: '5m', errors: { rate: errorRate(++apiCalls) } }),
+        );
+    } else res.writeHead(404).end();
+  });
+  return listenOnLoopback(server);
+}
+
+const probesPolicy = (url: string, health = ''): string => `
+triggers:
+  - {name: health, provider: health, url: '${url}/healthz', consecutive: 3, severity: P0${health}}
+  - {name: errors-api, provider: http-json, url: '${url}/api/errors/5m', json-path: '$.errors.rate', above: 0.05, for: 2s, severity: P1}
+watch: {window: 30s, interval: 1s}
+`;
+const OK = { status: 200, body: '{"status":"ok"}' };
+
+test.each<
+  [string, (n: number) => { status: number; body: string }, (n: number) => number, string, RegExp]
+>([
+  [
+    'a health check failing 3 times in a row',
+    (n) => (n <= 2 ? OK : { status: 503, body: '{"status":"down"}' }),
+    () => 0.01,
+    '',
+    /^health \(P0\): 1 > 0 3 polls in a row; no targets to roll back$/,
+  ],
+  [
+    'a health body that stops matching',
+    (n) => (n <= 2 ? OK : { status: 200, body: '{"status":"degraded"}' }),
+    () => 0.01,
+    `, body-match: '"status":"ok"'`,
+    /^health \(P0\): 1 > 0 3 polls in a row; no targets to roll back$/,
+  ],
+  [
+    'a JSON errors API above its threshold for 2s',
+    () => OK,
+    (n) => (n <= 2 ? 0.01 : 0.2),
+    '',
+    /^errors-api \(P1\): 0\.2 > 0\.05 for 2s; no targets to roll back$/,
+  ],
+])(
+  '%s fails the verdict; without targets it recommends',
+  async (_name, health, errors, extra, headline) => {
+    const url = await service(health, errors);
+    const result = await runAction({
+      files: { '.github/rollback-policy.yml': probesPolicy(url, extra) },
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({
+      verdict: 'rollback-recommended',
+      'rolled-back': 'false',
+    });
+    const body = JSON.parse(result.outputs.report ?? '{}') as {
+      headline: string;
+      watch: { polls: number };
+    };
+    expect(body.headline).toMatch(headline);
+    // Stopped at the failure (the third or fourth poll), not at the end of the 30 s window.
+    expect(body.watch.polls).toBeLessThanOrEqual(5);
+    // Each poll printed both triggers against their thresholds.
+    expect(result.stdout).toMatch(
+      /^\[0s\] health: 0 \(fails > 0 3 times in a row\) ok \| errors-api: 0\.01 \(fails > 0\.05 for 2s\) ok$/m,
+    );
+  },
+  60_000,
+);
+
+test('a healthy service passes both probes for the window', async () => {
+  const url = await service(
+    () => OK,
+    () => 0.01,
+  );
+  const policy = probesPolicy(url).replace('window: 30s', 'window: 3s');
+  const result = await runAction({ files: { '.github/rollback-policy.yml': policy } });
+  expect({ exit: result.exitCode, verdict: result.outputs.verdict }).toEqual({
+    exit: 0,
+    verdict: 'healthy',
+  });
+  expect(result.annotations).toEqual([]);
+}, 60_000);
