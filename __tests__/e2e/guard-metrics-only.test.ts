@@ -4,6 +4,8 @@
  * the log; an unreachable backend ends inconclusive with nothing to roll back.
  */
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { generate } from 'selfsigned';
 import { runAction } from '../../lab/runner/harness.js';
 import { closeServer, freePort, listenOnLoopback } from '../../lab/util/net.js';
 
@@ -162,3 +164,63 @@ test('a healthy service passes both probes for the window', async () => {
   });
   expect(result.annotations).toEqual([]);
 }, 60_000);
+
+test('Prometheus over TLS with a private CA (ca-file) and a bearer token', async () => {
+  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+  });
+  const seen: (string | undefined)[] = [];
+  server = createTlsServer({ key: pems.private, cert: pems.cert }, (req, res) => {
+    seen.push(req.headers.authorization);
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+      JSON.stringify({
+        status: 'success',
+        data: { resultType: 'vector', result: [{ metric: {}, value: [1, '1'] }] },
+      }),
+    );
+  });
+  const url = (await listenOnLoopback(server)).replace('http:', 'https:');
+  const policy = (ca: string) => `
+metrics:
+  prometheus: {url: '${url}', bearer-token-env: PROM_TOKEN${ca}}
+${POLICY}`;
+  const env = { PROM_TOKEN: 's3cret-token' };
+
+  const trusted = await runAction({
+    env,
+    files: {
+      '.github/rollback-policy.yml': policy(', ca-file: certs/ca.pem'),
+      'certs/ca.pem': pems.cert,
+    },
+  });
+  expect({ exit: trusted.exitCode, verdict: trusted.outputs.verdict }).toEqual({
+    exit: 0,
+    verdict: 'healthy',
+  });
+  expect(seen.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(seen)).toEqual(new Set(['Bearer s3cret-token']));
+  expect(trusted.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('s3cret-token');
+
+  // Without the CA the certificate is not trusted: no data, inconclusive, nothing else.
+  seen.length = 0;
+  const untrusted = await runAction({ env, files: { '.github/rollback-policy.yml': policy('') } });
+  expect(untrusted.exitCode).toBe(0);
+  expect(untrusted.outputs.verdict).toBe('inconclusive');
+  expect(untrusted.log).toMatch(
+    /Prometheus unreachable at https:\/\/127\.0\.0\.1:\d+\/?: self[- ]signed certificate/,
+  );
+  expect(seen).toEqual([]);
+
+  // A CA file that is not there is the user's error, named before anything is read.
+  const missing = await runAction({
+    env,
+    files: { '.github/rollback-policy.yml': policy(', ca-file: certs/nope.pem') },
+  });
+  expect(missing.exitCode).toBe(1);
+  expect(missing.annotations.map((a) => a.message)).toEqual([
+    "rollback-action: .github/rollback-policy.yml: metrics.prometheus.ca-file 'certs/nope.pem' does not exist",
+  ]);
+  expect(missing.outputs.verdict).toBeUndefined();
+}, 90_000);

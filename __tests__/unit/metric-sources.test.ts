@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { watchedTriggers } from '../../src/analysis/rules.js';
 import { resolveConfig } from '../../src/config.js';
 import { UserErrors } from '../../src/errors.js';
@@ -75,6 +78,37 @@ describe('resolveMetrics', () => {
       `${FILE}: metrics.prometheus.bearer-token-env names the environment variable TOKEN, which is not set in this step (add it under env:)`,
       `${FILE}: metrics.prometheus.basic-auth.password-env names the environment variable PP, which is not set in this step (add it under env:)`,
     ]);
+  });
+});
+
+describe('resolveMetrics: ca-file', () => {
+  const workspace = mkdtempSync(path.join(tmpdir(), 'ca-'));
+  const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+  writeFileSync(path.join(workspace, 'ca.pem'), PEM);
+  writeFileSync(path.join(workspace, 'key.pem'), '-----BEGIN PRIVATE KEY-----\n');
+  afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+  const withCa = (file: string) =>
+    configOf(`metrics:\n  prometheus:\n    url: https://prom:9090\n    ca-file: ${file}\n`);
+
+  test('is read once, relative to the workspace', () => {
+    const settings = resolveMetrics(
+      withCa('ca.pem'),
+      { GITHUB_WORKSPACE: workspace },
+      () => undefined,
+    );
+    expect(settings.prometheus?.ca).toBe(PEM);
+  });
+
+  test.each([
+    ['missing.pem', 'does not exist'],
+    ['key.pem', 'holds no PEM certificate (-----BEGIN CERTIFICATE-----)'],
+    ['.', 'cannot be read (EISDIR)'],
+  ])('%s is refused with one line', (file, why) => {
+    expect(
+      messages(() =>
+        resolveMetrics(withCa(file), { GITHUB_WORKSPACE: workspace }, () => undefined),
+      ),
+    ).toEqual([`${FILE}: metrics.prometheus.ca-file '${file}' ${why}`]);
   });
 });
 

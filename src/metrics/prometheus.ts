@@ -4,7 +4,6 @@
  * own error and the query; an empty vector, NaN, +Inf, or an unreachable server is no data.
  * History (range queries) gives the pre-deploy baseline and replays past deploys.
  */
-import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import {
@@ -23,7 +22,8 @@ export interface PrometheusOptions {
   headers?: Record<string, string>;
   bearerToken?: string;
   basicAuth?: { username: string; password: string };
-  caFile?: string;
+  /** PEM CA bundle the server's certificate must chain to (read from `ca-file`). */
+  ca?: string;
   timeoutMs?: number;
 }
 
@@ -51,11 +51,7 @@ type Instant =
 
 export class PrometheusProvider implements MetricProvider {
   readonly name = 'prometheus';
-  private readonly ca: Buffer | undefined;
-
-  constructor(private readonly options: PrometheusOptions) {
-    this.ca = options.caFile ? readFileSync(options.caFile) : undefined;
-  }
+  constructor(private readonly options: PrometheusOptions) {}
 
   private get(
     path: string,
@@ -73,13 +69,17 @@ export class PrometheusProvider implements MetricProvider {
     const timeout = this.options.timeoutMs ?? 10_000;
     const send = url.protocol === 'https:' ? https.get : http.get;
     return new Promise((resolve, reject) => {
-      const req = send(url, { headers, timeout, ...(this.ca ? { ca: this.ca } : {}) }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-        res.on('error', reject);
-      });
+      const req = send(
+        url,
+        { headers, timeout, ...(this.options.ca ? { ca: this.options.ca } : {}) },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+          res.on('error', reject);
+        },
+      );
       req.on('timeout', () => req.destroy(new Error(`no answer within ${timeout} ms`)));
       req.on('error', reject);
     });

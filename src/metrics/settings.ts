@@ -4,6 +4,8 @@
  * policy names, masked at once) and the scrape URLs. A variable the policy names but the step
  * does not set is the user's error, reported before anything is read.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Config } from '../config.js';
 import { parseDuration } from '../duration.js';
 import { UserError, UserErrors } from '../errors.js';
@@ -48,7 +50,12 @@ export function resolveMetrics(
     prometheus = { url };
     if (settings.timeout) prometheus.timeoutMs = parseDuration(settings.timeout);
     if (settings.headers) prometheus.headers = settings.headers;
-    if (settings['ca-file']) prometheus.caFile = settings['ca-file'];
+    const caFile = settings['ca-file'];
+    if (caFile) {
+      const ca = readCa(caFile, env.GITHUB_WORKSPACE || process.cwd());
+      if (typeof ca === 'string') prometheus.ca = ca;
+      else errors.push(new UserError(`${file}: metrics.prometheus.ca-file '${caFile}' ${ca.why}`));
+    }
     const tokenEnv = settings['bearer-token-env'];
     if (tokenEnv) prometheus.bearerToken = secret('bearer-token-env', tokenEnv);
     const basic = settings['basic-auth'];
@@ -76,4 +83,18 @@ export function resolveMetrics(
         ? "input 'prometheus-url'"
         : `${file} metrics.prometheus.url`,
   };
+}
+
+/** The CA bundle, read once (relative to the workspace), or why it cannot be used. */
+function readCa(file: string, workspace: string): string | { why: string } {
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(workspace, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { why: code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'error'})` };
+  }
+  return text.includes('-----BEGIN CERTIFICATE-----')
+    ? text
+    : { why: 'holds no PEM certificate (-----BEGIN CERTIFICATE-----)' };
 }
