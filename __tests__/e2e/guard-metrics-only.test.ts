@@ -82,6 +82,11 @@ async function service(
       const { status, body } = health(++healthCalls);
       res.writeHead(status, { 'Content-Type': 'application/json' }).end(body);
     } else if (req.url === '/api/errors/5m') {
+      // Like a hosted metrics API: a key in a header, refused without it.
+      if (req.headers['dd-api-key'] !== API_KEY || req.headers['x-team'] !== 'shop') {
+        res.writeHead(403).end('{"errors":["Forbidden"]}');
+        return;
+      }
       res
         .writeHead(200, { 'Content-Type': 'application/json' })
         .end(
@@ -92,12 +97,28 @@ async function service(
   return listenOnLoopback(server);
 }
 
+const API_KEY = 'dd-k3y-0123456789';
 const probesPolicy = (url: string, health = ''): string => `
 triggers:
   - {name: health, provider: health, url: '${url}/healthz', consecutive: 3, severity: P0${health}}
-  - {name: errors-api, provider: http-json, url: '${url}/api/errors/5m', json-path: '$.errors.rate', above: 0.05, for: 2s, severity: P1}
+  - name: errors-api
+    provider: http-json
+    url: '${url}/api/errors/5m'
+    json-path: '$.errors.rate'
+    headers: {X-Team: shop}
+    headers-env: {DD-API-KEY: DD_API_KEY}
+    above: 0.05
+    for: 2s
+    severity: P1
 watch: {window: 30s, interval: 1s}
 `;
+/** The step's env: the API key a workflow would take from its secrets. */
+const env = { DD_API_KEY: API_KEY };
+/** Everything the step printed or wrote, except the runner's add-mask commands. */
+const shown = (r: Awaited<ReturnType<typeof runAction>>): string =>
+  [r.stdout.replace(/^::add-mask::.*$/gm, ''), r.stderr, r.summary, r.outputs.report ?? ''].join(
+    '\n',
+  );
 const OK = { status: 200, body: '{"status":"ok"}' };
 
 test.each<
@@ -129,6 +150,7 @@ test.each<
   async (_name, health, errors, extra, headline) => {
     const url = await service(health, errors);
     const result = await runAction({
+      env,
       files: { '.github/rollback-policy.yml': probesPolicy(url, extra) },
     });
     expect(result.exitCode).toBe(1);
@@ -147,6 +169,8 @@ test.each<
     expect(result.stdout).toMatch(
       /^\[0s\] health: 0 \(fails > 0 3 times in a row\) ok \| errors-api: 0\.01 \(fails > 0\.05 for 2s\) ok$/m,
     );
+    expect(shown(result)).not.toContain(API_KEY);
+    expect(result.masks).toContain(API_KEY);
   },
   60_000,
 );
@@ -157,12 +181,28 @@ test('a healthy service passes both probes for the window', async () => {
     () => 0.01,
   );
   const policy = probesPolicy(url).replace('window: 30s', 'window: 3s');
-  const result = await runAction({ files: { '.github/rollback-policy.yml': policy } });
+  const result = await runAction({ env, files: { '.github/rollback-policy.yml': policy } });
   expect({ exit: result.exitCode, verdict: result.outputs.verdict }).toEqual({
     exit: 0,
     verdict: 'healthy',
   });
   expect(result.annotations).toEqual([]);
+  expect(shown(result)).not.toContain(API_KEY);
+}, 60_000);
+
+test('an API key variable the step lacks is named before anything is read', async () => {
+  let asked = 0;
+  const url = await service(
+    () => (asked++, OK),
+    () => 0.01,
+  );
+  const result = await runAction({ files: { '.github/rollback-policy.yml': probesPolicy(url) } });
+  expect(result.exitCode).toBe(1);
+  expect(result.annotations.map((a) => a.message)).toEqual([
+    'rollback-action: .github/rollback-policy.yml: triggers[1].headers-env.DD-API-KEY names the environment variable DD_API_KEY, which is not set in this step (add it under env:)',
+  ]);
+  expect(asked).toBe(0);
+  expect(result.outputs.verdict).toBeUndefined();
 }, 60_000);
 
 test('Prometheus over TLS with a private CA (ca-file) and a bearer token', async () => {

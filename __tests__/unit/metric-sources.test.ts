@@ -81,6 +81,49 @@ describe('resolveMetrics', () => {
   });
 });
 
+describe('resolveMetrics: headers', () => {
+  const POLICY = [
+    'metrics:',
+    '  prometheus:',
+    '    url: http://prom:9090',
+    '    headers: {X-Scope-OrgID: shop}',
+    '    headers-env: {X-Api-Key: PROM_KEY}',
+    'triggers:',
+    "  - {name: up, query: 'up', below: 1}",
+    '  - name: errors-api',
+    '    provider: http-json',
+    '    url: https://metrics.example.com/api/errors',
+    '    json-path: $.rate',
+    '    headers: {Accept-Language: en}',
+    '    headers-env: {DD-API-KEY: DD_KEY, DD-APPLICATION-KEY: DD_APP}',
+    '    above: 0.05',
+    '',
+  ].join('\n');
+
+  test('plain and environment values are merged; the environment ones are masked', () => {
+    const masked: string[] = [];
+    const settings = resolveMetrics(
+      configOf(POLICY),
+      { PROM_KEY: 'pk', DD_KEY: 'dk', DD_APP: 'da' },
+      (s) => masked.push(s),
+    );
+    expect(settings.prometheus?.headers).toEqual({ 'X-Scope-OrgID': 'shop', 'X-Api-Key': 'pk' });
+    expect(settings.triggerHeaders).toEqual({
+      'errors-api': { 'Accept-Language': 'en', 'DD-API-KEY': 'dk', 'DD-APPLICATION-KEY': 'da' },
+    });
+    expect(masked).toEqual(['pk', 'dk', 'da']);
+  });
+
+  test('each missing variable is named by where the policy asks for it', () => {
+    expect(
+      messages(() => resolveMetrics(configOf(POLICY), { DD_KEY: 'dk' }, () => undefined)),
+    ).toEqual([
+      `${FILE}: metrics.prometheus.headers-env.X-Api-Key names the environment variable PROM_KEY, which is not set in this step (add it under env:)`,
+      `${FILE}: triggers[1].headers-env.DD-APPLICATION-KEY names the environment variable DD_APP, which is not set in this step (add it under env:)`,
+    ]);
+  });
+});
+
 describe('resolveMetrics: ca-file', () => {
   const workspace = mkdtempSync(path.join(tmpdir(), 'ca-'));
   const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';

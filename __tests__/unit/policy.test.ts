@@ -155,6 +155,18 @@ describe('parsePolicy', () => {
       `${FILE}:2:5: triggers[0]: trigger 'j' (http-json) needs a 'json-path' to pick its value`,
     ],
     [
+      'triggers:\n  - {name: up, query: up, below: 1, headers-env: {X-Key: KEY}}\n',
+      `${FILE}:2:5: triggers[0]: trigger 'up' reads prometheus: its headers go under metrics.prometheus (headers, headers-env), not on the trigger`,
+    ],
+    [
+      "triggers:\n  - {name: j, provider: http-json, url: 'http://m/api', json-path: $.v, above: 1, headers-env: {X-Key: 'not a var'}}\n",
+      `${FILE}:2:104: triggers[0].headers-env.X-Key: 'not a var' is not an environment variable name (letters, digits and _)`,
+    ],
+    [
+      'metrics:\n  prometheus: {url: prom:9090}\n',
+      `${FILE}:2:21: metrics.prometheus.url: 'prom:9090' is not an http:// or https:// URL`,
+    ],
+    [
       'backtest:\n  deploy-times: ["2026-11-20 14:05"]\n',
       `${FILE}:2:18: backtest.deploy-times[0]: '2026-11-20 14:05' is not a time (use ISO 8601 with a zone, e.g. 2026-11-20T14:05:00Z)`,
     ],

@@ -11,13 +11,14 @@ export interface HealthProbe {
   url: string;
   expectStatus?: number;
   bodyMatch?: string;
+  headers?: Record<string, string>;
   timeoutMs?: number;
 }
 
 export async function probe(check: HealthProbe): Promise<Reading> {
   const expected = check.expectStatus ?? 200;
   try {
-    const answer = await httpGet(check.url, check.timeoutMs ?? 5_000);
+    const answer = await httpGet(check.url, check.timeoutMs ?? 5_000, check.headers);
     if (answer.status !== expected)
       return { value: 1, reason: `HTTP ${answer.status}, expected ${expected}` };
     if (check.bodyMatch !== undefined && !new RegExp(check.bodyMatch).test(answer.body))

@@ -1,7 +1,8 @@
 /**
  * Where metrics come from, resolved once from the config and the environment: the Prometheus
  * connection (URL from the input or policy; credentials from the environment variables the
- * policy names, masked at once) and the scrape URLs. A variable the policy names but the step
+ * policy names, masked at once), the scrape URLs, and the request headers of health and
+ * http-json triggers (values from the environment masked the same way). A variable the policy names but the step
  * does not set is the user's error, reported before anything is read.
  */
 import { readFileSync } from 'node:fs';
@@ -15,6 +16,8 @@ import type { ScrapeOptions } from './scrape.js';
 export interface MetricsSettings {
   prometheus: PrometheusOptions | undefined;
   scrape: ScrapeOptions | undefined;
+  /** Request headers of health and http-json triggers, by trigger name (env values resolved). */
+  triggerHeaders?: Record<string, Record<string, string>>;
   /** Where the Prometheus URL was set, for messages: an input or the policy key. */
   prometheusFrom: string;
 }
@@ -27,18 +30,32 @@ export function resolveMetrics(
   const file = config.policyFile ?? 'the policy';
   const settings = config.policy.metrics?.prometheus ?? {};
   const errors: UserError[] = [];
-  const secret = (key: string, name: string): string | undefined => {
+  const secret = (where: string, name: string): string | undefined => {
     const value = env[name];
     if (!value) {
       errors.push(
         new UserError(
-          `${file}: metrics.prometheus.${key} names the environment variable ${name}, which is not set in this step (add it under env:)`,
+          `${file}: ${where} names the environment variable ${name}, which is not set in this step (add it under env:)`,
         ),
       );
       return undefined;
     }
     setSecret(value);
     return value;
+  };
+  /** Plain headers plus those whose values come from the environment (masked). */
+  const headersOf = (
+    where: string,
+    plain: Record<string, string> | undefined,
+    fromEnv: Record<string, string> | undefined,
+  ): Record<string, string> | undefined => {
+    if (!plain && !fromEnv) return undefined;
+    const headers = { ...plain };
+    for (const [header, name] of Object.entries(fromEnv ?? {})) {
+      const value = secret(`${where}.headers-env.${header}`, name);
+      if (value !== undefined) headers[header] = value;
+    }
+    return headers;
   };
 
   let prometheus: PrometheusOptions | undefined;
@@ -49,7 +66,8 @@ export function resolveMetrics(
     if (password) setSecret(decodeURIComponent(password));
     prometheus = { url };
     if (settings.timeout) prometheus.timeoutMs = parseDuration(settings.timeout);
-    if (settings.headers) prometheus.headers = settings.headers;
+    const headers = headersOf('metrics.prometheus', settings.headers, settings['headers-env']);
+    if (headers) prometheus.headers = headers;
     const caFile = settings['ca-file'];
     if (caFile) {
       const ca = readCa(caFile, env.GITHUB_WORKSPACE || process.cwd());
@@ -57,15 +75,21 @@ export function resolveMetrics(
       else errors.push(new UserError(`${file}: metrics.prometheus.ca-file '${caFile}' ${ca.why}`));
     }
     const tokenEnv = settings['bearer-token-env'];
-    if (tokenEnv) prometheus.bearerToken = secret('bearer-token-env', tokenEnv);
+    if (tokenEnv) prometheus.bearerToken = secret('metrics.prometheus.bearer-token-env', tokenEnv);
     const basic = settings['basic-auth'];
     if (basic) {
-      const username = secret('basic-auth.username-env', basic['username-env']);
-      const password = secret('basic-auth.password-env', basic['password-env']);
+      const username = secret('metrics.prometheus.basic-auth.username-env', basic['username-env']);
+      const password = secret('metrics.prometheus.basic-auth.password-env', basic['password-env']);
       if (username !== undefined && password !== undefined)
         prometheus.basicAuth = { username, password };
     }
   }
+  const triggerHeaders: Record<string, Record<string, string>> = {};
+  // Only the policy's own triggers have headers (the preset's read Prometheus).
+  config.policy.triggers?.forEach((trigger, i) => {
+    const headers = headersOf(`triggers[${i}]`, trigger.headers, trigger['headers-env']);
+    if (headers) triggerHeaders[trigger.name] = headers;
+  });
   if (errors.length) throw new UserErrors(errors);
 
   const scrapeSettings = config.policy.metrics?.scrape;
@@ -78,6 +102,7 @@ export function resolveMetrics(
   return {
     prometheus,
     scrape,
+    triggerHeaders,
     prometheusFrom:
       config.prometheusUrl.from === 'input'
         ? "input 'prometheus-url'"

@@ -37,9 +37,14 @@ function fromProvider(trigger: WatchedTrigger, provider: MetricProvider): Metric
   };
 }
 
-function healthSource(trigger: WatchedTrigger, url: string): MetricSource {
+function healthSource(
+  trigger: WatchedTrigger,
+  url: string,
+  headers: Record<string, string> | undefined,
+): MetricSource {
   const check = {
     url,
+    ...(headers ? { headers } : {}),
     ...(trigger.expectStatus !== undefined ? { expectStatus: trigger.expectStatus } : {}),
     ...(trigger.bodyMatch !== undefined ? { bodyMatch: trigger.bodyMatch } : {}),
   };
@@ -60,8 +65,13 @@ function healthSource(trigger: WatchedTrigger, url: string): MetricSource {
   };
 }
 
-function jsonSource(trigger: WatchedTrigger, url: string, jsonPath: string): MetricSource {
-  const read = (): Promise<Reading> => readJson({ url, jsonPath });
+function jsonSource(
+  trigger: WatchedTrigger,
+  url: string,
+  jsonPath: string,
+  headers: Record<string, string> | undefined,
+): MetricSource {
+  const read = (): Promise<Reading> => readJson({ url, jsonPath, ...(headers ? { headers } : {}) });
   return {
     trigger,
     read,
@@ -89,6 +99,7 @@ export function metricSources(
     return undefined;
   };
   const sources = watched.map((trigger): MetricSource | undefined => {
+    const headers = settings.triggerHeaders?.[trigger.rule.name];
     switch (trigger.provider) {
       case 'prometheus':
         return prometheus
@@ -102,10 +113,10 @@ export function metricSources(
           ? fromProvider(trigger, scrape)
           : lack(`no URLs to scrape: set metrics.scrape.urls in ${file}`, trigger);
       case 'health':
-        return trigger.url ? healthSource(trigger, trigger.url) : lack('no url', trigger);
+        return trigger.url ? healthSource(trigger, trigger.url, headers) : lack('no url', trigger);
       case 'http-json':
         return trigger.url && trigger.jsonPath
-          ? jsonSource(trigger, trigger.url, trigger.jsonPath)
+          ? jsonSource(trigger, trigger.url, trigger.jsonPath, headers)
           : lack('no url and json-path', trigger);
     }
   });

@@ -13,6 +13,9 @@ export interface TriggerSpec {
   ratio?: { errors: string; total: string };
   url?: string;
   'json-path'?: string;
+  headers?: Record<string, string>;
+  /** Header name → environment variable holding its value (a secret: masked). */
+  'headers-env'?: Record<string, string>;
   'expect-status'?: number;
   'body-match'?: string;
   above?: number;
@@ -45,6 +48,7 @@ export interface Policy {
       url?: string;
       timeout?: string;
       headers?: Record<string, string>;
+      'headers-env'?: Record<string, string>;
       'bearer-token-env'?: string;
       'basic-auth'?: { 'username-env': string; 'password-env': string };
       'ca-file'?: string;

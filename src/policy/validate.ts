@@ -119,6 +119,9 @@ function schemaError(
   // Any failure under the duration definition (wrong type or pattern) has one cure.
   if (error.schemaPath.includes('/duration/'))
     return here(`${value} is not a duration (${DURATION_HINT})`);
+  if (error.schemaPath.includes('/envName/'))
+    return here(`${value} is not an environment variable name (letters, digits and _)`);
+  if (error.schemaPath.includes('/url/')) return here(`${value} is not an http:// or https:// URL`);
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
@@ -214,6 +217,8 @@ function sourceProblem(trigger: TriggerSpec, defaultProvider: ProviderName): str
   const provider = trigger.provider ?? defaultProvider;
   const name = quote(trigger.name);
   if (provider === 'prometheus' || provider === 'scrape') {
+    if (trigger.headers !== undefined || trigger['headers-env'] !== undefined)
+      return `trigger ${name} reads ${provider}: its headers go under metrics.prometheus (headers, headers-env), not on the trigger`;
     if (trigger.query === undefined && trigger.ratio === undefined)
       return `trigger ${name} reads ${provider} but has neither 'query' nor 'ratio'`;
     if (trigger.query !== undefined && trigger.ratio !== undefined)
