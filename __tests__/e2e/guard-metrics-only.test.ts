@@ -264,3 +264,47 @@ ${POLICY}`;
   ]);
   expect(missing.outputs.verdict).toBeUndefined();
 }, 90_000);
+
+test('a quiet service: one 5xx among 3 requests is too few to judge, never a rollback', async () => {
+  // A Prometheus stand-in for a service with 3 requests in any window, one of them a 5xx.
+  const queries: string[] = [];
+  server = createServer((req, res) => {
+    const query = new URL(req.url ?? '/', 'http://x').searchParams.get('query') ?? '';
+    queries.push(query);
+    const value = query.includes('code=~"5.."') ? '1' : '3';
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+      JSON.stringify({
+        status: 'success',
+        data: { resultType: 'vector', result: [{ metric: {}, value: [1, value] }] },
+      }),
+    );
+  });
+  const url = await listenOnLoopback(server);
+  const policy = `
+triggers:
+  - name: error-rate
+    ratio: {errors: 'http_requests_total{code=~"5.."}', total: 'http_requests_total'}
+    above: 0.1
+    for: 2s
+watch: {window: 4s, interval: 1s}
+`;
+  const result = await runAction({
+    inputs: { 'prometheus-url': url },
+    files: { '.github/rollback-policy.yml': policy },
+  });
+  expect(result.exitCode).toBe(0);
+  expect(result.outputs).toMatchObject({ verdict: 'inconclusive', 'rolled-back': 'false' });
+  expect(result.log).toContain(
+    'error-rate: 3 requests in the window, too few to judge (min-requests 10) no data',
+  );
+  expect(queries.some((q) => q.includes('code=~"5.."'))).toBe(true);
+
+  // The same service with min-requests: 0 (the user's explicit choice) is judged: 33 % fails.
+  const judged = await runAction({
+    inputs: { 'prometheus-url': url, approval: 'required' },
+    files: {
+      '.github/rollback-policy.yml': policy.replace('for: 2s', 'for: 2s\n    min-requests: 0'),
+    },
+  });
+  expect(judged.outputs.verdict).toBe('rollback-recommended');
+}, 60_000);

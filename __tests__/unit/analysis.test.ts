@@ -57,6 +57,23 @@ describe('evaluateTrigger', () => {
       { status: 'pass' },
     ],
     [
+      'one error among 3 requests on a quiet service is not judged (min-requests)',
+      rule({ above: 0.1, forMs: 60 * S, minRequests: 10 }),
+      [0, 1, 2, 3].map((i) => ({ at: i * 30 * S, value: 1 / 3, windowTotal: 3 })),
+      undefined,
+      {
+        status: 'no-data',
+        detail: '3 requests in the window, too few to judge (min-requests 10)',
+      },
+    ],
+    [
+      'enough requests: judged as usual',
+      rule({ above: 0.1, forMs: 60 * S, minRequests: 10 }),
+      [0, 1, 2].map((i) => ({ at: i * 30 * S, value: 0.2, windowTotal: 10 })),
+      undefined,
+      { status: 'fail', detail: '0.2 > 0.1 for 60s' },
+    ],
+    [
       'no "for": the first breach fails',
       rule({ above: 100 }),
       series([10, 150]),

@@ -1,4 +1,9 @@
-import { triggersOf, unreachableTriggers, watchedTriggers } from '../../src/analysis/rules.js';
+import {
+  defaultMinRequests,
+  triggersOf,
+  unreachableTriggers,
+  watchedTriggers,
+} from '../../src/analysis/rules.js';
 import type { TriggerRule } from '../../src/analysis/triggers.js';
 import { runbookTriggers, withLabels } from '../../src/policy/presets.js';
 import { parsePolicy } from '../../src/policy/validate.js';
@@ -84,6 +89,26 @@ describe('watchedTriggers', () => {
       { fastFail: false },
     ],
     [
+      'a ratio needs, by default, enough requests that one error alone cannot breach it',
+      'triggers: [{ name: t, ratio: { errors: e, total: t }, above: 0.05 }]',
+      { minRequests: 20 },
+    ],
+    [
+      'min-requests: 0 turns that off',
+      'triggers: [{ name: t, ratio: { errors: e, total: t }, above: 0.05, min-requests: 0 }]',
+      { minRequests: 0 },
+    ],
+    [
+      "the watch's min-requests wins over the derived one",
+      'watch: { min-requests: 5 }\ntriggers: [{ name: t, ratio: { errors: e, total: t }, above: 0.05 }]',
+      { minRequests: 5 },
+    ],
+    [
+      'a plain query has no request count, so no default',
+      'triggers: [{ name: t, query: q, above: 0.05 }]',
+      { minRequests: undefined },
+    ],
+    [
       'severity defaults to P1',
       'triggers: [{ name: t, query: q, above: 1 }]',
       { severity: 'P1', noData: 'hold' },
@@ -110,6 +135,21 @@ describe('watchedTriggers', () => {
     );
     expect(triggers.map((t) => t.provider)).toEqual(['scrape', 'http-json']);
     expect(triggers[1]).toMatchObject({ jsonPath: '$.v' });
+  });
+});
+
+describe('defaultMinRequests', () => {
+  test.each<[number, number | undefined]>([
+    [0.05, 20],
+    [0.1, 10],
+    [0.01, 100],
+    [0.03, 34],
+    [0.5, 2],
+    [0, undefined],
+    [1, undefined],
+    [100, undefined],
+  ])('threshold %d: %s', (threshold, expected) => {
+    expect(defaultMinRequests(threshold)).toBe(expected);
   });
 });
 

@@ -30,6 +30,17 @@ export function triggersOf(policy: Policy): TriggerSpec[] {
   return [...preset.filter((p) => !own.some((t) => t.name === p.name)), ...own];
 }
 
+/**
+ * Unless the policy says otherwise, a ratio is judged only over enough requests that one
+ * failed request alone cannot breach its threshold (20 for 5 %, 10 for 10 %): on a quiet
+ * service a single 5xx among three requests is 33 %, and no reason to roll back.
+ */
+export function defaultMinRequests(threshold: number): number | undefined {
+  if (!(threshold > 0 && threshold < 1)) return undefined;
+  // The epsilon keeps 1 / 0.05 at 20 where floating point would make it 20.000000000000004.
+  return Math.ceil(1 / threshold - 1e-9);
+}
+
 export function watchedTriggers(policy: Policy): WatchedTrigger[] {
   const defaultProvider = policy.metrics?.provider ?? 'prometheus';
   return triggersOf(policy).map((spec) => {
@@ -44,7 +55,10 @@ export function watchedTriggers(policy: Policy): WatchedTrigger[] {
       relativePercent: relative,
       forMs: spec.for === undefined ? undefined : parseDuration(spec.for),
       consecutive: spec.consecutive,
-      minRequests: spec['min-requests'] ?? policy.watch?.['min-requests'],
+      minRequests:
+        spec['min-requests'] ??
+        policy.watch?.['min-requests'] ??
+        (spec.ratio && spec.above !== undefined ? defaultMinRequests(spec.above) : undefined),
       fastFail: spec['fast-fail'] === false || !spec.ratio ? false : {},
       noData: spec['no-data'] ?? policy.watch?.['no-data'] ?? 'hold',
     };

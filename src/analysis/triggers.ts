@@ -59,7 +59,14 @@ export interface TriggerState {
   detail: string;
 }
 
-type Reading = { at: number; breach: boolean; value: number | undefined; missing: boolean };
+type Reading = {
+  at: number;
+  breach: boolean;
+  value: number | undefined;
+  missing: boolean;
+  /** Why a value that came is not judged. */
+  why?: string;
+};
 
 function usable(value: number | undefined): value is number {
   return value !== undefined && Number.isFinite(value);
@@ -77,14 +84,19 @@ export function thresholdOf(rule: TriggerRule, baseline: number | undefined): nu
 
 function read(rule: TriggerRule, o: Observation, threshold: number | undefined): Reading {
   let value = o.value;
+  let why: string | undefined;
   if (
+    usable(value) &&
     rule.minRequests !== undefined &&
     o.windowTotal !== undefined &&
     o.windowTotal < rule.minRequests
-  )
+  ) {
     value = undefined;
+    why = `${format(o.windowTotal)} requests in the window, too few to judge (min-requests ${rule.minRequests})`;
+  }
   if (!usable(value) || threshold === undefined) {
-    return { at: o.at, breach: rule.noData === 'rollback', value: undefined, missing: true };
+    const missing = { at: o.at, breach: rule.noData === 'rollback', value: undefined };
+    return { ...missing, missing: true, ...(why ? { why } : {}) };
   }
   const breach =
     rule.below !== undefined && rule.relativePercent === undefined
@@ -170,7 +182,7 @@ export function evaluateTrigger(
       ...base,
       status: 'no-data',
       breachingSince,
-      detail: observations.at(-1)?.reason ?? 'no data',
+      detail: latest.why ?? observations.at(-1)?.reason ?? 'no data',
     };
   const pending =
     latest.breach && breachingSince !== undefined
