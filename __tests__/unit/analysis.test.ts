@@ -67,6 +67,23 @@ describe('evaluateTrigger', () => {
       },
     ],
     [
+      'a thin recent window does not stop the sequential test on the total so far',
+      rule({ above: 0.05, forMs: 5 * MIN, minRequests: 20, fastFail: {} }),
+      [{ at: 10 * S, value: 0.3, windowTotal: 10, errors: 30, total: 100 }],
+      undefined,
+      { status: 'fail', detail: /^30 errors in 100 requests: a ratio above 0\.05 beyond doubt/ },
+    ],
+    [
+      'nor does it run on fewer than min-requests in total',
+      rule({ above: 0.05, forMs: 5 * MIN, minRequests: 20, fastFail: {} }),
+      [{ at: 1 * S, value: 1, windowTotal: 12, errors: 12, total: 12 }],
+      undefined,
+      {
+        status: 'no-data',
+        detail: '12 requests in the window, too few to judge (min-requests 20)',
+      },
+    ],
+    [
       'enough requests: judged as usual',
       rule({ above: 0.1, forMs: 60 * S, minRequests: 10 }),
       [0, 1, 2].map((i) => ({ at: i * 30 * S, value: 0.2, windowTotal: 10 })),

@@ -95,8 +95,8 @@ function read(rule: TriggerRule, o: Observation, threshold: number | undefined):
     why = `${format(o.windowTotal)} requests in the window, too few to judge (min-requests ${rule.minRequests})`;
   }
   if (!usable(value) || threshold === undefined) {
-    const missing = { at: o.at, breach: rule.noData === 'rollback', value: undefined };
-    return { ...missing, missing: true, ...(why ? { why } : {}) };
+    const breach = rule.noData === 'rollback';
+    return { at: o.at, breach, value: undefined, missing: true, ...(why ? { why } : {}) };
   }
   const breach =
     rule.below !== undefined && rule.relativePercent === undefined
@@ -163,8 +163,12 @@ export function evaluateTrigger(
     }
   }
 
-  // A count-based ratio can fail before `for` when the evidence is overwhelming.
-  if (rule.fastFail !== false && counted && !latest.missing) {
+  // A count-based ratio can fail before `for` when the evidence is overwhelming. The test
+  // counts every request since the watch began and bounds its own false alarms, so a thin
+  // recent window (set aside by min-requests) does not switch it off; its total must pass
+  // min-requests instead.
+  const judgeable = !latest.missing || latest.why !== undefined;
+  if (rule.fastFail !== false && counted && judgeable && total >= (rule.minRequests ?? 0)) {
     const test = sprt(errors, total, sprtOptions(above, rule.fastFail ?? {}));
     if (test.decision === 'fail') {
       return {

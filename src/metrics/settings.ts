@@ -2,8 +2,8 @@
  * Where metrics come from, resolved once from the config and the environment: the Prometheus
  * connection (URL from the input or policy; credentials from the environment variables the
  * policy names, masked at once), the scrape URLs, and the request headers of health and
- * http-json triggers (values from the environment masked the same way). A variable the policy names but the step
- * does not set is the user's error, reported before anything is read.
+ * http-json triggers (values from the environment masked the same way). A variable the policy
+ * names but the step does not set is the user's error, reported before anything is read.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
