@@ -1,12 +1,12 @@
-import type { Approval, Mode, NoDataAction, Strategy } from './constants.js';
+import type { Approval, InconclusiveAction, Mode, NoDataAction, Strategy } from './constants.js';
 import { formatDuration, parseDuration } from './duration.js';
-import { UserError } from './errors.js';
+import { UserError, quote, type Notice } from './errors.js';
 import type { ActionInputs } from './inputs.js';
 import type { LoadedPolicy } from './policy/load.js';
 import type { Policy } from './policy/types.js';
 import { parseTimestamp } from './time.js';
 import { parseRevisionSpec, type RevisionSpec } from './revision.js';
-import { parseTarget, type Target } from './targets.js';
+import { formatTarget, parseTarget, uniqueTargets, type Target } from './targets.js';
 
 /** Where a resolved setting came from, shown next to it so nobody guesses at 3 a.m. */
 export type Source = 'input' | 'policy' | 'default';
@@ -29,6 +29,7 @@ export interface Config {
   windowMs: Sourced<number>;
   intervalMs: Sourced<number>;
   noData: Sourced<NoDataAction>;
+  inconclusive: Sourced<InconclusiveAction>;
   strategy: Sourced<Strategy>;
   toRevision: Sourced<RevisionSpec>;
   approval: Sourced<Approval>;
@@ -42,6 +43,8 @@ export interface Config {
   rolloutTimeoutMs: number;
   deployTimes: Sourced<number[]>;
   lookbackMs: number;
+  /** Warnings from the inputs and the policy file, shown once before the mode runs. */
+  warnings: Notice[];
 }
 
 /** Built-in defaults: the runbooks' longest "for" (p95 over 10 minutes) fits in the window. */
@@ -49,6 +52,7 @@ export const DEFAULTS = {
   windowMs: 10 * 60_000,
   intervalMs: 30_000,
   noData: 'hold',
+  inconclusive: 'warn',
   strategy: 'auto',
   toRevision: { kind: 'previous' },
   approval: 'auto',
@@ -98,6 +102,7 @@ export function resolveConfig(inputs: ActionInputs, loaded: LoadedPolicy | undef
       DEFAULTS.intervalMs,
     ),
     noData: pick(undefined, policy.watch?.['no-data'], DEFAULTS.noData),
+    inconclusive: pick(undefined, policy.watch?.inconclusive, DEFAULTS.inconclusive),
     strategy: pick(inputs.strategy, policy.strategy, DEFAULTS.strategy),
     toRevision: pick(
       inputs.toRevision,
@@ -121,7 +126,24 @@ export function resolveConfig(inputs: ActionInputs, loaded: LoadedPolicy | undef
       [],
     ),
     lookbackMs: policyDuration(policy.backtest?.lookback) ?? DEFAULTS.lookbackMs,
+    warnings: [...inputs.warnings.map((message) => ({ message })), ...(loaded?.warnings ?? [])],
   };
+  const targets = uniqueTargets(config.targets.value, config.namespace.value);
+  const contexts = [...new Set(config.contexts.value)];
+  config.targets.value = targets.targets;
+  for (const { target, same } of targets.repeated)
+    config.warnings.push({
+      message: `targets: ${quote(formatTarget(target))} is the same workload as ${quote(formatTarget(same))}${config.namespace.value ? ` in namespace ${config.namespace.value}` : ''}; it is guarded and rolled back once`,
+    });
+  if (contexts.length < config.contexts.value.length) {
+    config.warnings.push({
+      message: `contexts: ${config.contexts.value
+        .filter((c, i) => config.contexts.value.indexOf(c) !== i)
+        .map(quote)
+        .join(', ')} named more than once; each context is acted on once`,
+    });
+    config.contexts.value = contexts;
+  }
   if (config.intervalMs.value > config.windowMs.value) {
     throw new UserError(
       `interval ${formatDuration(config.intervalMs.value)} (${describeSource(config.intervalMs.from, 'interval', 'watch.interval', loaded)}) ` +

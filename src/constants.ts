@@ -75,8 +75,13 @@ export type OutputName = (typeof Outputs)[keyof typeof Outputs];
 
 export const DEFAULT_POLICY_PATH = '.github/rollback-policy.yml';
 
-export const STRATEGIES = ['auto', 'kubernetes', 'git-revert', 'feature-flag', 'none'] as const;
+/** Strategies that work at this landing; the design's others are refused until they land. */
+export const STRATEGIES = ['auto', 'kubernetes', 'none'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
+export const PLANNED_STRATEGIES = ['git-revert', 'feature-flag'] as const;
+
+export const INCONCLUSIVE_ACTIONS = ['warn', 'fail'] as const;
+export type InconclusiveAction = (typeof INCONCLUSIVE_ACTIONS)[number];
 
 export const APPROVALS = ['auto', 'required'] as const;
 export type Approval = (typeof APPROVALS)[number];

@@ -8,6 +8,12 @@ export interface SourceLocation {
   column: number;
 }
 
+/** Something worth telling the user that does not stop the run, at its place when it has one. */
+export interface Notice {
+  message: string;
+  location?: SourceLocation;
+}
+
 export class UserError extends Error {
   override readonly name = 'UserError';
   constructor(

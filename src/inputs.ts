@@ -5,13 +5,14 @@ import {
   DEFAULT_POLICY_PATH,
   Inputs,
   MODES,
+  PLANNED_STRATEGIES,
   STRATEGIES,
   type Approval,
   type InputName,
   type Mode,
   type Strategy,
 } from './constants.js';
-import { DURATION_HINT, parseDuration } from './duration.js';
+import { DURATION_HINT, checkDuration, parseDuration, type DurationKind } from './duration.js';
 import { UserError, UserErrors, quote } from './errors.js';
 import { REVISION_HINT, parseRevisionSpec, type RevisionSpec } from './revision.js';
 import { didYouMean } from './suggest.js';
@@ -46,11 +47,14 @@ export interface ActionInputs {
   snapshot?: string;
   /** Backtest: when past deploys happened, ms since the epoch. */
   deployTimes?: number[];
+  /** What is allowed but worth a warning (a window only a self-hosted runner can watch). */
+  warnings: string[];
 }
 
 /** Reads all inputs; reports every bad one at once, each on its own line. */
 export function readInputs(): ActionInputs {
   const errors: UserError[] = [];
+  const warnings: string[] = [];
   const fail = (name: InputName, problem: string): undefined => {
     errors.push(new UserError(`input '${name}': ${problem}`));
     return undefined;
@@ -61,18 +65,25 @@ export function readInputs(): ActionInputs {
     const value = text(name);
     if (value === undefined) return undefined;
     if ((allowed as readonly string[]).includes(value)) return value as T;
+    if (name === Inputs.Strategy && (PLANNED_STRATEGIES as readonly string[]).includes(value))
+      return fail(
+        name,
+        `${quote(value)} is not available in this release; use ${allowed.join(', ')}`,
+      );
     return fail(
       name,
       `${quote(value)} is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}`,
     );
   };
 
-  const duration = (name: InputName): number | undefined => {
+  const duration = (name: InputName, kind: DurationKind): number | undefined => {
     const value = text(name);
     if (value === undefined) return undefined;
     const ms = parseDuration(value);
     if (ms === undefined) return fail(name, `${quote(value)} is not a duration (${DURATION_HINT})`);
-    if (ms === 0) return fail(name, `${quote(value)} must be longer than zero`);
+    const found = checkDuration(kind, ms);
+    if (found && 'error' in found) return fail(name, `${quote(value)} ${found.error}`);
+    if (found) warnings.push(`input '${name}': ${quote(value)} ${found.warning}`);
     return ms;
   };
 
@@ -124,8 +135,8 @@ export function readInputs(): ActionInputs {
     namespace,
     contexts: list(Inputs.Contexts),
     prometheusUrl,
-    windowMs: duration(Inputs.Window),
-    intervalMs: duration(Inputs.Interval),
+    windowMs: duration(Inputs.Window, 'window'),
+    intervalMs: duration(Inputs.Interval, 'interval'),
     strategy: oneOf(Inputs.Strategy, STRATEGIES),
     toRevision,
     approval: oneOf(Inputs.Approval, APPROVALS),
@@ -134,6 +145,7 @@ export function readInputs(): ActionInputs {
     kubeconfig: text(Inputs.Kubeconfig),
     snapshot: text(Inputs.Snapshot),
     deployTimes,
+    warnings,
   };
   if (errors.length > 0) throw new UserErrors(errors);
   return inputs;

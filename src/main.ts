@@ -14,6 +14,7 @@ import { markGood } from './modes/mark-good.js';
 import { rollback } from './modes/rollback.js';
 import { validate } from './modes/validate.js';
 import { loadPolicy } from './policy/load.js';
+import { escapeText } from './report/markdown.js';
 import { writeReportFile, type RunReport } from './report/run-report.js';
 
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {
@@ -41,6 +42,11 @@ export async function run(
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const loaded = await loadPolicy(workspace, inputs.policyPath, inputs.policyExplicit);
     const config = resolveConfig(inputs, loaded);
+    for (const { message, location: at } of config.warnings)
+      core.warning(
+        `rollback-action: ${message}`,
+        at ? { file: at.file, startLine: at.line, startColumn: at.column } : {},
+      );
 
     let clients: Map<string, KubeClient> | undefined;
     const context: ModeContext = {
@@ -81,24 +87,44 @@ export async function run(
     core.setOutput(Outputs.ReportPath, await writeReportFile(report, env.RUNNER_TEMP));
     if (result.failure) core.setFailed(`rollback-action: ${result.failure}`);
   } catch (error) {
-    fail(error);
+    await fail(error, env);
   }
 }
 
-function fail(error: unknown): void {
+/** More problems than this are counted, not listed: the first ones are the ones to fix. */
+const MAX_ERROR_LINES = 20;
+
+async function fail(error: unknown, env: NodeJS.ProcessEnv): Promise<void> {
   const userErrors =
     error instanceof UserErrors ? error.errors : error instanceof UserError ? [error] : undefined;
+  const lines: string[] = [];
   if (userErrors) {
-    for (const e of userErrors) {
+    for (const e of userErrors.slice(0, MAX_ERROR_LINES)) {
       const at = e.location;
+      lines.push(e.message);
       core.error(
         `rollback-action: ${e.message}`,
         at ? { file: at.file, startLine: at.line, startColumn: at.column } : {},
       );
     }
+    const more = userErrors.length - MAX_ERROR_LINES;
+    if (more > 0) {
+      lines.push(`… and ${more} more problems`);
+      core.error(`rollback-action: ${more} more problems not shown; fix the ones above first`);
+    }
     process.exitCode = core.ExitCode.Failure;
-    return;
+  } else {
+    if (error instanceof Error && error.stack) core.debug(error.stack);
+    lines.push(messageOf(error));
+    core.setFailed(`rollback-action: ${messageOf(error)}`);
   }
-  if (error instanceof Error && error.stack) core.debug(error.stack);
-  core.setFailed(`rollback-action: ${messageOf(error)}`);
+  // The summary is what a person opens first: it says why nothing was done.
+  if (env.GITHUB_STEP_SUMMARY)
+    await core.summary
+      .addRaw(`## ❌ rollback-action: ${userErrors ? 'stopped before acting' : 'failed'}\n\n`)
+      .addRaw(userErrors ? 'Nothing was changed. Fix this and run again:\n\n' : '')
+      .addRaw(lines.map((l) => `- ${escapeText(l)}`).join('\n'))
+      .addEOL()
+      .write()
+      .catch(() => undefined);
 }

@@ -8,6 +8,7 @@ const NO_INPUTS: ActionInputs = {
   policyPath: '.github/rollback-policy.yml',
   policyExplicit: false,
   dryRun: false,
+  warnings: [],
 };
 
 const POLICY: LoadedPolicy = {
@@ -22,6 +23,7 @@ const POLICY: LoadedPolicy = {
     approval: 'required',
     rollback: { 'to-revision': 4 },
   },
+  warnings: [],
 };
 
 describe('resolveConfig', () => {

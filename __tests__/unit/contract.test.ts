@@ -66,7 +66,7 @@ describe('the policy schema', () => {
 
   test('the shipped example policy is valid', async () => {
     const text = await readFile(path.join(REPO_ROOT, 'examples/rollback-policy.yml'), 'utf8');
-    expect(parsePolicy(text, 'examples/rollback-policy.yml').targets).toEqual([
+    expect(parsePolicy(text, 'examples/rollback-policy.yml').policy.targets).toEqual([
       'deployment/api',
       'deployment/worker',
     ]);

@@ -47,6 +47,10 @@ describe('readInputs', () => {
       approval: undefined,
       reason: undefined,
       dryRun: false,
+      kubeconfig: undefined,
+      snapshot: undefined,
+      deployTimes: undefined,
+      warnings: [],
     });
   });
 
@@ -77,7 +81,16 @@ describe('readInputs', () => {
       { window: '1h30m', interval: '15s' },
       { windowMs: 5_400_000, intervalMs: 15_000 },
     ],
-    [{ strategy: 'git-revert' }, { strategy: 'git-revert' }],
+    [{ strategy: 'none' }, { strategy: 'none' }],
+    [
+      { window: '8h' },
+      {
+        windowMs: 8 * 3_600_000,
+        warnings: [
+          "input 'window': '8h' is longer than 6h: a GitHub-hosted runner stops a job at 6h, so this needs a self-hosted runner",
+        ],
+      },
+    ],
     [{ 'to-revision': '7' }, { toRevision: { kind: 'number', revision: 7 } }],
     [{ 'to-revision': 'last-good' }, { toRevision: { kind: 'last-good' } }],
     [{ approval: 'required' }, { approval: 'required' }],
@@ -102,7 +115,18 @@ describe('readInputs', () => {
       { window: '5' },
       "input 'window': '5' is not a duration (use a number with a unit, e.g. 30s, 5m, 1h30m)",
     ],
-    [{ interval: '0s' }, "input 'interval': '0s' must be longer than zero"],
+    [
+      { interval: '0s' },
+      "input 'interval': '0s' must be at least 1s (a shorter poll only loads the backend)",
+    ],
+    [
+      { window: '1000h' },
+      "input 'window': '1000h' must be at most 5d (a job runs at most 5d, on a self-hosted runner)",
+    ],
+    [
+      { strategy: 'git-revert' },
+      "input 'strategy': 'git-revert' is not available in this release; use auto, kubernetes, none",
+    ],
     [
       { targets: 'deploymnet/api' },
       "input 'targets': 'deploymnet/api': unknown kind 'deploymnet' (did you mean 'deployment'?); expected one of deployment, statefulset, daemonset",
@@ -110,7 +134,7 @@ describe('readInputs', () => {
     [{ namespace: 'Prod' }, "input 'namespace': 'Prod' is not a valid namespace name"],
     [
       { strategy: 'kubernets' },
-      "input 'strategy': 'kubernets' is not one of auto, kubernetes, git-revert, feature-flag, none (did you mean 'kubernetes'?)",
+      "input 'strategy': 'kubernets' is not one of auto, kubernetes, none (did you mean 'kubernetes'?)",
     ],
     [
       { 'to-revision': 'prev' },

@@ -15,10 +15,11 @@ const INPUTS: ActionInputs = {
   policyPath: FILE,
   policyExplicit: false,
   dryRun: false,
+  warnings: [],
 };
 
 function configOf(yaml: string, inputs: Partial<ActionInputs> = {}) {
-  return resolveConfig({ ...INPUTS, ...inputs }, { file: FILE, policy: parsePolicy(yaml, FILE) });
+  return resolveConfig({ ...INPUTS, ...inputs }, { file: FILE, ...parsePolicy(yaml, FILE) });
 }
 
 function messages(run: () => unknown): string[] {

@@ -51,27 +51,11 @@ triggers:
 strategy: auto
 approval: auto
 rollback: { to-revision: last-good, concurrency: 4, timeout: 10m }
-migrations:
-  tools: [prisma, alembic]
-  paths: ['db/migrate/**']
-  destructive-patterns: ['\\bTRUNCATE\\b']
-  on-destructive: block
-feature-flags:
-  provider: http
-  url: https://flags.example/api
-  token-env: FLAGS_TOKEN
-  flags: [{ name: new-checkout, off-value: false }]
-gitops: { revert: pull-request, branch: main }
-verification:
-  timeout: 10m
-  stabilisation: 2m
-  smoke: [{ name: home, url: https://shop.example/, expect-status: 200, body-match: 'Welcome' }]
-incident: { enabled: true, labels: [incident, rollback], assignees: [oncall], title: '{severity} {service}: {verdict}' }
 `;
 
 describe('parsePolicy', () => {
   test('a policy using every section is accepted as written', () => {
-    const policy = parsePolicy(FULL, FILE);
+    const { policy } = parsePolicy(FULL, FILE);
     expect(policy.targets).toEqual(['deployment/api', 'payments/statefulset/db']);
     expect(policy.triggers?.map((t) => t.name)).toEqual([
       'error-rate',
@@ -87,7 +71,7 @@ describe('parsePolicy', () => {
     ['strategy: none\n', { strategy: 'none' }],
     ['rollback:\n  to-revision: 3\n', { rollback: { 'to-revision': 3 } }],
   ])('%j', (text, expected) => {
-    expect(parsePolicy(text, FILE)).toEqual(expected);
+    expect(parsePolicy(text, FILE).policy).toEqual(expected);
   });
 
   test.each([
@@ -98,7 +82,7 @@ describe('parsePolicy', () => {
     ],
     [
       'watch:\n  zzz: 1\n',
-      `${FILE}:2:3: unknown key 'zzz' in watch; known keys: window, interval, no-data, min-requests, baseline-window, rollout-timeout`,
+      `${FILE}:2:3: unknown key 'zzz' in watch; known keys: window, interval, no-data, inconclusive, min-requests, baseline-window, rollout-timeout`,
     ],
     [
       'watch:\n  window: 5 minutes\n',
@@ -110,7 +94,7 @@ describe('parsePolicy', () => {
     ],
     [
       'strategy: kubernets\n',
-      `${FILE}:1:11: strategy: 'kubernets' is not one of auto, kubernetes, git-revert, feature-flag, none (did you mean 'kubernetes'?)`,
+      `${FILE}:1:11: strategy: 'kubernets' is not one of auto, kubernetes, none (did you mean 'kubernetes'?)`,
     ],
     ['version: 2\n', `${FILE}:1:10: version: must be 1, got 2`],
     [
@@ -176,8 +160,74 @@ describe('parsePolicy', () => {
     ],
     ['rollback:\n  concurrency: 0\n', `${FILE}:2:16: rollback.concurrency: 0 must be >= 1`],
     [
-      'migrations:\n  destructive-patterns: ["(unclosed"]\n',
-      `${FILE}:2:26: migrations.destructive-patterns[0]: '(unclosed' is not a regular expression (Invalid regular expression: /(unclosed/: Unterminated group)`,
+      'triggers:\n  - {name: h, provider: health, url: "http://h/", body-match: "(unclosed"}\n',
+      `${FILE}:2:63: triggers[0].body-match: '(unclosed' is not a regular expression (Invalid regular expression: /(unclosed/: Unterminated group)`,
+    ],
+    // Keys of features that have not landed are refused, not silently ignored.
+    [
+      'migrations: {paths: [db/**]}\n',
+      `${FILE}:1:1: unknown key 'migrations' at the top level; known keys: version, targets, namespace, contexts, watch, metrics, preset, triggers, backtest, strategy, approval, rollback`,
+    ],
+    [
+      'incident: {labels: [x]}\n',
+      `${FILE}:1:1: unknown key 'incident' at the top level; known keys: version, targets, namespace, contexts, watch, metrics, preset, triggers, backtest, strategy, approval, rollback`,
+    ],
+    [
+      'strategy: git-revert\n',
+      `${FILE}:1:11: strategy: 'git-revert' is not one of auto, kubernetes, none`,
+    ],
+    // One duration rule for inputs and policy alike.
+    [
+      'watch: {interval: 0s}\n',
+      `${FILE}:1:19: watch.interval: '0s' must be at least 1s (a shorter poll only loads the backend)`,
+    ],
+    [
+      'watch: {interval: 500ms}\n',
+      `${FILE}:1:19: watch.interval: '500ms' must be at least 1s (a shorter poll only loads the backend)`,
+    ],
+    ['watch: {window: 0s}\n', `${FILE}:1:17: watch.window: '0s' must be at least 1s`],
+    [
+      'watch: {window: 1000h, interval: 1h}\n',
+      `${FILE}:1:17: watch.window: '1000h' must be at most 5d (a job runs at most 5d, on a self-hosted runner)`,
+    ],
+    [
+      'metrics: {prometheus: {url: "http://p", timeout: 1000h}}\n',
+      `${FILE}:1:50: metrics.prometheus.timeout: '1000h' must be at most 10m (a poll would wait longer than any window needs)`,
+    ],
+    [
+      'triggers:\n  - {name: x, query: up, above: 1, for: 999d}\n',
+      `${FILE}:2:41: triggers[0].for: '999d' must be at most 5d (a job runs at most 5d, on a self-hosted runner)`,
+    ],
+    // above with below is a band; the band must not be empty, and relative goes alone.
+    [
+      'triggers:\n  - {name: x, query: up, above: 0.5, below: 5}\n',
+      `${FILE}:2:5: triggers[0]: trigger 'x': with both, 'below' (5) must be less than 'above' (0.5): the trigger fails outside the band [below, above]`,
+    ],
+    [
+      'triggers:\n  - {name: x, query: up, above: 5, relative: +50%}\n',
+      `${FILE}:2:5: triggers[0]: trigger 'x' has 'relative' with 'above'; use one: relative compares with the baseline, above and below with fixed numbers`,
+    ],
+    // NaN and infinity are named as YAML writes them.
+    [
+      'triggers:\n  - {name: x, query: up, above: .nan}\n',
+      `${FILE}:2:33: triggers[0].above: expected number, got .nan, which is not a finite number`,
+    ],
+    [
+      'triggers:\n  - {name: x, query: up, below: -.inf}\n',
+      `${FILE}:2:33: triggers[0].below: expected number, got -.inf, which is not a finite number`,
+    ],
+    // Credentials never belong in a file committed with the repository; the message hides them.
+    [
+      'triggers:\n  - {name: h, provider: health, url: "http://bob:secret@h/healthz"}\n',
+      `${FILE}:2:38: triggers[0].url: 'http://***@h/healthz' carries credentials, and the policy file is committed with the repository; remove them from the URL and give them through headers-env (from the step's secrets)`,
+    ],
+    [
+      'metrics: {prometheus: {url: "https://u:pw@prom:9090"}}\n',
+      `${FILE}:1:29: metrics.prometheus.url: 'https://***@prom:9090/' carries credentials, and the policy file is committed with the repository; remove them from the URL and give them through metrics.prometheus.basic-auth (from the step's secrets)`,
+    ],
+    [
+      'metrics: {prometheus: {url: "ftp://u:pw@prom"}}\n',
+      `${FILE}:1:29: metrics.prometheus.url: 'ftp://***@prom/' is not an http:// or https:// URL`,
     ],
     ['a: 1\n---\nb: 2\n', `${FILE}: the policy must be a single YAML document, found several`],
     ['- a\n- b\n', `${FILE}:1:1: the policy must be a mapping of keys to values`],
@@ -189,6 +239,19 @@ describe('parsePolicy', () => {
     ],
   ])('%j', (text, message) => {
     expect(errorsOf(text)).toEqual([message]);
+  });
+
+  test('a list over its limit is one problem, not one per item', () => {
+    const triggers = Array.from({ length: 5000 }, (_, i) => `  - {name: t${i}}`).join('\n');
+    expect(errorsOf(`triggers:\n${triggers}\n`)).toEqual([
+      `${FILE}:2:3: triggers: 5000 items; at most 100 are allowed`,
+    ]);
+  });
+
+  test('a window only a self-hosted runner can watch is a warning at its place', () => {
+    expect(parsePolicy('watch: {window: 8h}\n', FILE).warnings.map((w) => w.message)).toEqual([
+      `${FILE}:1:17: watch.window: '8h' is longer than 6h: a GitHub-hosted runner stops a job at 6h, so this needs a self-hosted runner`,
+    ]);
   });
 
   test('every problem is reported at once, in file order', () => {

@@ -43,7 +43,7 @@ describe('the runbook preset', () => {
   });
 
   test("a minimal policy is three lines, and its own triggers replace the preset's by name", () => {
-    const policy = parsePolicy(
+    const { policy } = parsePolicy(
       'preset: runbook\nmetrics: { selector: \'job="api"\' }\ntriggers: [{ name: p99-latency, query: q, above: 5, for: 1m }]\n',
       'p.yml',
     );
@@ -60,7 +60,7 @@ describe('the runbook preset', () => {
 
 describe('watchedTriggers', () => {
   const watched = (yaml: string): ReturnType<typeof watchedTriggers> =>
-    watchedTriggers(parsePolicy(yaml, 'p.yml'));
+    watchedTriggers(parsePolicy(yaml, 'p.yml').policy);
 
   test.each<[string, string, Record<string, unknown>]>([
     [

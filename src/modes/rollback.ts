@@ -1,7 +1,6 @@
 import * as core from '@actions/core';
 import type { Config } from '../config.js';
 import { Outputs, SNAPSHOT_ENV, type Verdict } from '../constants.js';
-import { UserError } from '../errors.js';
 import { readSnapshot, type Snapshot, type TargetRef } from '../kube/snapshot.js';
 import { code, markdownTable } from '../report/markdown.js';
 import { formatRevisionSpec } from '../revision.js';
@@ -16,7 +15,6 @@ import { describeRef, targetRefs, type ModeContext, type ModeResult } from './co
  */
 export async function rollback(context: ModeContext): Promise<ModeResult> {
   const { config } = context;
-  refuseUnavailableStrategy(config);
   const destination = chooseDestination(context);
   const why = planOnlyReason(config);
   const refs = targetRefs(context);
@@ -46,16 +44,6 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
     ...done.report,
   };
   return { outputs, report, failure: done.failure };
-}
-
-/** Strategies that do not exist yet are refused before anything is read or changed. */
-export function refuseUnavailableStrategy(config: Config): void {
-  const strategy = config.strategy.value;
-  if (strategy === 'git-revert' || strategy === 'feature-flag') {
-    throw new UserError(
-      `strategy '${strategy}' is not available in this release; use 'auto', 'kubernetes' or 'none'`,
-    );
-  }
 }
 
 /** Why a rollback would only be planned (dry run, approval, strategy none), if it would. */

@@ -8,6 +8,8 @@ export interface LoadedPolicy {
   /** The path as the user wrote it (relative to the workspace), for messages. */
   file: string;
   policy: Policy;
+  /** What does not stop the run but is worth a look, each at its place in the file. */
+  warnings: UserError[];
 }
 
 /**
@@ -30,5 +32,5 @@ export async function loadPolicy(
       throw new UserError(`input 'policy': '${file}' is a directory, not a file`);
     throw new UserError(`input 'policy': cannot read '${file}': ${(error as Error).message}`);
   }
-  return { file, policy: parsePolicy(text, file) };
+  return { file, ...parsePolicy(text, file) };
 }

@@ -2,7 +2,13 @@
  * The policy file as its JSON Schema (schema/rollback-policy.schema.json) describes it. Values
  * are as written: durations are strings here and become milliseconds in the resolved config.
  */
-import type { Approval, NoDataAction, Severity, Strategy } from '../constants.js';
+import type {
+  Approval,
+  InconclusiveAction,
+  NoDataAction,
+  Severity,
+  Strategy,
+} from '../constants.js';
 
 export type ProviderName = 'prometheus' | 'scrape' | 'http-json' | 'health';
 
@@ -38,6 +44,7 @@ export interface Policy {
     window?: string;
     interval?: string;
     'no-data'?: NoDataAction;
+    inconclusive?: InconclusiveAction;
     'min-requests'?: number;
     'baseline-window'?: string;
     'rollout-timeout'?: string;
@@ -66,29 +73,4 @@ export interface Policy {
     concurrency?: number;
     timeout?: string;
   };
-  migrations?: {
-    tools?: string[];
-    paths?: string[];
-    'destructive-patterns'?: string[];
-    'on-destructive'?: 'block' | 'require-approval';
-  };
-  'feature-flags'?: {
-    provider?: 'http' | 'launchdarkly' | 'unleash' | 'flagd';
-    url?: string;
-    'token-env'?: string;
-    flags?: { name: string; 'off-value'?: boolean | string | number }[];
-  };
-  gitops?: { revert?: 'push' | 'pull-request'; branch?: string };
-  verification?: {
-    timeout?: string;
-    stabilisation?: string;
-    smoke?: {
-      name?: string;
-      url: string;
-      'expect-status'?: number;
-      'body-match'?: string;
-      timeout?: string;
-    }[];
-  };
-  incident?: { enabled?: boolean; labels?: string[]; assignees?: string[]; title?: string };
 }

@@ -1,11 +1,13 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { YAMLException, loadAll } from 'js-yaml';
 import schema from '../../schema/rollback-policy.schema.json' with { type: 'json' };
-import { DURATION_HINT } from '../duration.js';
+import { DURATION_HINT, checkDuration, parseDuration, type DurationKind } from '../duration.js';
 import { UserError, UserErrors, quote, type SourceLocation } from '../errors.js';
 import { parseSelector } from '../metrics/exposition.js';
+import { parseQuery } from '../metrics/scrape.js';
 import { didYouMean } from '../suggest.js';
 import { parseTarget } from '../targets.js';
+import { hasCredentials, redactUrl } from '../url.js';
 import { locateNodes, type NodePosition } from './locate.js';
 import { TIMESTAMP_HINT, parseTimestamp } from '../time.js';
 import type { Policy, ProviderName, TriggerSpec } from './types.js';
@@ -27,7 +29,7 @@ function validator(): ValidateFunction {
  * Parses and validates a policy file's text. Throws UserErrors with one line per problem,
  * each `file:line:column: where: what`, so a person (or an editor) goes straight to it.
  */
-export function parsePolicy(text: string, file: string): Policy {
+export function parsePolicy(text: string, file: string): ParsedPolicy {
   let documents: unknown[];
   try {
     documents = loadAll(text, { filename: file, maxAliases: 100 });
@@ -53,7 +55,7 @@ export function parsePolicy(text: string, file: string): Policy {
   }
   const document = documents[0];
   // An empty file, or one holding only comments, is an empty policy.
-  if (document === undefined || document === null) return {};
+  if (document === undefined || document === null) return { policy: {}, warnings: [] };
   if (typeof document !== 'object' || Array.isArray(document)) {
     throw new UserErrors([
       lineError(at(''), file, 'the policy must be a mapping of keys to values'),
@@ -62,15 +64,41 @@ export function parsePolicy(text: string, file: string): Policy {
 
   const validate = validator();
   if (!validate(document)) {
-    const errors = dedupe(validate.errors ?? []).map((e) => schemaError(e, at, file));
+    const errors = dedupe(withinLimits(validate.errors ?? [])).map((e) => schemaError(e, at, file));
     throw new UserErrors(inSourceOrder(errors));
   }
   const policy = document as Policy;
-  const semantic = checkMeaning(policy).map(({ pointer, message }) =>
-    lineError(at(pointer), file, `${describePointer(pointer)}: ${message}`),
-  );
+  const found = checkMeaning(policy);
+  const semantic = found
+    .filter((p) => p.level !== 'warning')
+    .map(({ pointer, message }) =>
+      lineError(at(pointer), file, `${describePointer(pointer)}: ${message}`),
+    );
   if (semantic.length > 0) throw new UserErrors(inSourceOrder(semantic));
-  return policy;
+  const warnings = found
+    .filter((p) => p.level === 'warning')
+    .map(({ pointer, message }) =>
+      lineError(at(pointer), file, `${describePointer(pointer)}: ${message}`),
+    );
+  return { policy, warnings: inSourceOrder(warnings) };
+}
+
+/** A policy and what is worth knowing about it that does not stop it (each with its place). */
+export interface ParsedPolicy {
+  policy: Policy;
+  warnings: UserError[];
+}
+
+/**
+ * A list over its size limit is one problem, not one per item: 100,000 triggers are reported
+ * as too many, not as 100,000 triggers without a condition.
+ */
+function withinLimits(errors: ErrorObject[]): ErrorObject[] {
+  const tooLong = errors.filter((e) => e.keyword === 'maxItems').map((e) => `${e.instancePath}/`);
+  if (tooLong.length === 0) return errors;
+  return errors.filter(
+    (e) => e.keyword === 'maxItems' || !tooLong.some((prefix) => e.instancePath.startsWith(prefix)),
+  );
 }
 
 function inSourceOrder(errors: UserError[]): UserError[] {
@@ -113,7 +141,7 @@ function schemaError(
   const path = error.instancePath;
   const where = describePointer(path);
   const params = error.params as Record<string, unknown>;
-  const value = quote(error.data);
+  const value = quote(typeof error.data === 'string' ? redactUrl(error.data) : error.data);
   const here = (message: string): UserError => lineError(at(path), file, `${where}: ${message}`);
 
   // Any failure under the duration definition (wrong type or pattern) has one cure.
@@ -121,7 +149,8 @@ function schemaError(
     return here(`${value} is not a duration (${DURATION_HINT})`);
   if (error.schemaPath.includes('/envName/'))
     return here(`${value} is not an environment variable name (letters, digits and _)`);
-  if (error.schemaPath.includes('/url/')) return here(`${value} is not an http:// or https:// URL`);
+  if (error.schemaPath.includes('/url/'))
+    return here(`${quote(redactUrl(String(error.data)))} is not an http:// or https:// URL`);
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
@@ -151,7 +180,15 @@ function schemaError(
     case 'const':
       return here(`must be ${JSON.stringify(params.allowedValue)}, got ${value}`);
     case 'type':
+      if (typeof error.data === 'number' && !Number.isFinite(error.data))
+        return here(
+          `expected ${String(params.type)}, got ${yamlNumber(error.data)}, which is not a finite number`,
+        );
       return here(`expected ${String(params.type)}, got ${typeName(error.data)} ${value}`);
+    case 'maxItems':
+      return here(
+        `${String((error.data as unknown[]).length)} items; at most ${String(params.limit)} are allowed`,
+      );
     case 'anyOf': {
       const description = (error.parentSchema as { description?: string } | undefined)?.description;
       return here(
@@ -163,13 +200,47 @@ function schemaError(
   }
 }
 
-/** Checks a schema cannot express: targets that parse, unique trigger names, valid regexes. */
-function checkMeaning(policy: Policy): { pointer: string; message: string }[] {
-  const problems: { pointer: string; message: string }[] = [];
+interface Problem {
+  pointer: string;
+  message: string;
+  /** A warning is shown and does not stop the run; anything else is an error. */
+  level?: 'warning';
+}
+
+/** Where each duration of the policy sits, and the rule it follows (see DURATION_LIMITS). */
+const DURATION_KEYS: [pointer: string, kind: DurationKind][] = [
+  ['/watch/window', 'window'],
+  ['/watch/interval', 'interval'],
+  ['/watch/baseline-window', 'baseline-window'],
+  ['/watch/rollout-timeout', 'rollout-timeout'],
+  ['/metrics/prometheus/timeout', 'request-timeout'],
+  ['/metrics/scrape/timeout', 'request-timeout'],
+  ['/rollback/timeout', 'rollback-timeout'],
+  ['/backtest/lookback', 'lookback'],
+];
+
+function valueAt(policy: Policy, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], policy);
+}
+
+/**
+ * Checks a schema cannot express: targets that parse, unique
+ * trigger names, conditions that make sense, valid regexes, durations within their limits,
+ * and URLs without credentials (the policy is committed with the repository).
+ */
+function checkMeaning(policy: Policy): Problem[] {
+  const problems: Problem[] = [];
   policy.targets?.forEach((text, i) => {
     const parsed = parseTarget(text);
     if ('error' in parsed) problems.push({ pointer: `/targets/${i}`, message: parsed.error });
   });
+  for (const [pointer, kind] of DURATION_KEYS) {
+    const text = valueAt(policy, pointer);
+    if (typeof text === 'string') checkDurationAt(text, kind, pointer, problems);
+  }
   const names = new Set<string>();
   policy.triggers?.forEach((trigger, i) => {
     if (names.has(trigger.name)) {
@@ -179,21 +250,26 @@ function checkMeaning(policy: Policy): { pointer: string; message: string }[] {
       });
     }
     names.add(trigger.name);
-    const hasCondition =
-      trigger.above !== undefined ||
-      trigger.below !== undefined ||
-      trigger.relative !== undefined ||
-      (trigger.provider === 'health' && trigger.url !== undefined);
-    if (!hasCondition) {
-      problems.push({
-        pointer: `/triggers/${i}`,
-        message: `trigger ${quote(trigger.name)} has no condition (set above, below or relative)`,
-      });
-    }
+    const condition = conditionProblem(trigger);
+    if (condition) problems.push({ pointer: `/triggers/${i}`, message: condition });
+    if (trigger.for !== undefined)
+      checkDurationAt(trigger.for, 'for', `/triggers/${i}/for`, problems);
     if (trigger['body-match'] !== undefined)
       checkRegex(trigger['body-match'], `/triggers/${i}/body-match`, problems);
+    if (trigger.url !== undefined && hasCredentials(trigger.url))
+      problems.push({ pointer: `/triggers/${i}/url`, message: credentialsProblem(trigger.url) });
     const source = sourceProblem(trigger, policy.metrics?.provider ?? 'prometheus');
     if (source) problems.push({ pointer: `/triggers/${i}`, message: source });
+  });
+  const prometheusUrl = policy.metrics?.prometheus?.url;
+  if (prometheusUrl !== undefined && hasCredentials(prometheusUrl))
+    problems.push({
+      pointer: '/metrics/prometheus/url',
+      message: credentialsProblem(prometheusUrl, 'metrics.prometheus.basic-auth'),
+    });
+  policy.metrics?.scrape?.urls?.forEach((url, i) => {
+    if (hasCredentials(url))
+      problems.push({ pointer: `/metrics/scrape/urls/${i}`, message: credentialsProblem(url) });
   });
   policy.backtest?.['deploy-times']?.forEach((text, i) => {
     if (parseTimestamp(text) === undefined)
@@ -202,14 +278,41 @@ function checkMeaning(policy: Policy): { pointer: string; message: string }[] {
         message: `${quote(text)} is not a time (${TIMESTAMP_HINT})`,
       });
   });
-  policy.migrations?.['destructive-patterns']?.forEach((pattern, i) => {
-    checkRegex(pattern, `/migrations/destructive-patterns/${i}`, problems);
-  });
-  policy.verification?.smoke?.forEach((check, i) => {
-    if (check['body-match'] !== undefined)
-      checkRegex(check['body-match'], `/verification/smoke/${i}/body-match`, problems);
-  });
   return problems;
+}
+
+function checkDurationAt(
+  text: string,
+  kind: DurationKind,
+  pointer: string,
+  problems: Problem[],
+): void {
+  const ms = parseDuration(text);
+  const found = ms === undefined ? undefined : checkDuration(kind, ms);
+  if (!found) return;
+  if ('error' in found) problems.push({ pointer, message: `${quote(text)} ${found.error}` });
+  else problems.push({ pointer, level: 'warning', message: `${quote(text)} ${found.warning}` });
+}
+
+/** What is wrong with a trigger's condition, if anything. */
+function conditionProblem(trigger: TriggerSpec): string | undefined {
+  const name = quote(trigger.name);
+  const { above, below, relative } = trigger;
+  const hasCondition =
+    above !== undefined ||
+    below !== undefined ||
+    relative !== undefined ||
+    (trigger.provider === 'health' && trigger.url !== undefined);
+  if (!hasCondition) return `trigger ${name} has no condition (set above, below or relative)`;
+  if (relative !== undefined && (above !== undefined || below !== undefined))
+    return `trigger ${name} has 'relative' with ${above !== undefined ? "'above'" : "'below'"}; use one: relative compares with the baseline, above and below with fixed numbers`;
+  if (above !== undefined && below !== undefined && !(below < above))
+    return `trigger ${name}: with both, 'below' (${String(below)}) must be less than 'above' (${String(above)}): the trigger fails outside the band [below, above]`;
+  return undefined;
+}
+
+function credentialsProblem(url: string, instead = 'headers-env'): string {
+  return `${quote(redactUrl(url))} carries credentials, and the policy file is committed with the repository; remove them from the URL and give them through ${instead} (from the step's secrets)`;
 }
 
 /** What a trigger lacks to be read by its provider, if anything. */
@@ -228,6 +331,9 @@ function sourceProblem(trigger: TriggerSpec, defaultProvider: ProviderName): str
       : undefined;
     if (notSelector !== undefined)
       return `trigger ${name}: ratio ${quote(notSelector)} is not a counter's series selector; write it like http_requests_total{job="api",code=~"5.."} (its increase is summed for you)`;
+    const scrapeQuery =
+      provider === 'scrape' && trigger.query !== undefined ? parseQuery(trigger.query) : undefined;
+    if (typeof scrapeQuery === 'string') return `trigger ${name}: ${scrapeQuery}`;
     return undefined;
   }
   if (trigger.url === undefined) return `trigger ${name} (${provider}) needs a 'url'`;
@@ -236,11 +342,7 @@ function sourceProblem(trigger: TriggerSpec, defaultProvider: ProviderName): str
   return undefined;
 }
 
-function checkRegex(
-  pattern: string,
-  pointer: string,
-  problems: { pointer: string; message: string }[],
-): void {
+function checkRegex(pattern: string, pointer: string, problems: Problem[]): void {
   try {
     new RegExp(pattern);
   } catch (error) {
@@ -266,6 +368,11 @@ export function describePointer(pointer: string): string {
 
 function escape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** NaN and the infinities as YAML writes them (`.nan`, `.inf`, `-.inf`), since JSON has none. */
+function yamlNumber(value: number): string {
+  return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
 }
 
 function typeName(value: unknown): string {

@@ -21,3 +21,16 @@ export function code(text: string): string {
   const fence = text.includes('`') ? '``' : '`';
   return `${fence}${text}${fence}`;
 }
+
+/**
+ * A line of plain text inside Markdown: no HTML, no line break, and no code span or emphasis
+ * started by a quoted value (underscores inside words do not emphasise in GitHub's Markdown).
+ */
+export function escapeText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*])/g, '\\$1')
+    .replace(/\r?\n/g, ' ');
+}

@@ -25,6 +25,7 @@ export function settingRows(config: Config): SettingRow[] {
     row('window', config.windowMs, formatDuration),
     row('interval', config.intervalMs, formatDuration),
     row('no-data', config.noData, String),
+    row('inconclusive', config.inconclusive, String),
     row('strategy', config.strategy, String),
     row('to-revision', config.toRevision, formatRevisionSpec),
     row('approval', config.approval, String),
