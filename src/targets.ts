@@ -68,3 +68,24 @@ export function splitList(text: string): string[] {
     .map((item) => item.replace(/#.*$/, '').trim())
     .filter((item) => item !== '');
 }
+
+/**
+ * The targets with each workload once: `deployment/api`, `deploy/api` and `shop/deployment/api`
+ * (in namespace shop) are one workload, and undoing it twice would land on the bad release
+ * again. `namespace` is what a target without one resolves to, when known. Returns the kept
+ * targets and, for each one dropped, the spelling it repeats.
+ */
+export function uniqueTargets<T extends Target>(
+  targets: readonly T[],
+  namespace: string | undefined,
+): { targets: T[]; repeated: { target: T; same: T }[] } {
+  const kept = new Map<string, T>();
+  const repeated: { target: T; same: T }[] = [];
+  for (const target of targets) {
+    const key = formatTarget({ ...target, namespace: target.namespace ?? namespace });
+    const same = kept.get(key);
+    if (same) repeated.push({ target, same });
+    else kept.set(key, target);
+  }
+  return { targets: [...kept.values()], repeated };
+}

@@ -176,6 +176,11 @@ test('mark-good records the release; to-revision last-good goes back to it after
     sha: 'b'.repeat(40),
   });
   expect(marked.exitCode).toBe(0);
+  expect(marked.summary).toContain('## ✅ rollback-action: marked good');
+  expect(marked.summary).toContain('Reason: verified by hand.');
+  expect(marked.summary).toMatch(
+    /\| eu-west \| shop \| deployment\/api@\d+, statefulset\/db@\d+, daemonset\/agent@\d+ \| 1 \|/,
+  );
   const ledger = sims['eu-west']?.get('ConfigMap', 'shop', 'rollback-action-ledger');
   const entries = JSON.parse(ledger?.data['releases.json']);
   expect(entries[0]).toMatchObject({ sha: 'b'.repeat(40), reason: 'verified by hand' });
@@ -219,4 +224,29 @@ test('dry-run plans through the server dry run, prints the template change and c
   expect(
     sims['eu-west']?.requests.some((r) => r.method === 'PATCH' && r.query.includes('dryRun=All')),
   ).toBe(true);
+});
+
+test('the same workload named three ways, in a context named twice, is undone once', async () => {
+  await release('5.0', 'kubectl');
+  await release('5.1-bad', 'kubectl');
+  const rolled = await job.run({
+    inputs: {
+      kubeconfig,
+      contexts: 'eu-west, eu-west',
+      targets: 'deployment/api\ndeploy/api\nshop/deployment/api',
+      mode: 'rollback',
+      'to-revision': 'previous',
+    },
+    // One at a time: two undos in a row would go back to the bad release.
+    files: { '.github/rollback-policy.yml': 'rollback: {concurrency: 1}\n' },
+  });
+  expect(rolled.exitCode).toBe(0);
+  expect(imageOf(sims['eu-west']?.get('Deployment', 'shop', 'api'))).toBe('shop/api:5.0');
+  const report = JSON.parse(rolled.outputs.report ?? '{}') as { targets: unknown[] };
+  expect(report.targets).toHaveLength(1);
+  expect(rolled.annotations.map((a) => `${a.level}: ${a.message}`)).toEqual([
+    "warning: rollback-action: targets: 'deployment/api' is the same workload as 'deployment/api'; it is guarded and rolled back once",
+    "warning: rollback-action: contexts: 'eu-west' named more than once; each context is acted on once",
+    "warning: rollback-action: targets: 'shop/deployment/api' is the same workload as 'deployment/api' in context \"eu-west\" (namespace shop); it is guarded and rolled back once",
+  ]);
 });

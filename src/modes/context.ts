@@ -2,7 +2,9 @@
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { OutputName } from '../constants.js';
-import { UserError } from '../errors.js';
+import * as core from '@actions/core';
+import { UserError, quote } from '../errors.js';
+import { formatTarget, uniqueTargets } from '../targets.js';
 import type { KubeClient } from '../kube/client.js';
 import type { TargetRef } from '../kube/snapshot.js';
 import type { WorkloadKind } from '../kube/types.js';
@@ -46,7 +48,16 @@ export function targetRefs(context: ModeContext): TargetRef[] {
   const clients = context.kube();
   const refs: TargetRef[] = [];
   for (const [name, client] of clients) {
-    for (const target of config.targets.value) {
+    // A target without a namespace takes the context's; it may then repeat another target.
+    const { targets, repeated } = uniqueTargets(
+      config.targets.value,
+      config.namespace.value ?? client.defaultNamespace,
+    );
+    for (const { target, same } of repeated)
+      core.warning(
+        `rollback-action: targets: ${quote(formatTarget(target))} is the same workload as ${quote(formatTarget(same))} in context "${name}" (namespace ${client.defaultNamespace}); it is guarded and rolled back once`,
+      );
+    for (const target of targets) {
       refs.push({
         context: name,
         kind: KINDS[target.kind],

@@ -5,6 +5,7 @@ import { captureTarget } from '../kube/capture.js';
 import { ledgerTarget, recordGood, LEDGER_NAME } from '../kube/ledger.js';
 import { rolloutStatus } from '../kube/rollout.js';
 import type { CapturedTarget, TargetRef } from '../kube/snapshot.js';
+import { escapeText, markdownTable } from '../report/markdown.js';
 import { describeRef, targetRefs, type ModeContext, type ModeResult } from './context.js';
 
 /**
@@ -13,12 +14,29 @@ import { describeRef, targetRefs, type ModeContext, type ModeResult } from './co
  * targets are recorded; anything mid-rollout is refused.
  */
 export async function markGood(context: ModeContext): Promise<ModeResult> {
-  return { outputs: {}, report: { ledger: await recordGoodRelease(context, targetRefs(context)) } };
+  const ledger = await recordGoodRelease(context, targetRefs(context));
+  if (context.env.GITHUB_STEP_SUMMARY)
+    await core.summary
+      .addRaw('## ✅ rollback-action: marked good\n\n')
+      .addRaw(
+        `What runs now is the last verified-good release: \`to-revision: last-good\` goes back to it.${context.config.reason ? ` Reason: ${escapeText(context.config.reason)}.` : ''}\n\n`,
+      )
+      .addRaw(
+        markdownTable(
+          ['Context', 'Namespace', 'Recorded', 'Releases kept'],
+          ledger.map((l) => [l.context, l.namespace, l.targets.join(', '), String(l.entries)]),
+        ),
+      )
+      .addEOL()
+      .write();
+  return { outputs: {}, report: { ledger } };
 }
 
 export interface LedgerRecord {
   context: string;
   namespace: string;
+  /** What was recorded, `deployment/api@3`. */
+  targets: string[];
   entries: number;
 }
 
@@ -69,10 +87,11 @@ export async function recordGoodRelease(
       reason: context.config.reason,
       targets: targets.map(ledgerTarget),
     });
+    const names = targets.map((t) => `${t.kind.toLowerCase()}/${t.name}@${t.revision ?? '?'}`);
     core.info(
-      `${contextName}/${namespace}: recorded ${targets.map((t) => `${t.kind.toLowerCase()}/${t.name}@${t.revision ?? '?'}`).join(', ')} as good in ConfigMap ${LEDGER_NAME} (${entries} releases kept)`,
+      `${contextName}/${namespace}: recorded ${names.join(', ')} as good in ConfigMap ${LEDGER_NAME} (${entries} releases kept)`,
     );
-    recorded.push({ context: contextName, namespace, entries });
+    recorded.push({ context: contextName, namespace, targets: names, entries });
   }
   return recorded;
 }

@@ -11,7 +11,7 @@ import { diffLines } from '../kube/json.js';
 import { lastGood, readLedger } from '../kube/ledger.js';
 import { waitForRollout } from '../kube/rollout.js';
 import { selectorString } from '../kube/selector.js';
-import { findCaptured, type Snapshot, type TargetRef } from '../kube/snapshot.js';
+import { findCaptured, refKey, type Snapshot, type TargetRef } from '../kube/snapshot.js';
 import {
   planDeploymentUndo,
   planRevisionUndo,
@@ -196,8 +196,10 @@ export async function rollbackTargets(
   options: RollbackOptions,
 ): Promise<TargetResult[]> {
   const limit = pLimit(options.concurrency);
+  // One undo per workload, whatever the caller passed: a second undo would go back again.
+  const unique = [...new Map(refs.map((ref) => [refKey(ref), ref])).values()];
   return Promise.all(
-    refs.map((ref) => {
+    unique.map((ref) => {
       const client = clients.get(ref.context);
       if (!client) throw new Error(`no client for context ${ref.context}`);
       return limit(() => rollbackOne(client, ref, options));
