@@ -67,6 +67,41 @@ test('credentials in the Prometheus URL never reach the log; unreachable is inco
   expect(result.masks).toContain('hunter2');
 });
 
+test('nothing judged is never a green step: a warning by default, a failure with inconclusive: fail', async () => {
+  const port = await freePort();
+  const run = (extra: string) =>
+    runAction({
+      inputs: { 'prometheus-url': `http://127.0.0.1:${port}` },
+      files: {
+        '.github/rollback-policy.yml': POLICY.replace(
+          'watch: {window: 2s, interval: 1s}',
+          `watch: {window: 2s, interval: 1s${extra}}`,
+        ),
+      },
+    });
+  const warned = await run('');
+  expect(warned.exitCode).toBe(0);
+  expect(warned.annotations).toEqual([
+    {
+      level: 'warning',
+      message: expect.stringMatching(
+        /^inconclusive: not enough data to judge: up \(no data in \d polls\); nothing was rolled back$/,
+      ),
+    },
+  ]);
+  const failed = await run(', inconclusive: fail');
+  expect(failed.exitCode).toBe(1);
+  expect(failed.outputs).toMatchObject({ verdict: 'inconclusive', 'rolled-back': 'false' });
+  expect(failed.annotations).toEqual([
+    {
+      level: 'error',
+      message: expect.stringMatching(
+        /^rollback-action: inconclusive, and watch.inconclusive is fail: not enough data to judge: up /,
+      ),
+    },
+  ]);
+});
+
 /**
  * A service with a health endpoint and a JSON errors API (the runbooks' `curl .../health` and
  * `curl .../api/errors/5m`), each answering from a function of how often it was asked.
@@ -129,14 +164,14 @@ test.each<
     (n) => (n <= 2 ? OK : { status: 503, body: '{"status":"down"}' }),
     () => 0.01,
     '',
-    /^health \(P0\): 1 > 0 3 polls in a row; no targets to roll back$/,
+    /^health \(P0\): 1 > 0 \(HTTP 503, expected 200\) 3 polls in a row; no targets to roll back$/,
   ],
   [
     'a health body that stops matching',
     (n) => (n <= 2 ? OK : { status: 200, body: '{"status":"degraded"}' }),
     () => 0.01,
     `, body-match: '"status":"ok"'`,
-    /^health \(P0\): 1 > 0 3 polls in a row; no targets to roll back$/,
+    /^health \(P0\): 1 > 0 \(the body does not match \/"status":"ok"\/\) 3 polls in a row; no targets to roll back$/,
   ],
   [
     'a JSON errors API above its threshold for 2s',
@@ -165,10 +200,9 @@ test.each<
     expect(body.headline).toMatch(headline);
     // Stopped at the failure (the third or fourth poll), not at the end of the 30 s window.
     expect(body.watch.polls).toBeLessThanOrEqual(5);
-    // Each poll printed both triggers against their thresholds.
-    expect(result.stdout).toMatch(
-      /^\[0s\] health: 0 \(fails > 0 3 times in a row\) ok \| errors-api: 0\.01 \(fails > 0\.05 for 2s\) ok$/m,
-    );
+    // The conditions once, then one short line per poll with both values.
+    expect(result.stdout).toContain('errors-api (P1, http-json): fails > 0.05 for 2s; reads');
+    expect(result.stdout).toMatch(/^\[0s\] ok: health 0, errors-api 0\.01$/m);
     expect(shown(result)).not.toContain(API_KEY);
     expect(result.masks).toContain(API_KEY);
   },
@@ -295,8 +329,17 @@ watch: {window: 4s, interval: 1s}
   expect(result.exitCode).toBe(0);
   expect(result.outputs).toMatchObject({ verdict: 'inconclusive', 'rolled-back': 'false' });
   expect(result.log).toContain(
-    'error-rate: 3 requests in the window, too few to judge (min-requests 10) no data',
+    '[1s] error-rate has no data: 3 requests in the window, too few to judge (min-requests 10)',
   );
+  // Nothing was judged: the step stays green, with a warning that says so.
+  expect(result.annotations).toEqual([
+    {
+      level: 'warning',
+      message: expect.stringMatching(
+        /^inconclusive: not enough data to judge: error-rate \(no data in \d polls\); nothing was rolled back$/,
+      ),
+    },
+  ]);
   expect(queries.some((q) => q.includes('code=~"5.."'))).toBe(true);
 
   // The same service with min-requests: 0 (the user's explicit choice) is judged: 33 % fails.

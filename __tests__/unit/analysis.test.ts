@@ -25,7 +25,13 @@ describe('evaluateTrigger', () => {
       TriggerRule,
       Observation[],
       number | undefined,
-      { status: string; detail?: RegExp | string },
+      {
+        status: string;
+        detail?: RegExp | string;
+        breaching?: string;
+        floor?: number;
+        threshold?: number;
+      },
     ]
   >([
     [
@@ -40,7 +46,65 @@ describe('evaluateTrigger', () => {
       rule({ above: 0.05, forMs: 5 * MIN }),
       series([0.01, 0.08, 0.09, 0.1]),
       undefined,
-      { status: 'pass', detail: /breaching for 60s$/ },
+      { status: 'pass', detail: /; breaching, 1m of 5m$/, breaching: '1m of 5m' },
+    ],
+    [
+      'breaching, two of three in a row',
+      rule({ below: 1, consecutive: 3 }),
+      series([1, 0, 0]),
+      undefined,
+      { status: 'pass', breaching: '2 of 3 polls in a row' },
+    ],
+    // above with below is a band [below, above]: inside and on either edge passes.
+    [
+      'a band: a value inside passes (the defect: 1 < 5 FAIL)',
+      rule({ above: 5, below: 0.5 }),
+      series([1]),
+      undefined,
+      { status: 'pass', detail: '1 (fails outside 0.5–5)', floor: 0.5, threshold: 5 },
+    ],
+    [
+      'a band: the upper edge passes',
+      rule({ above: 5, below: 0.5 }),
+      series([5]),
+      undefined,
+      { status: 'pass' },
+    ],
+    [
+      'a band: the lower edge passes',
+      rule({ above: 5, below: 0.5 }),
+      series([0.5]),
+      undefined,
+      { status: 'pass' },
+    ],
+    [
+      'a band: above it fails',
+      rule({ above: 5, below: 0.5 }),
+      series([5.01]),
+      undefined,
+      { status: 'fail', detail: '5.01 outside 0.5–5 for 0s' },
+    ],
+    [
+      'a band: below it fails',
+      rule({ above: 5, below: 0.5 }),
+      series([0.49]),
+      undefined,
+      { status: 'fail', detail: '0.49 outside 0.5–5 for 0s' },
+    ],
+    // A negative relative change is a drop: -30 % fails below 0.7× the baseline.
+    [
+      'relative -30 %: a drop to 0.6× fails',
+      rule({ relativePercent: -30 }),
+      series([60]),
+      100,
+      { status: 'fail', detail: '60 < 70 (baseline 100 -30%) for 0s' },
+    ],
+    [
+      'relative -30 %: a rise passes',
+      rule({ relativePercent: -30 }),
+      series([150]),
+      100,
+      { status: 'pass' },
     ],
     [
       'breaching for the whole duration',

@@ -2,7 +2,12 @@ import { rolloutTrigger, type RolloutOutcome } from '../../src/analysis/rollout.
 import { unjudgedBecause } from '../../src/analysis/verdict.js';
 import type { TriggerState } from '../../src/analysis/triggers.js';
 import { median } from '../../src/metrics/provider.js';
-import { describeBaseline, formatValue, sparkline } from '../../src/report/evidence.js';
+import {
+  describeBaseline,
+  evidenceRows,
+  formatValue,
+  sparkline,
+} from '../../src/report/evidence.js';
 import { formatTimestamp, parseTimestamp } from '../../src/time.js';
 
 describe('sparkline', () => {
@@ -30,6 +35,29 @@ describe('formatValue', () => {
     [12.345, '12.3'],
   ])('%p → %s', (value, expected) => {
     expect(formatValue(value)).toBe(expected);
+  });
+});
+
+describe('evidenceRows', () => {
+  const state: TriggerState = {
+    name: 'error-rate',
+    severity: 'P1',
+    status: 'pass',
+    value: 0.202,
+    threshold: 0.1,
+    baseline: undefined,
+    breachingSince: 0,
+    fastFailed: false,
+    detail: '0.202 (fails > 0.1 for 60s); breaching, 12s of 1m',
+  };
+  test.each<[string, Partial<TriggerState>, number, string]>([
+    // Above the threshold but not for long enough yet: never a green "pass".
+    ['breaching, not yet held', { breaching: '12s of 1m' }, 2, '🟠 breaching, 12s of 1m'],
+    ['passing', { value: 0.01, breachingSince: undefined }, 2, '✅ pass'],
+    ['failing early', { status: 'fail', fastFailed: true }, 2, '❌ fail (sequential test)'],
+    ['a band shows both edges', { floor: 0.5, threshold: 5 }, 4, 'outside 0.5–5'],
+  ])('%s', (_name, change, column, shown) => {
+    expect(evidenceRows([{ ...state, ...change }], {})[0]?.[column]).toBe(shown);
   });
 });
 

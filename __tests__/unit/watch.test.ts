@@ -63,7 +63,7 @@ describe('watch', () => {
     expect(result.judgement.verdict).toBe('pass');
     expect(result.polls).toBe(21);
     expect(result.elapsedMs).toBe(600 * S);
-    expect(lines[1]).toBe('[30s] error-rate: 0.01 (fails > 0.05 for 300s) ok');
+    expect(lines[1]).toBe('[30s] ok: error-rate 0.01');
     expect(result.observations['error-rate']).toHaveLength(21);
   });
 
@@ -196,8 +196,30 @@ describe('progressLine', () => {
     [250, 250, '[250ms]'],
     [0, 500, '[0s]'],
   ])('%d ms elapsed, a poll every %d ms: %s', (elapsed, interval, shown) => {
-    expect(progressLine(elapsed, [state], interval)).toBe(
-      `${shown} error-rate: 0.01 (fails > 0.05 for 300s) ok`,
+    expect(progressLine(elapsed, [state], interval)).toBe(`${shown} ok: error-rate 0.01`);
+  });
+
+  test('what needs attention comes first, the queries stay out, the rest is one ok list', () => {
+    const states = [
+      { ...state, name: 'p99', value: 0.2 },
+      {
+        ...state,
+        name: 'p95',
+        status: 'no-data' as const,
+        value: undefined,
+        detail: 'empty result (query: histogram_quantile(0.95, sum by (le) (rate(x[1m]))))',
+      },
+      { ...state, name: 'slow', value: 1.4, breaching: '12s of 1m' },
+      {
+        ...state,
+        name: 'errors',
+        status: 'fail' as const,
+        value: 0.3,
+        detail: '0.3 > 0.05 for 60s',
+      },
+    ];
+    expect(progressLine(60_000, states, 10_000)).toBe(
+      '[1m] errors FAILS: 0.3 > 0.05 for 60s · slow 1.4, breaching 12s of 1m · p95 has no data: empty result · ok: p99 0.2',
     );
   });
 });

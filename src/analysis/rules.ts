@@ -8,7 +8,8 @@ import { formatDuration, parseDuration } from '../duration.js';
 import type { MetricQuery } from '../metrics/provider.js';
 import { runbookTriggers } from '../policy/presets.js';
 import type { Policy, ProviderName, TriggerSpec } from '../policy/types.js';
-import type { TriggerRule } from './triggers.js';
+import { redactUrl } from '../url.js';
+import { describeCondition, thresholdOf, type TriggerRule } from './triggers.js';
 
 export interface WatchedTrigger {
   rule: TriggerRule;
@@ -98,4 +99,40 @@ export function unreachableTriggers(
       ];
     return [];
   });
+}
+
+/**
+ * A trigger in one line for people, printed once before a watch and by `validate`: when it
+ * fails, how long it must hold, and what it reads. `baseline` fills in a relative threshold.
+ */
+export function describeWatched(trigger: WatchedTrigger, baseline?: number): string {
+  const { rule, query } = trigger;
+  const condition =
+    trigger.provider === 'health'
+      ? 'fails when the check fails'
+      : rule.relativePercent !== undefined && baseline === undefined
+        ? `fails ${rule.relativePercent < 0 ? 'below' : 'above'} the baseline ${rule.relativePercent < 0 ? '' : '+'}${rule.relativePercent}%`
+        : `fails ${describeCondition(rule, thresholdOf(rule, baseline), baseline)}`;
+  const hold =
+    rule.consecutive !== undefined
+      ? `${rule.consecutive} polls in a row`
+      : rule.forMs
+        ? `for ${formatDuration(rule.forMs)}`
+        : 'at once';
+  const sooner =
+    rule.fastFail !== false && rule.fastFail !== undefined
+      ? ' (sooner when a sequential test is sure)'
+      : '';
+  const reads = query.ratio
+    ? `errors ${query.ratio.errors} over requests ${query.ratio.total}`
+    : query.query !== undefined
+      ? query.query
+      : trigger.provider === 'health'
+        ? `${redactUrl(trigger.url ?? '')}, expecting HTTP ${trigger.expectStatus ?? 200}${trigger.bodyMatch ? ` and a body matching /${trigger.bodyMatch}/` : ''}`
+        : `${trigger.jsonPath ?? ''} of ${redactUrl(trigger.url ?? '')}`;
+  const options = [
+    rule.minRequests !== undefined ? `min-requests ${rule.minRequests}` : '',
+    rule.noData !== 'hold' ? `no-data: ${rule.noData}` : '',
+  ].filter(Boolean);
+  return `${rule.name} (${rule.severity}, ${trigger.provider}): ${condition} ${hold}${sooner}${options.length ? `; ${options.join(', ')}` : ''}; reads ${reads}`;
 }

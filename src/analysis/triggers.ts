@@ -5,6 +5,7 @@
  * counts against the release like a breach (and still has to last `for`, or `consecutive`).
  */
 import type { NoDataAction, Severity } from '../constants.js';
+import { formatDuration } from '../duration.js';
 import { sprt, sprtOptions, wilsonLower, type SprtOptions } from './sequential.js';
 
 export type Evaluation = 'pass' | 'fail' | 'no-data';
@@ -25,9 +26,13 @@ export interface Observation {
 export interface TriggerRule {
   name: string;
   severity: Severity;
+  /** Fails above this; with `below` too, fails outside the band [below, above]. */
   above?: number;
   below?: number;
-  /** Fails when the value is worse than the baseline by this many percent (+50 → 1.5×). */
+  /**
+   * Fails when the value is worse than the baseline by this many percent: +50 fails above
+   * 1.5× the baseline, -30 fails below 0.7× (a throughput drop).
+   */
   relativePercent?: number;
   forMs?: number;
   consecutive?: number;
@@ -44,11 +49,15 @@ export interface TriggerState {
   status: Evaluation;
   value: number | undefined;
   threshold: number | undefined;
+  /** A band's lower edge (`below` with `above`): the trigger fails outside [floor, threshold]. */
+  floor?: number;
   baseline: number | undefined;
   /** When the current run of breaches began. */
   breachingSince: number | undefined;
   /** True when the sequential test failed the trigger before its `for`. */
   fastFailed: boolean;
+  /** A passing trigger already breaching, how far along: `12s of 5m`, `2 of 3 polls in a row`. */
+  breaching?: string;
   /**
    * Count-based ratio triggers: the 99.9 % lower bound of the ratio since the watch began,
    * read once when another trigger has failed the verdict, to grade its severity.
@@ -82,6 +91,31 @@ export function thresholdOf(rule: TriggerRule, baseline: number | undefined): nu
   return rule.above ?? rule.below;
 }
 
+/** Whether a value breaches the rule, its threshold derived already (see thresholdOf). */
+export function breaches(rule: TriggerRule, value: number, threshold: number): boolean {
+  if (rule.relativePercent !== undefined)
+    return rule.relativePercent < 0 ? value < threshold : value > threshold;
+  if (rule.above !== undefined && rule.below !== undefined)
+    return value > rule.above || value < rule.below;
+  return rule.above !== undefined ? value > threshold : value < threshold;
+}
+
+/** The failing condition in words: `> 0.05`, `< 1`, `outside 0.5–5`, or against the baseline. */
+export function describeCondition(
+  rule: TriggerRule,
+  threshold: number | undefined,
+  baseline: number | undefined,
+): string {
+  if (rule.relativePercent !== undefined) {
+    const sign = rule.relativePercent < 0 ? '<' : '>';
+    const change = `${rule.relativePercent < 0 ? '' : '+'}${rule.relativePercent}%`;
+    return `${sign} ${format(threshold)} (baseline ${format(baseline)} ${change})`;
+  }
+  if (rule.above !== undefined && rule.below !== undefined)
+    return `outside ${format(rule.below)}–${format(rule.above)}`;
+  return `${rule.above !== undefined ? '>' : '<'} ${format(threshold)}`;
+}
+
 function read(rule: TriggerRule, o: Observation, threshold: number | undefined): Reading {
   let value = o.value;
   let why: string | undefined;
@@ -98,14 +132,11 @@ function read(rule: TriggerRule, o: Observation, threshold: number | undefined):
     const breach = rule.noData === 'rollback';
     return { at: o.at, breach, value: undefined, missing: true, ...(why ? { why } : {}) };
   }
-  const breach =
-    rule.below !== undefined && rule.relativePercent === undefined
-      ? value < threshold
-      : value > threshold;
-  return { at: o.at, breach, value, missing: false };
+  return { at: o.at, breach: breaches(rule, value, threshold), value, missing: false };
 }
 
-function format(value: number | undefined): string {
+/** A value as people read it: three significant digits, whole numbers from 100 up. */
+export function format(value: number | undefined): string {
   if (value === undefined) return 'no data';
   return Math.abs(value) >= 100 ? value.toFixed(0) : Number(value.toPrecision(3)).toString();
 }
@@ -126,6 +157,9 @@ export function evaluateTrigger(
     name: rule.name,
     severity: rule.severity,
     threshold,
+    ...(rule.above !== undefined && rule.below !== undefined && rule.relativePercent === undefined
+      ? { floor: rule.below }
+      : {}),
     baseline,
     value: latest?.value,
     fastFailed: false,
@@ -138,12 +172,7 @@ export function evaluateTrigger(
   while (start > 0 && readings[start - 1]?.breach) start -= 1;
   const streak = readings.slice(start);
   const breachingSince = streak[0]?.at;
-  const comparison =
-    rule.relativePercent !== undefined
-      ? `> ${format(threshold)} (baseline ${format(baseline)} +${rule.relativePercent}%)`
-      : rule.below !== undefined
-        ? `< ${format(threshold)}`
-        : `> ${format(threshold)}`;
+  const comparison = describeCondition(rule, threshold, baseline);
 
   if (streak.length > 0 && breachingSince !== undefined) {
     const held = latest.at - breachingSince;
@@ -156,9 +185,11 @@ export function evaluateTrigger(
         rule.consecutive !== undefined
           ? `${streak.length} polls in a row`
           : `for ${Math.round(held / 1000)}s`;
+      // A reading can say why it is bad (a health check's `HTTP 500, expected 200`).
+      const note = observations.at(-1)?.reason;
       const what = latest.missing
         ? 'no data (counted as a breach by no-data: rollback)'
-        : `${format(latest.value)} ${comparison}`;
+        : `${format(latest.value)} ${comparison}${note ? ` (${note})` : ''}`;
       return { ...base, status: 'fail', breachingSince, detail: `${what} ${how}` };
     }
   }
@@ -188,13 +219,17 @@ export function evaluateTrigger(
       breachingSince,
       detail: latest.why ?? observations.at(-1)?.reason ?? 'no data',
     };
-  const pending =
+  const breaching =
     latest.breach && breachingSince !== undefined
-      ? `; breaching for ${Math.round((latest.at - breachingSince) / 1000)}s`
-      : '';
+      ? rule.consecutive !== undefined
+        ? `${streak.length} of ${rule.consecutive} polls in a row`
+        : `${formatDuration(Math.round((latest.at - breachingSince) / 1000) * 1000)} of ${formatDuration(rule.forMs ?? 0)}`
+      : undefined;
+  const pending = breaching ? `; breaching, ${breaching}` : '';
   return {
     ...base,
     status: 'pass',
+    ...(breaching ? { breaching } : {}),
     breachingSince: latest.breach ? breachingSince : undefined,
     detail: `${format(latest.value)} (fails ${comparison}${rule.forMs ? ` for ${Math.round(rule.forMs / 1000)}s` : rule.consecutive ? ` ${rule.consecutive} times in a row` : ''})${pending}`,
   };

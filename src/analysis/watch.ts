@@ -8,7 +8,7 @@ import type { Clock } from '../clock.js';
 import { formatDuration } from '../duration.js';
 import type { PollWindow, Reading } from '../metrics/provider.js';
 import type { WatchedTrigger } from './rules.js';
-import { evaluateTrigger, type Observation, type TriggerState } from './triggers.js';
+import { evaluateTrigger, format, type Observation, type TriggerState } from './triggers.js';
 import { judge, type Coverage, type Judgement } from './verdict.js';
 
 export interface TriggerSource {
@@ -37,12 +37,12 @@ export interface WatchResult {
   elapsedMs: number;
 }
 
-const MARK: Record<TriggerState['status'], string> = {
-  pass: 'ok',
-  fail: 'FAIL',
-  'no-data': 'no data',
-};
-
+/**
+ * One short line per poll, what needs attention first: failing triggers, then those already
+ * breaching (and how long of how long), then those without data (and why, in words), then
+ * the rest as `ok:` with their values. Conditions and queries are printed once, before the
+ * watch, not on every line.
+ */
 export function progressLine(
   elapsedMs: number,
   states: readonly TriggerState[],
@@ -51,7 +51,23 @@ export function progressLine(
   // Whole seconds unless polls are closer than that: a real clock drifts by milliseconds
   // that nobody needs to read (the first poll is "[0s]", not "[3ms]").
   const shown = intervalMs >= 1000 ? Math.round(elapsedMs / 1000) * 1000 : elapsedMs;
-  return `[${formatDuration(shown)}] ${states.map((s) => `${s.name}: ${s.detail} ${MARK[s.status]}`).join(' | ')}`;
+  const of = (status: TriggerState['status']): TriggerState[] =>
+    states.filter((s) => s.status === status);
+  const ok = of('pass').filter((s) => !s.breaching);
+  const parts = [
+    ...of('fail').map((s) => `${s.name} FAILS: ${s.detail}`),
+    ...of('pass')
+      .filter((s) => s.breaching)
+      .map((s) => `${s.name} ${format(s.value)}, breaching ${s.breaching ?? ''}`),
+    ...of('no-data').map((s) => `${s.name} has no data: ${withoutQuery(s.detail)}`),
+    ...(ok.length ? [`ok: ${ok.map((s) => `${s.name} ${format(s.value)}`).join(', ')}`] : []),
+  ];
+  return `[${formatDuration(shown)}] ${parts.join(' · ')}`;
+}
+
+/** A backend's reason without the query it quotes: the queries are shown once, at the start. */
+function withoutQuery(reason: string): string {
+  return reason.replace(/ \(query: .*\)$/s, '');
 }
 
 export async function watch(

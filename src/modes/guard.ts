@@ -1,11 +1,11 @@
 import * as core from '@actions/core';
 import pLimit from 'p-limit';
 import { rolloutTrigger, type RolloutOutcome } from '../analysis/rollout.js';
-import { unreachableTriggers } from '../analysis/rules.js';
+import { describeWatched, unreachableTriggers } from '../analysis/rules.js';
 import type { Observation, TriggerState } from '../analysis/triggers.js';
 import type { Judgement } from '../analysis/verdict.js';
 import { watch, type WatchResult } from '../analysis/watch.js';
-import { Outputs, type Verdict } from '../constants.js';
+import { Outputs, type InconclusiveAction, type Verdict } from '../constants.js';
 import { formatDuration } from '../duration.js';
 import { messageOf, UserError } from '../errors.js';
 import { readReleases } from '../kube/releases.js';
@@ -24,7 +24,6 @@ import {
   chooseDestination,
   executeRollback,
   planOnlyReason,
-  refuseUnavailableStrategy,
   rollbackTable,
   type RollbackDone,
 } from './rollback.js';
@@ -38,7 +37,6 @@ import {
  */
 export async function guard(context: ModeContext): Promise<ModeResult> {
   const { config } = context;
-  refuseUnavailableStrategy(config);
   const sources = triggerSources(context);
   const hasTargets = config.targets.value.length > 0;
   if (sources.length === 0 && !hasTargets)
@@ -61,7 +59,7 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
   let watched: WatchResult | undefined;
   let judgement: Judgement;
   if (rolloutState.status === 'fail') {
-    core.error(`rollout failed: ${rolloutState.detail}`);
+    core.info(`rollout failed: ${rolloutState.detail}`);
     judgement = {
       verdict: 'fail',
       severity: rolloutState.severity,
@@ -71,11 +69,17 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
     };
   } else {
     if (sources.length) {
-      baselines = await core.group('Baselines', () =>
-        resolveBaselines(sources, snapshot?.baselines, deployedAt, config.baselineWindowMs),
-      );
-      for (const [name, b] of Object.entries(baselines))
-        core.info(`${name}: baseline ${describeBaseline(b)}`);
+      baselines = await core.group('Baselines', async () => {
+        const found = await resolveBaselines(
+          sources,
+          snapshot?.baselines,
+          deployedAt,
+          config.baselineWindowMs,
+        );
+        for (const [name, b] of Object.entries(found))
+          core.info(`${name}: baseline ${describeBaseline(b)}`);
+        return found;
+      });
       watched = await core.group('Watch', () => watchSources(context, sources, baselines));
     }
     judgement = withRollout(watched?.judgement, rolloutState);
@@ -84,7 +88,13 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
   const outcome = await act(context, judgement, refs);
   const states = [rolloutState, ...(watched?.states ?? [])];
   const headline = headlineOf(judgement, outcome, config.windowMs.value);
-  (judgement.verdict === 'fail' ? core.error : core.info)(`${outcome.verdict}: ${headline}`);
+  const failure = failureOf(outcome, judgement, headline, config.inconclusive.value);
+  // A failing step gets its one error line from main (the failure); the rest say it here.
+  if (failure === undefined)
+    (outcome.verdict === 'inconclusive' ? core.warning : core.info)(
+      `${outcome.verdict}: ${headline}`,
+    );
+  else core.info(`${outcome.verdict}: ${headline}`);
 
   if (context.env.GITHUB_STEP_SUMMARY)
     await writeSummary(outcome.verdict, judgement, headline, states, watched, rollout, outcome);
@@ -118,7 +128,7 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
       rollback: outcome.rollback ? outcome.rollback.report : null,
       ledger: outcome.ledger ?? null,
     },
-    failure: failureOf(outcome, judgement, headline),
+    failure,
   };
 }
 
@@ -189,8 +199,10 @@ function watchSources(
   ))
     core.warning(warning);
   core.info(
-    `Watching for ${formatDuration(config.windowMs.value)}, a poll every ${formatDuration(config.intervalMs.value)}`,
+    `Watching for ${formatDuration(config.windowMs.value)}, a poll every ${formatDuration(config.intervalMs.value)}:`,
   );
+  for (const { trigger } of sources)
+    core.info(`  ${describeWatched(trigger, baselines[trigger.rule.name]?.value)}`);
   return watch(sources, {
     clock,
     since: clock.now(),
@@ -271,12 +283,19 @@ function headlineOf(judgement: Judgement, outcome: Outcome, windowMs: number): s
   return `every trigger passed for ${formatDuration(windowMs)}`;
 }
 
-function failureOf(outcome: Outcome, judgement: Judgement, headline: string): string | undefined {
+function failureOf(
+  outcome: Outcome,
+  judgement: Judgement,
+  headline: string,
+  inconclusive: InconclusiveAction,
+): string | undefined {
   if (outcome.rollback?.failure) return outcome.rollback.failure;
   if (outcome.verdict === 'rolled-back') return `the deploy was rolled back: ${headline}`;
   if (outcome.verdict === 'rollback-recommended') return `rollback recommended: ${headline}`;
   if (outcome.verdict === 'inconclusive' && judgement.failStep)
     return `inconclusive, and a trigger has no-data: fail: ${headline}`;
+  if (outcome.verdict === 'inconclusive' && inconclusive === 'fail')
+    return `inconclusive, and watch.inconclusive is fail: ${headline}`;
   return undefined;
 }
 

@@ -83,9 +83,15 @@ export function evidenceRows(
     return [
       code(s.name),
       s.severity,
-      `${STATUS[s.status]}${s.fastFailed ? ' (sequential test)' : ''}`,
+      s.breaching
+        ? `🟠 breaching, ${s.breaching}`
+        : `${STATUS[s.status]}${s.fastFailed ? ' (sequential test)' : ''}`,
       formatValue(s.value),
-      s.threshold === undefined ? '-' : formatValue(s.threshold),
+      s.threshold === undefined
+        ? '-'
+        : s.floor !== undefined
+          ? `outside ${formatValue(s.floor)}–${formatValue(s.threshold)}`
+          : formatValue(s.threshold),
       s.baseline === undefined ? '-' : formatValue(s.baseline),
       `${sparkline(series, 40)}${range}`,
       s.detail,
