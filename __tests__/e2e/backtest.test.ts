@@ -174,6 +174,38 @@ test('a backfilled history is replayed with the expected verdicts and times', as
   }
 }, 120_000);
 
+test('a deploy cut short by the next one is inconclusive, never healthy on 90 s of a 10 m window', async () => {
+  const start = Math.floor(Date.now() / 1000 / MIN) * MIN - 4 * 3600;
+  const prometheus = await Prometheus.start({ targets: [], backfill: trace(start) });
+  try {
+    // In the 3 % phase: below the threshold while it lasts, but only 90 s of it are replayed.
+    const first = start + 120 * MIN;
+    const result = await runAction({
+      inputs: {
+        mode: 'backtest',
+        'prometheus-url': prometheus.url,
+        'deploy-times': [first, first + 90].map((t) => formatTimestamp(t * 1000)).join('\n'),
+      },
+      files: { '.github/rollback-policy.yml': POLICY },
+      timeoutMs: 120_000,
+    });
+    expect(result.exitCode).toBe(0);
+    const report = JSON.parse(result.outputs.report ?? '{}') as {
+      backtest: { deploys: Record<string, unknown>[] };
+    };
+    expect(report.backtest.deploys.map((d) => [d.verdict, d['replayed-seconds']])).toEqual([
+      ['inconclusive', 90],
+      ['healthy', 600],
+    ]);
+    expect(report.backtest.deploys[0]?.detail).toBe(
+      'only 1m30s of the 10m window could be replayed (the next deploy came first): too little to call it healthy',
+    );
+    expect(result.summary).toContain('inconclusive (partial: 90s replayed)');
+  } finally {
+    await prometheus.stop();
+  }
+}, 120_000);
+
 test('deploy times in the future are refused with one line, nothing replayed', async () => {
   const result = await runAction({
     inputs: {

@@ -138,6 +138,19 @@ describe('planDeploymentUndo', () => {
       },
     ],
     [
+      // The ledger recorded revision 1; a rollback to it since made that ReplicaSet revision 5.
+      'a recorded template renumbered by an earlier rollback is named by its revision now',
+      deployment('api:3', 6),
+      [rs('api:2', 2), rs('api:3', 6), rs('api:1', 5)],
+      { kind: 'template', template: template('api:1'), revision: 1 },
+      {
+        action: 'patch',
+        fromRevision: 6,
+        toRevision: 5,
+        patch: [expect.anything(), expect.objectContaining({ path: '/metadata/annotations' })],
+      },
+    ],
+    [
       'a recorded template that was pruned is restored as it was, annotations untouched',
       deployment('api:3', 3),
       HISTORY.slice(1),
@@ -251,6 +264,13 @@ describe('planRevisionUndo (StatefulSet, DaemonSet)', () => {
       revisions,
       { kind: 'template', template: template('db:0') },
       { action: 'patch', patch: revisionData(template('db:0')) },
+    ],
+    [
+      'a recorded template renumbered by an earlier rollback is named by its revision now',
+      sts('db:3'),
+      [cr('db:2', 2), cr('db:3', 6), cr('db:1', 5)],
+      { kind: 'template', template: template('db:1'), revision: 1 },
+      { action: 'patch', toRevision: 5, fromRevision: 6 },
     ],
   ])('%s', (_name, w, crs, to, expected) => {
     expect(planRevisionUndo(w, crs, to)).toMatchObject(expected as object);

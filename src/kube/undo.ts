@@ -95,17 +95,16 @@ export function planDeploymentUndo(
     revision: number | undefined;
   };
   const history = deploymentHistory(deployment, replicaSets);
-  // A recorded release whose revision is still in history goes back through it (annotations too).
+  // A recorded release still in history goes back through its ReplicaSet (annotations too):
+  // under its recorded revision, or under the one its template has now, since a rollback to
+  // revision 3 turns that ReplicaSet into revision 5 and revision 3 no longer exists.
+  const sameTemplate = (h: { replicaSet: ReplicaSet }): boolean =>
+    to.kind === 'template' &&
+    semanticallyEqual(withoutHashLabel(h.replicaSet.spec.template), withoutHashLabel(to.template));
   const recorded =
     to.kind === 'template'
-      ? history.find(
-          (h) =>
-            h.revision === to.revision &&
-            semanticallyEqual(
-              withoutHashLabel(h.replicaSet.spec.template),
-              withoutHashLabel(to.template),
-            ),
-        )
+      ? (history.find((h) => h.revision === to.revision && sameTemplate(h)) ??
+        history.find(sameTemplate))
       : undefined;
   if (to.kind === 'template' && !recorded) {
     target = { template: to.template, revision: to.revision };
@@ -191,7 +190,16 @@ export function planRevisionUndo(
   );
   let target: { data: Json; template: PodTemplate; revision: number | undefined };
   if (to.kind === 'template') {
-    target = { data: revisionData(to.template), template: to.template, revision: to.revision };
+    // The recorded template's revision now, which may not be the one it was recorded under.
+    const now =
+      history.find(
+        (r) => r.revision === to.revision && semanticallyEqual(templateOfData(r.data), to.template),
+      ) ?? history.find((r) => semanticallyEqual(templateOfData(r.data), to.template));
+    target = {
+      data: revisionData(to.template),
+      template: to.template,
+      revision: now?.revision ?? to.revision,
+    };
   } else {
     if (to.kind === 'previous' && history.length <= 1)
       throw new UndoRefused('no last revision to roll back to');

@@ -61,9 +61,11 @@ export async function backtest(context: ModeContext): Promise<ModeResult> {
 
   const results: ReplayedDeploy[] = [];
   for (const [i, deploy] of deploys.entries()) {
-    const until = Math.min(deploy.at + config.windowMs.value, deploys[i + 1]?.at ?? now, now);
+    const next = deploys[i + 1]?.at ?? now;
+    const until = Math.min(deploy.at + config.windowMs.value, next, now);
+    const cutBy = next < now ? 'the next deploy came first' : 'the deploy is recent';
     const replayed = await core.group(`${formatTimestamp(deploy.at)} (${deploy.source})`, () =>
-      replay(context, sources, deploy.at, until),
+      replay(context, sources, deploy.at, until, cutBy),
     );
     results.push({ ...replayed, source: deploy.source });
     core.info(
@@ -162,6 +164,8 @@ async function replay(
   sources: readonly MetricSource[],
   at: number,
   until: number,
+  /** Why the replay may end before the window does. */
+  cutBy: string,
 ): Promise<Omit<ReplayedDeploy, 'source'>> {
   const { config } = context;
   const baselines = await historyBaselines(sources, at, config.baselineWindowMs);
@@ -176,14 +180,18 @@ async function replay(
   const { judgement } = result;
   const first = judgement.failing[0];
   const seconds = Math.round(result.elapsedMs / 1000);
+  const partial = until - at < config.windowMs.value;
+  // A release is healthy only after its whole window: a breach held 8 s of a 1 m window says
+  // nothing about the other 52 s. A failure found within what was replayed still stands.
+  const verdict =
+    judgement.verdict === 'fail'
+      ? 'would roll back'
+      : judgement.verdict === 'pass' && !partial
+        ? 'healthy'
+        : 'inconclusive';
   return {
     at: formatTimestamp(at),
-    verdict:
-      judgement.verdict === 'fail'
-        ? 'would roll back'
-        : judgement.verdict === 'pass'
-          ? 'healthy'
-          : 'inconclusive',
+    verdict,
     'after-seconds': first ? seconds : null,
     trigger: first?.name ?? null,
     severity: judgement.severity ?? null,
@@ -191,8 +199,10 @@ async function replay(
       ? `${first.detail}${gradeNote(judgement)}`
       : judgement.unjudged.length
         ? judgement.unjudged.map((u) => `${u.name}: ${u.why}`).join('; ')
-        : 'every trigger passed',
+        : partial
+          ? `only ${formatDuration(until - at)} of the ${formatDuration(config.windowMs.value)} window could be replayed (${cutBy}): too little to call it healthy`
+          : 'every trigger passed',
     'replayed-seconds': Math.round((until - at) / 1000),
-    partial: until - at < config.windowMs.value,
+    partial,
   };
 }
