@@ -104,6 +104,22 @@ afterEach(async () => {
   await job.dispose();
 });
 
+test('capture refuses a selector that matches no series, naming the label values Prometheus has', async () => {
+  const wrong = POLICY.replace('job="shop-api"', 'job="api"');
+  const captured = await step('capture', {}, undefined, { '.github/rollback-policy.yml': wrong });
+  expect(captured.exitCode).toBe(1);
+  const errors = captured.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+  // Every trigger of the preset reads a series that is not there; each says what is.
+  expect(errors).toHaveLength(6);
+  expect(errors).toContain(
+    `rollback-action: preflight: trigger 'server-errors-per-minute': no series match http_requests_total{job="api",code=~"5.."}; http_requests_total has series with job="shop-api": check the selector`,
+  );
+  expect(errors).toContain(
+    `rollback-action: preflight: trigger 'p95-latency': no series match http_request_duration_seconds_bucket{job="api"}; http_request_duration_seconds_bucket has series with job="shop-api": check the selector`,
+  );
+  expect(captured.outputs.snapshot).toBeUndefined();
+}, 60_000);
+
 test('a good release passes the window and becomes the last verified-good one', async () => {
   const captured = await step('capture');
   expect(captured.exitCode).toBe(0);
@@ -133,9 +149,19 @@ test('a good release passes the window and becomes the last verified-good one', 
     'rolled-back': 'false',
     strategy: 'none',
   });
-  expect(guarded.log).toMatch(/^\[8s\] error-rate: 0 \(fails > 0\.05 for 300s\) ok \| /m);
+  // The baselines print inside their log group, not after it.
+  expect(guarded.stdout).toMatch(
+    /::group::Baselines\nerror-rate: baseline [^\n]+\n(.+\n)*::endgroup::/,
+  );
+  // The conditions once before the watch, then one short line per poll.
+  expect(guarded.log).toContain(
+    'error-rate (P1, prometheus): fails > 0.05 for 5m (sooner when a sequential test is sure)',
+  );
+  expect(guarded.log).toMatch(/^\[8s\] (.* · )?ok: (.*, )?error-rate 0(,|$)/m);
   const body = report(guarded);
-  expect(body.ledger).toEqual([{ context: 'eu-west', namespace: 'shop', entries: 1 }]);
+  expect(body.ledger).toEqual([
+    { context: 'eu-west', namespace: 'shop', targets: ['deployment/api@2'], entries: 1 },
+  ]);
   expect(guarded.summary).toContain('✅ rollback-action: healthy');
   expect(guarded.summary).toContain('Recorded as the last verified-good release in eu-west/shop');
   expect(runningImage()).toBe('shop/api:1.1');
@@ -181,10 +207,13 @@ test('a bad release is detected within seconds and rolled back to the snapshot',
   ).toBe(true);
   expect(body.triggers.find((t) => t.name === 'error-rate')?.series.length).toBeGreaterThan(0);
   expect(runningImage()).toBe('shop/api:1.2');
+  // One error line says what happened; the log's verdict line is not a second one.
   expect(guarded.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
-    expect.stringMatching(/^rolled-back: .* \(P[01]\): .*; rolled back in [\d.]+ s$/),
-    expect.stringMatching(/^rollback-action: the deploy was rolled back: /),
+    expect.stringMatching(
+      /^rollback-action: the deploy was rolled back: .* \(P[01]\): .*; rolled back in [\d.]+ s$/,
+    ),
   ]);
+  expect(guarded.log).toMatch(/^rolled-back: .* \(P[01]\): .*; rolled back in [\d.]+ s$/m);
   expect(guarded.summary).toMatch(/## ↩️ rollback-action: rolled-back \(P[01]\)/);
   expect(guarded.summary).toContain('### Rollback');
 }, 150_000);
@@ -225,9 +254,10 @@ test('approval required: the failing verdict only recommends, and nothing change
 }, 150_000);
 
 test('preflight at capture: bad PromQL stops the deploy before it starts; an empty query warns', async () => {
+  // No 418 yet is an empty result of the service's own series: worth a warning, no more.
   const policy = `${POLICY}triggers:
   - {name: typo, query: 'sum(rate(http_requests_total{job="shop-api"}[1m])', above: 1}
-  - {name: nothing-yet, query: 'sum(rate(http_requests_total{job="nope"}[1m]))', above: 1}
+  - {name: nothing-yet, query: 'sum(rate(http_requests_total{job="shop-api",code="418"}[1m]))', above: 1}
 `;
   const captured = await step('capture', { policy: 'strict.yml' }, undefined, {
     'strict.yml': policy,
@@ -338,7 +368,8 @@ test('Prometheus stopped mid-watch: inconclusive, and nothing is rolled back', a
   const guarded = await step('guard', { window: '12s' }, (chunk) => {
     seen += chunk;
     // After the first polls that read data, take Prometheus away.
-    if (!stopping && /^\[3s\] error-rate: \d/m.test(seen)) stopping = lab.prometheus?.stop();
+    if (!stopping && /^\[3s\] .*error-rate (\d|FAILS)/m.test(seen))
+      stopping = lab.prometheus?.stop();
   });
   await stopping;
   expect(stopping).toBeDefined();

@@ -73,6 +73,85 @@ describe('mode: validate through the runner harness', () => {
     expect(result.summary).toContain('| `prometheus-url` | https://***@prom.example/ | input |');
   });
 
+  test('lists the triggers that will be judged, the preset expanded, and warns of what will not work', async () => {
+    const result = await runAction({
+      inputs: {
+        mode: 'validate',
+        'prometheus-url': 'http://127.0.0.1:9',
+        targets: 'deployment/api\nshop/deploy/api',
+        contexts: 'eu-west, eu-west',
+      },
+      files: {
+        '.github/rollback-policy.yml': `namespace: shop
+preset: runbook
+metrics: {selector: 'job="shop-api"', prometheus: {bearer-token-env: PROM_TOKEN}}
+watch: {window: 2m, interval: 10s}
+triggers:
+  - {name: p99-latency, query: 'histogram_quantile(0.99, sum by (le) (rate(x_bucket[1m])))', above: 3, for: 1m}
+  - {name: saturation, query: 'avg(cpu)', above: 0.9, below: 0.05, consecutive: 3, severity: P2}
+`,
+      },
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.annotations.map((a) => a.message)).toEqual([
+      "rollback-action: targets: 'shop/deployment/api' is the same workload as 'deployment/api' in namespace shop; it is guarded and rolled back once",
+      "rollback-action: contexts: 'eu-west' named more than once; each context is acted on once",
+      'rollback-action: .github/rollback-policy.yml: metrics.prometheus.bearer-token-env names the environment variable PROM_TOKEN, which is not set in this step (add it under env:)',
+      "rollback-action: trigger 'error-rate' must breach for 5m but the window is 2m: only its sequential test can fail it",
+      "rollback-action: trigger 'p95-latency' must breach for 10m but the window is 2m: it cannot fail",
+      "rollback-action: trigger 'p95-vs-baseline' must breach for 5m but the window is 2m: it cannot fail",
+    ]);
+    expect(result.log).toContain('Triggers that will be judged (7):');
+    expect(result.log).toContain(
+      '  error-rate (P1, prometheus): fails > 0.05 for 5m (sooner when a sequential test is sure); min-requests 20; reads errors http_requests_total{job="shop-api",code=~"5.."} over requests http_requests_total{job="shop-api"}  [preset]',
+    );
+    expect(result.log).toContain(
+      '  p99-latency (P1, prometheus): fails > 3 for 1m; reads histogram_quantile(0.99, sum by (le) (rate(x_bucket[1m])))  [policy (replaces the preset)]',
+    );
+    expect(result.log).toContain(
+      '  saturation (P2, prometheus): fails outside 0.05–0.9 3 polls in a row; reads avg(cpu)  [policy]',
+    );
+    expect(result.log).toContain(
+      '  p95-vs-baseline (P2, prometheus): fails above the baseline +50% for 5m;',
+    );
+    expect(result.summary).toContain('### Triggers that will be judged');
+    expect(result.summary).toContain(
+      '| `saturation` | fails outside 0.05–0.9 3 polls in a row; reads avg(cpu) | policy |',
+    );
+    const report = JSON.parse(result.outputs.report ?? '{}') as {
+      triggers: unknown[];
+      warnings: unknown[];
+    };
+    expect(report.triggers).toHaveLength(7);
+    expect(report.warnings).toHaveLength(4);
+  });
+
+  test('a policy with too many triggers is one line, and many problems are counted, not all listed', async () => {
+    const triggers = (n: number): string =>
+      `triggers:\n${Array.from({ length: n }, (_, i) => `  - {name: t${i}, query: up}`).join('\n')}\n`;
+    const huge = await runAction({
+      inputs: { mode: 'validate' },
+      files: { '.github/rollback-policy.yml': triggers(20_000) },
+    });
+    expect(huge.exitCode).toBe(1);
+    expect(huge.annotations.map((a) => a.message)).toEqual([
+      'rollback-action: .github/rollback-policy.yml:2:3: triggers: 20000 items; at most 100 are allowed',
+    ]);
+
+    const many = await runAction({
+      inputs: { mode: 'validate' },
+      files: { '.github/rollback-policy.yml': triggers(50) },
+    });
+    expect(many.exitCode).toBe(1);
+    const lines = many.annotations.map((a) => a.message);
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toBe(
+      "rollback-action: .github/rollback-policy.yml:2:5: triggers[0]: trigger 't0' has no condition (set above, below or relative)",
+    );
+    expect(lines[20]).toBe('rollback-action: 30 more problems not shown; fix the ones above first');
+    expect(many.summary).toContain('… and 30 more problems');
+  });
+
   const POLICY_FILE = '.github/rollback-policy.yml';
   test.each<
     [
@@ -163,6 +242,59 @@ describe('mode: validate through the runner harness', () => {
       `${POLICY_FILE}:3:12: triggers[0].above: expected number, got string 'high'`,
       { file: POLICY_FILE, line: 3, column: 12 },
     ],
+    // validate finds what guard would stop on, without the network.
+    [
+      'validate: a preset without a Prometheus URL',
+      { mode: 'validate' },
+      { [POLICY_FILE]: 'preset: runbook\n' },
+      "triggers 'error-rate', 'error-rate-severe', 'server-errors-per-minute', 'p95-latency', 'p99-latency', 'p95-vs-baseline': no Prometheus URL: set input 'prometheus-url' or metrics.prometheus.url in .github/rollback-policy.yml",
+      {},
+    ],
+    [
+      'validate: a poll every 0s in the policy (the input refused it; the policy did not)',
+      { mode: 'validate' },
+      { [POLICY_FILE]: 'watch: {interval: 0s}\n' },
+      `${POLICY_FILE}:1:19: watch.interval: '0s' must be at least 1s (a shorter poll only loads the backend)`,
+      { file: POLICY_FILE, line: 1, column: 19 },
+    ],
+    [
+      'validate: a window longer than any job',
+      { mode: 'validate', window: '1000h', interval: '1h' },
+      {},
+      "input 'window': '1000h' must be at most 5d (a job runs at most 5d, on a self-hosted runner)",
+      {},
+    ],
+    [
+      'validate: a .nan threshold',
+      { mode: 'validate' },
+      { [POLICY_FILE]: 'triggers:\n  - {name: x, query: up, above: .nan}\n' },
+      `${POLICY_FILE}:2:33: triggers[0].above: expected number, got .nan, which is not a finite number`,
+      { file: POLICY_FILE, line: 2, column: 33 },
+    ],
+    [
+      'validate: a health URL with credentials',
+      { mode: 'validate' },
+      {
+        [POLICY_FILE]:
+          'triggers:\n  - {name: h, provider: health, url: "http://bob:secret@127.0.0.1:9/healthz", consecutive: 3}\n',
+      },
+      `${POLICY_FILE}:2:38: triggers[0].url: 'http://***@127.0.0.1:9/healthz' carries credentials, and the policy file is committed with the repository; remove them from the URL and give them through headers-env (from the step's secrets)`,
+      { file: POLICY_FILE, line: 2, column: 38 },
+    ],
+    [
+      'validate: a key that does nothing yet',
+      { mode: 'validate' },
+      { [POLICY_FILE]: 'migrations: {paths: [db/**]}\n' },
+      `${POLICY_FILE}:1:1: unknown key 'migrations' at the top level; known keys: version, targets, namespace, contexts, watch, metrics, preset, triggers, backtest, strategy, approval, rollback`,
+      { file: POLICY_FILE, line: 1, column: 1 },
+    ],
+    [
+      'validate: a strategy that has not landed',
+      { mode: 'validate', strategy: 'git-revert' },
+      {},
+      "input 'strategy': 'git-revert' is not available in this release; use auto, kubernetes, none",
+      {},
+    ],
     [
       'interval longer than window',
       { interval: '10m', window: '1m' },
@@ -181,7 +313,9 @@ describe('mode: validate through the runner harness', () => {
       expect(result.log).not.toMatch(/\n\s+at .*\.js:\d+/);
       expect(result.stderr).toBe('');
       expect(result.outputs).toEqual({});
-      expect(result.summary).toBe('');
+      // The summary, which a person opens first, says the same and that nothing changed.
+      expect(result.summary).toContain('Nothing was changed');
+      expect(result.summary).toContain(message.replace(/\*/g, '\\*'));
     },
   );
 

@@ -52,6 +52,17 @@ test('ratios and quantiles from scrapes of a bad release', async () => {
       level: 'warning',
       message: `no series http_requests_total matching the selector in ${app.url}/metrics`,
     });
+    // A selector naming a service this exposition does not have stops the capture.
+    expect(
+      await provider.check({ query: 'http_requests_total{app="shop-api"}' }, window),
+    ).toEqual({
+      level: 'error',
+      message: `no series match the selector of http_requests_total in ${app.url}/metrics; http_requests_total has series with app=(none): check the selector`,
+    });
+    expect(await provider.check({ query: 'no_such_metric' }, window)).toEqual({
+      level: 'error',
+      message: `${app.url}/metrics exports no series named no_such_metric`,
+    });
     const gone = new ScrapeProvider({ urls: ['http://127.0.0.1:9/metrics'], timeoutMs: 1000 });
     expect(await gone.check({ ratio: RATIO }, window)).toMatchObject({ level: 'error' });
   } finally {

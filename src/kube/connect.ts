@@ -66,6 +66,17 @@ export function loadKubeConfig(options: Pick<ConnectOptions, 'kubeconfig' | 'env
   );
 }
 
+/** Whether a kubeconfig can be found where loadKubeConfig looks, without reading it. */
+export function hasKubeConfig(options: Pick<ConnectOptions, 'kubeconfig' | 'env'>): boolean {
+  if (options.kubeconfig) return true;
+  const files = (options.env.KUBECONFIG ?? '').split(path.delimiter).filter(Boolean);
+  if (files.some((f) => existsSync(f))) return true;
+  return (
+    existsSync(path.join(options.env.HOME ?? os.homedir(), '.kube', 'config')) ||
+    options.env.KUBERNETES_SERVICE_HOST !== undefined
+  );
+}
+
 /** Every credential value in a kubeconfig, so the logs mask them. */
 export function secretsOf(kubeConfig: KubeConfig): string[] {
   const values: string[] = [];

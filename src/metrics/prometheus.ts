@@ -15,6 +15,7 @@ import {
   type Reading,
 } from './provider.js';
 import { narrowRanges } from './promql.js';
+import { TARGET_LABELS, identifying, selectorsOf } from './selectors.js';
 import { redactUrl } from '../url.js';
 
 export interface PrometheusOptions {
@@ -234,10 +235,17 @@ export class PrometheusProvider implements MetricProvider {
 
   async check(query: MetricQuery, window: PollWindow): Promise<Finding | undefined> {
     try {
-      if (query.query)
-        return PrometheusProvider.finding(await this.instant(query.query, window.now));
+      if (query.query) {
+        const finding = PrometheusProvider.finding(await this.instant(query.query, window.now));
+        if (finding?.level === 'error') return finding;
+        // A value is no proof: `or vector(0)` reads 0 when the selector matches nothing at all.
+        const missing = await this.missingSeries(query.query, window.now);
+        return missing ? { level: 'error', message: missing } : finding;
+      }
       if (!query.ratio)
         return { level: 'error', message: 'the trigger has neither query nor ratio' };
+      const missing = await this.missingSeries(query.ratio.total, window.now);
+      if (missing) return { level: 'error', message: missing };
       // No errors at all is the normal case: only the requests must be there.
       const errors = await this.instant(`sum(increase(${query.ratio.errors}[5m]))`, window.now);
       if (errors.value === undefined && errors.fault !== 'empty')
@@ -249,6 +257,52 @@ export class PrometheusProvider implements MetricProvider {
     } catch (error) {
       return { level: 'error', message: (error as Error).message };
     }
+  }
+
+  /**
+   * When not one of the series selectors in `expr` matches a series, even with only its
+   * equality matchers (no 5xx yet is normal; no `job="api"` at all is a typo), says so and
+   * names the label values the metric does have; otherwise undefined.
+   */
+  private async missingSeries(expr: string, time: number): Promise<string | undefined> {
+    const selectors = selectorsOf(expr);
+    if (selectors.length === 0) return undefined;
+    for (const selector of selectors) {
+      for (const text of new Set([selector.text, identifying(selector) ?? selector.text]))
+        if ((await this.instant(`count(${text})`, time)).value !== undefined) return undefined;
+    }
+    const first = selectors.find((s) => s.metric !== undefined) ?? selectors[0];
+    if (!first) return undefined;
+    const tried = selectors.map((s) => s.text).join(', ');
+    if (first.metric === undefined) return `no series match ${tried}`;
+    const named = `{__name__="${first.metric}"}`;
+    if ((await this.instant(`count(${named})`, time)).value === undefined)
+      return `no series match ${tried}: Prometheus has no series named ${first.metric} at all`;
+    const hints: string[] = [];
+    for (const { label } of first.matchers.filter(
+      (m) => m.op === '=' && TARGET_LABELS.has(m.label),
+    )) {
+      const values = await this.labelValues(label, named, time);
+      if (values.length)
+        hints.push(
+          `${label}=${values
+            .slice(0, 5)
+            .map((v) => JSON.stringify(v))
+            .join(' or ')}${values.length > 5 ? ` (${values.length} values)` : ''}`,
+        );
+    }
+    return `no series match ${tried}; ${first.metric} has series${hints.length ? ` with ${hints.join(', ')}` : ', but none with these labels'}: check the selector`;
+  }
+
+  /** The values `label` takes on the series `match` selects (the label values API). */
+  private async labelValues(label: string, match: string, time: number): Promise<string[]> {
+    const answer = await this.api(`/api/v1/label/${encodeURIComponent(label)}/values`, {
+      'match[]': match,
+      start: ((time - 3_600_000) / 1000).toFixed(3),
+      end: (time / 1000).toFixed(3),
+    });
+    const data = 'body' in answer ? (answer.body.data as unknown) : undefined;
+    return Array.isArray(data) ? data.filter((v): v is string => typeof v === 'string') : [];
   }
 
   private static finding(result: Instant): Finding | undefined {

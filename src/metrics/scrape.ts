@@ -15,6 +15,8 @@ import {
 } from './exposition.js';
 import { httpGet } from './http.js';
 import type { Finding, MetricProvider, MetricQuery, PollWindow, Reading } from './provider.js';
+import { TARGET_LABELS } from './selectors.js';
+import { redactUrl } from '../url.js';
 
 export interface ScrapeOptions {
   urls: string[];
@@ -25,7 +27,8 @@ type Selector = NonNullable<ReturnType<typeof parseSelector>>;
 type Parsed =
   { kind: 'sum'; selector: Selector } | { kind: 'quantile'; q: number; selector: Selector };
 
-function parseQuery(text: string): Parsed | string {
+/** The scrape provider's reading of a query, or why it cannot read it. */
+export function parseQuery(text: string): Parsed | string {
   const quantile = /^\s*histogram_quantile\(\s*([0-9.]+)\s*,\s*(.+)\)\s*$/.exec(text);
   if (quantile) {
     const selector = parseSelector(quantile[2] ?? '');
@@ -143,11 +146,27 @@ export class ScrapeProvider implements MetricProvider {
     const samples = await this.scrape(window.now);
     if (typeof samples === 'string') return { level: 'error', message: samples };
     const missing = selectors.find((s) => select(samples, s.name, s.matchers).length === 0);
-    return missing
-      ? {
-          level: 'warning',
-          message: `no series ${missing.name} matching the selector in ${this.options.urls.join(', ')}`,
-        }
-      : undefined;
+    if (!missing) return undefined;
+    // Only the target labels: no 503 yet is normal, a service that is not there is a typo.
+    const identifying = missing.matchers.filter(
+      (m) => !m.negate && typeof m.pattern === 'string' && TARGET_LABELS.has(m.label),
+    );
+    const where = this.options.urls.map(redactUrl).join(', ');
+    if (select(samples, missing.name, identifying).length > 0)
+      return {
+        level: 'warning',
+        message: `no series ${missing.name} matching the selector in ${where}`,
+      };
+    const named = select(samples, missing.name);
+    const hints = identifying.map(
+      (m) =>
+        `${m.label}=${[...new Set(named.map((s) => s.labels[m.label]).filter((v) => v !== undefined))].map((v) => JSON.stringify(v)).join(' or ') || '(none)'}`,
+    );
+    return {
+      level: 'error',
+      message: named.length
+        ? `no series match the selector of ${missing.name} in ${where}; ${missing.name} has series with ${hints.join(', ') || 'other labels'}: check the selector`
+        : `${where} exports no series named ${missing.name}`,
+    };
   }
 }

@@ -7,11 +7,16 @@ import type { ModeContext } from './context.js';
 
 export function triggerSources(
   context: ModeContext,
-  options: Omit<SourceOptions, 'policyFile'> = {},
+  options: Omit<SourceOptions, 'policyFile'> & { onMissingEnv?: (message: string) => void } = {},
 ): MetricSource[] {
   const watched = watchedTriggers(context.config.policy);
   if (watched.length === 0) return [];
-  const settings = resolveMetrics(context.config, context.env, (s) => core.setSecret(s));
+  const settings = resolveMetrics(
+    context.config,
+    context.env,
+    (s) => core.setSecret(s),
+    options.onMissingEnv,
+  );
   const sources = metricSources(watched, settings, {
     policyFile: context.config.policyFile,
     ...options,

@@ -1,33 +1,107 @@
 import * as core from '@actions/core';
-import type { ModeContext, ModeResult } from './context.js';
-import { code, markdownTable } from '../report/markdown.js';
+import { describeWatched, unreachableTriggers } from '../analysis/rules.js';
+import { hasKubeConfig } from '../kube/connect.js';
+import { runbookTriggers } from '../policy/presets.js';
+import { code, escapeText, markdownTable } from '../report/markdown.js';
 import { settingRows, type SettingRow } from '../report/settings.js';
+import type { ModeContext, ModeResult } from './context.js';
+import { triggerSources } from './metrics.js';
 
 /**
- * `mode: validate`: checks the inputs and policy file (already done by the time this runs) and
- * shows the settings a guard or rollback would use, with where each came from. Changes nothing.
+ * `mode: validate`: checks everything a guard or rollback would use that needs no network
+ * (inputs and the policy file were checked before this runs): each trigger has the backend it
+ * reads, the environment variables it names, a window that can hold it, and the contexts
+ * named are in the kubeconfig. Shows the settings with where each came from and the triggers
+ * that will be judged, the preset expanded. Changes nothing and reads no metric.
  */
-export async function validate({ config, env }: ModeContext): Promise<ModeResult> {
+export async function validate(context: ModeContext): Promise<ModeResult> {
+  const { config, env } = context;
+  const warnings: string[] = [];
+  const warn = (message: string): void => {
+    warnings.push(message);
+    core.warning(`rollback-action: ${message}`);
+  };
+
+  // Providers and their settings: a trigger without its backend throws here, as guard would.
+  const sources = triggerSources(context, { onMissingEnv: warn });
+  for (const warning of unreachableTriggers(
+    sources.map((s) => s.trigger.rule),
+    config.windowMs.value,
+    config.intervalMs.value,
+  ))
+    warn(warning);
+  const contexts = checkContexts(context);
+
   const rows = settingRows(config);
-  core.info(`Configuration is valid: ${config.policyFile ?? 'no policy file'}`);
+  const preset = new Set(
+    config.policy.preset === 'runbook'
+      ? runbookTriggers(config.policy.metrics?.selector).map((t) => t.name)
+      : [],
+  );
+  const own = new Set(config.policy.triggers?.map((t) => t.name) ?? []);
+  const fromOf = (name: string): string =>
+    own.has(name) ? (preset.has(name) ? 'policy (replaces the preset)' : 'policy') : 'preset';
+  const triggers = sources.map(({ trigger }) => ({
+    name: trigger.rule.name,
+    from: fromOf(trigger.rule.name),
+    description: describeWatched(trigger),
+  }));
+
+  core.info(
+    `Configuration is valid${warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : ''}: ${config.policyFile ?? 'no policy file'}`,
+  );
   for (const row of rows) core.info(`  ${row.name.padEnd(15)} ${row.value}  [${row.from}]`);
+  core.info(
+    triggers.length
+      ? `Triggers that will be judged (${triggers.length}):`
+      : 'No triggers: a guard watches only the rollout of its targets.',
+  );
+  for (const t of triggers) core.info(`  ${t.description}  [${t.from}]`);
+  core.info(contexts);
 
   // Outside a runner (a local `node dist/index.js`) there is no summary file to write.
   if (env.GITHUB_STEP_SUMMARY) {
     const policy = config.policyFile ? code(config.policyFile) : 'none (inputs and defaults only)';
-    await core.summary
-      .addRaw('## rollback-action: configuration is valid\n\n')
-      .addRaw(`Policy file: ${policy}. Nothing was changed.\n\n`)
+    const summary = core.summary
+      .addRaw(`## ${warnings.length ? '⚠️' : '✅'} rollback-action: configuration is valid\n\n`)
+      .addRaw(`Policy file: ${policy}. Nothing was changed and no metric was read.\n\n`);
+    if (warnings.length)
+      summary.addRaw(`${warnings.map((w) => `- ⚠️ ${escapeText(w)}`).join('\n')}\n\n`);
+    summary
       .addRaw(
         markdownTable(
           ['Setting', 'Value', 'From'],
           rows.map((r) => [code(r.name), r.value, r.from]),
         ),
       )
-      .addEOL()
-      .write();
+      .addRaw('\n\n### Triggers that will be judged\n\n')
+      .addRaw(
+        triggers.length
+          ? markdownTable(
+              ['Trigger', 'When it fails, and what it reads', 'From'],
+              triggers.map((t) => [code(t.name), t.description.replace(/^[^:]*: /, ''), t.from]),
+            )
+          : 'None: a guard watches only the rollout of its targets.',
+      )
+      .addRaw(`\n\n${escapeText(contexts)}\n`);
+    await summary.write();
   }
-  return { outputs: {}, report: { settings: settingsRecord(rows) } };
+  return {
+    outputs: {},
+    report: {
+      settings: settingsRecord(rows),
+      triggers: triggers.map((t) => ({ name: t.name, from: t.from, judged: t.description })),
+      warnings,
+    },
+  };
+}
+
+/** The contexts named are in the kubeconfig, when there is one to read (no server is asked). */
+function checkContexts(context: ModeContext): string {
+  if (!hasKubeConfig({ kubeconfig: context.config.kubeconfig, env: context.env }))
+    return 'No kubeconfig in this step: the contexts were not checked.';
+  const clients = context.kube();
+  return `Kubeconfig contexts: ${[...clients.keys()].join(', ')} (found; no server was contacted).`;
 }
 
 function settingsRecord(rows: SettingRow[]): Record<string, { value: string; from: string }> {
