@@ -3,7 +3,7 @@
  * runs until Ctrl-C (at most an hour), when every process it started is stopped.
  */
 import { LoadGenerator } from './demo-app/load.js';
-import { LAB_DEPLOYMENT, LAB_NAMESPACE, startLab, stopOnSignals } from './lab.js';
+import { LAB_DEPLOYMENT, LAB_JOB, LAB_NAMESPACE, startLab, stopOnSignals } from './lab.js';
 
 const lab = await startLab();
 stopOnSignals(lab);
@@ -17,7 +17,8 @@ console.log(
   [
     'rollback-action lab (Ctrl-C stops everything)',
     `  KUBECONFIG=${lab.kubeconfigPath}   contexts: ${lab.contexts.join(', ')}; deployment/${LAB_DEPLOYMENT} in namespace ${LAB_NAMESPACE}`,
-    `  Prometheus:  ${lab.prometheus?.url ?? '(not installed: apt-get install prometheus)'}`,
+    `  Prometheus:  ${lab.prometheus?.url ?? '(not installed: apt-get install prometheus)'}   the service's series: job="${LAB_JOB}"`,
+    `  a policy for it (.github/rollback-policy.yml): targets: [deployment/${LAB_DEPLOYMENT}], namespace: ${LAB_NAMESPACE}, preset: runbook, metrics: {selector: 'job="${LAB_JOB}"'}`,
     `  fake GitHub: ${lab.github.url}   token: ${lab.github.token}   repository: ${lab.github.repository}`,
     `  demo service: ${lab.app.url}  (/metrics; images with a "bad" tag fail 25 % of requests, "slow" add 1.2 s)`,
     `  git remote:  ${lab.git.origin}   workspace: ${lab.git.workspace}`,

@@ -16,6 +16,8 @@ import { Prometheus, prometheusInstalled } from './prometheus/server.js';
 
 export const LAB_NAMESPACE = 'shop';
 export const LAB_DEPLOYMENT = 'api';
+/** The Prometheus job label of the demo service: a policy's selector is `job="shop-api"`. */
+export const LAB_JOB = 'shop-api';
 
 export interface LabOptions {
   contexts?: string[];
@@ -78,7 +80,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       prometheus = await Prometheus.start({
         targets: [
           {
-            job: 'shop-api',
+            job: LAB_JOB,
             address: app.url.replace('http://', ''),
             labels: { namespace: LAB_NAMESPACE },
           },

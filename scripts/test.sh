@@ -9,11 +9,19 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 mkdir -p .tmp
 
 failed=()
+# Log groups where a runner folds them; a plain heading in a terminal.
+if [ "${GITHUB_ACTIONS:-}" = "true" ]; then
+  begin() { echo "::group::$1"; }
+  end() { echo "::endgroup::"; }
+else
+  begin() { echo "== $1"; }
+  end() { :; }
+fi
 step() {
   local name=$1
   shift
-  echo "::group::$name"
-  if "$@"; then echo "::endgroup::"; else echo "::endgroup::"; echo "FAILED: $name"; failed+=("$name"); fi
+  begin "$name"
+  if "$@"; then end; else end; echo "FAILED: $name"; failed+=("$name"); fi
 }
 
 step "lint (eslint)" eslint .

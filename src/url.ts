@@ -19,3 +19,13 @@ export function redactUrl(text: string): string {
     return text.replace(/\/\/[^/@\s]*@/, '//***@');
   }
 }
+
+/** True when the URL names a user or password (`https://u:p@host`). */
+export function hasCredentials(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.username !== '' || url.password !== '';
+  } catch {
+    return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(text);
+  }
+}
