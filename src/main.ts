@@ -39,7 +39,7 @@ export async function run(
     const inputs = readInputs();
     if (inputs.kubeconfig) core.setSecret(inputs.kubeconfig);
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const loaded = await loadPolicy(workspace, inputs.policyPath, inputs.policyExplicit);
+    const loaded = loadPolicy(workspace, inputs.policyPath, inputs.policyExplicit);
     const config = resolveConfig(inputs, loaded);
 
     let clients: Map<string, KubeClient> | undefined;

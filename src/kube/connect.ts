@@ -93,9 +93,11 @@ export function secretsOf(kubeConfig: KubeConfig): string[] {
 }
 
 export function connect(options: ConnectOptions): Map<string, KubeClient> {
-  const { kubeConfig } = loadKubeConfig(options);
+  const { kubeConfig, source } = loadKubeConfig(options);
   for (const secret of secretsOf(kubeConfig)) options.setSecret(secret);
   const known = kubeConfig.getContexts().map((c) => c.name);
+  // Any YAML loads (a passwd file is one string): say what is missing, not which context.
+  if (known.length === 0) throw new UserError(`${source}: holds no contexts; is it a kubeconfig?`);
   const wanted = options.contexts.length > 0 ? options.contexts : [kubeConfig.getCurrentContext()];
   const clients = new Map<string, KubeClient>();
   for (const context of wanted) {
