@@ -15,6 +15,7 @@ import { rollback } from './modes/rollback.js';
 import { validate } from './modes/validate.js';
 import { loadPolicy } from './policy/load.js';
 import { writeReportFile, type RunReport } from './report/run-report.js';
+import { redactUrlsIn } from './url.js';
 
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   guard,
@@ -92,7 +93,7 @@ function fail(error: unknown): void {
     for (const e of userErrors) {
       const at = e.location;
       core.error(
-        `rollback-action: ${e.message}`,
+        `rollback-action: ${redactUrlsIn(e.message)}`,
         at ? { file: at.file, startLine: at.line, startColumn: at.column } : {},
       );
     }
@@ -100,5 +101,6 @@ function fail(error: unknown): void {
     return;
   }
   if (error instanceof Error && error.stack) core.debug(error.stack);
-  core.setFailed(`rollback-action: ${messageOf(error)}`);
+  // A library's message may quote a URL it was given: the boundary redacts what it prints.
+  core.setFailed(`rollback-action: ${redactUrlsIn(messageOf(error))}`);
 }
