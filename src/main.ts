@@ -16,6 +16,7 @@ import { validate } from './modes/validate.js';
 import { loadPolicy } from './policy/load.js';
 import { escapeText } from './report/markdown.js';
 import { writeReportFile, type RunReport } from './report/run-report.js';
+import { redactUrlsIn } from './url.js';
 
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   guard,
@@ -40,7 +41,7 @@ export async function run(
     const inputs = readInputs();
     if (inputs.kubeconfig) core.setSecret(inputs.kubeconfig);
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const loaded = await loadPolicy(workspace, inputs.policyPath, inputs.policyExplicit);
+    const loaded = loadPolicy(workspace, inputs.policyPath, inputs.policyExplicit);
     const config = resolveConfig(inputs, loaded);
     for (const { message, location: at } of config.warnings)
       core.warning(
@@ -101,9 +102,9 @@ async function fail(error: unknown, env: NodeJS.ProcessEnv): Promise<void> {
   if (userErrors) {
     for (const e of userErrors.slice(0, MAX_ERROR_LINES)) {
       const at = e.location;
-      lines.push(e.message);
+      lines.push(redactUrlsIn(e.message));
       core.error(
-        `rollback-action: ${e.message}`,
+        `rollback-action: ${redactUrlsIn(e.message)}`,
         at ? { file: at.file, startLine: at.line, startColumn: at.column } : {},
       );
     }
@@ -115,8 +116,9 @@ async function fail(error: unknown, env: NodeJS.ProcessEnv): Promise<void> {
     process.exitCode = core.ExitCode.Failure;
   } else {
     if (error instanceof Error && error.stack) core.debug(error.stack);
-    lines.push(messageOf(error));
-    core.setFailed(`rollback-action: ${messageOf(error)}`);
+    // A library's message may quote a URL it was given: the boundary redacts what it prints.
+    lines.push(redactUrlsIn(messageOf(error)));
+    core.setFailed(`rollback-action: ${redactUrlsIn(messageOf(error))}`);
   }
   // The summary is what a person opens first: it says why nothing was done.
   if (env.GITHUB_STEP_SUMMARY)

@@ -7,7 +7,10 @@ export function isHttpUrl(text: string): boolean {
   }
 }
 
-/** A URL fit for logs: credentials in it are replaced, so `https://u:p@host` never leaks. */
+/**
+ * A URL fit for logs, summaries and reports: its whole userinfo is replaced, so
+ * `https://u:p@host` never leaks. The one function every URL goes through on its way to text.
+ */
 export function redactUrl(text: string): string {
   try {
     const url = new URL(text);
@@ -16,7 +19,64 @@ export function redactUrl(text: string): string {
     url.password = '';
     return url.toString();
   } catch {
-    return text.replace(/\/\/[^/@\s]*@/, '//***@');
+    // Greedy up to the last `@` of the authority: a password may hold an unencoded `@`.
+    return text.replace(/\/\/[^/\s?#]*@/, '//***@');
+  }
+}
+
+/** Text from elsewhere (an error message) with every URL in it redacted. */
+export function redactUrlsIn(text: string): string {
+  return text.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+/gi, (url) => redactUrl(url));
+}
+
+/**
+ * What to mask for a URL's userinfo: the password raw and percent-decoded, `user:password`
+ * both ways, and a user alone (then it is the credential, like a token). Empty for none.
+ */
+export function urlSecrets(text: string): string[] {
+  const [username, password] = userinfoOf(text);
+  const values = password
+    ? [
+        password,
+        decode(password),
+        `${username}:${password}`,
+        `${decode(username)}:${decode(password)}`,
+      ]
+    : [username, decode(username)];
+  return [...new Set(values.filter((v) => v !== '' && v !== ':'))];
+}
+
+/**
+ * The URL without its userinfo, and the userinfo as a Basic Authorization header value:
+ * `fetch` refuses a URL with credentials, but the user meant them to be sent.
+ */
+export function splitCredentials(url: URL): { url: URL; authorization?: string } {
+  if (!url.username && !url.password) return { url };
+  const bare = new URL(url.href);
+  bare.username = '';
+  bare.password = '';
+  const userinfo = `${decode(url.username)}:${decode(url.password)}`;
+  return { url: bare, authorization: `Basic ${Buffer.from(userinfo).toString('base64')}` };
+}
+
+/** Percent-decoded, or as it is when it is not valid percent-encoding. */
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A URL's user and password as written (percent-encoded), also from text URL cannot parse. */
+function userinfoOf(text: string): [string, string] {
+  try {
+    const { username, password } = new URL(text);
+    return [username, password];
+  } catch {
+    const userinfo = /\/\/([^/\s?#]*)@/.exec(text)?.[1] ?? '';
+    const colon = userinfo.indexOf(':');
+    return colon < 0 ? [userinfo, ''] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)];
   }
 }
 

@@ -53,9 +53,7 @@ test('ratios and quantiles from scrapes of a bad release', async () => {
       message: `no series http_requests_total matching the selector in ${app.url}/metrics`,
     });
     // A selector naming a service this exposition does not have stops the capture.
-    expect(
-      await provider.check({ query: 'http_requests_total{app="shop-api"}' }, window),
-    ).toEqual({
+    expect(await provider.check({ query: 'http_requests_total{app="shop-api"}' }, window)).toEqual({
       level: 'error',
       message: `no series match the selector of http_requests_total in ${app.url}/metrics; http_requests_total has series with app=(none): check the selector`,
     });

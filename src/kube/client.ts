@@ -4,7 +4,7 @@
  * becomes one line that names the verb, the resource, the object and the context.
  */
 import type { Clock } from '../clock.js';
-import { withRetry } from './retry.js';
+import { isConfigurationFailure, withRetry } from './retry.js';
 import { KubeApiError, KubeNetworkError, type KubeRequest, type Transport } from './transport.js';
 import type {
   ConfigMap,
@@ -252,6 +252,14 @@ export function describeError(error: unknown, request: KubeRequest, context: str
     }
   }
   if (error instanceof KubeNetworkError) {
+    const { reason, server } = error.details;
+    if (isConfigurationFailure(error) && server)
+      return new KubeError(
+        `context "${context}": cannot connect to the API server ${server}: ${reason ?? error.message}`,
+        undefined,
+        'NetworkError',
+        true,
+      );
     return new KubeError(
       `no answer to ${verbOf(request)} ${object}${where}: ${error.message}`,
       undefined,

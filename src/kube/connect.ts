@@ -7,9 +7,13 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
+import { readFileBounded, TooLargeError } from '../bounded.js';
 import type { Clock } from '../clock.js';
 import { UserError, quote } from '../errors.js';
+import { formatBytes, LIMITS } from '../limits.js';
+import { parseErrorLine } from '../parse-error.js';
 import { didYouMean } from '../suggest.js';
+import { urlSecrets } from '../url.js';
 import { KubeClient } from './client.js';
 import { HttpTransport } from './transport.js';
 
@@ -35,9 +39,11 @@ export function loadKubeConfig(options: Pick<ConnectOptions, 'kubeconfig' | 'env
     try {
       read();
     } catch (error) {
-      throw new UserError(
-        `${source}: cannot be read as a kubeconfig: ${(error as Error).message.split('\n')[0] ?? ''}`,
-      );
+      if (error instanceof TooLargeError)
+        throw new UserError(
+          `${source}: larger than ${formatBytes(error.limit)}; a kubeconfig is a few KiB`,
+        );
+      throw new UserError(`${source}: cannot be read as a kubeconfig: ${parseErrorLine(error)}`);
     }
     return { kubeConfig, source };
   };
@@ -49,16 +55,16 @@ export function loadKubeConfig(options: Pick<ConnectOptions, 'kubeconfig' | 'env
   const existing = files.filter((f) => existsSync(f));
   if (existing.length > 0) {
     return load(`KUBECONFIG (${existing.join(path.delimiter)})`, () => {
-      kubeConfig.loadFromFile(existing[0] ?? '');
+      loadFile(kubeConfig, existing[0] ?? '');
       for (const more of existing.slice(1)) {
         const other = new KubeConfig();
-        other.loadFromFile(more);
+        loadFile(other, more);
         kubeConfig.mergeConfig(other, true);
       }
     });
   }
   const home = path.join(options.env.HOME ?? os.homedir(), '.kube', 'config');
-  if (existsSync(home)) return load(home, () => kubeConfig.loadFromFile(home));
+  if (existsSync(home)) return load(home, () => loadFile(kubeConfig, home));
   if (options.env.KUBERNETES_SERVICE_HOST)
     return load('the in-cluster service account', () => kubeConfig.loadFromCluster());
   throw new UserError(
@@ -77,7 +83,13 @@ export function hasKubeConfig(options: Pick<ConnectOptions, 'kubeconfig' | 'env'
   );
 }
 
-/** Every credential value in a kubeconfig, so the logs mask them. */
+/** client-node's loadFromFile, with a cap: it would read a file of any size (or /dev/zero). */
+function loadFile(kubeConfig: KubeConfig, file: string): void {
+  kubeConfig.loadFromString(readFileBounded(file, LIMITS.kubeconfigFile));
+  kubeConfig.makePathsAbsolute(path.dirname(file));
+}
+
+/** Every credential value in a kubeconfig, so the logs mask them: userinfo of URLs too. */
 export function secretsOf(kubeConfig: KubeConfig): string[] {
   const values: string[] = [];
   for (const user of kubeConfig.getUsers()) {
@@ -85,13 +97,18 @@ export function secretsOf(kubeConfig: KubeConfig): string[] {
       if (typeof value === 'string' && value.length >= 4) values.push(value);
     }
   }
-  return values;
+  for (const cluster of kubeConfig.getClusters())
+    for (const url of [cluster.server, cluster.proxyUrl])
+      if (typeof url === 'string') values.push(...urlSecrets(url));
+  return [...new Set(values)];
 }
 
 export function connect(options: ConnectOptions): Map<string, KubeClient> {
-  const { kubeConfig } = loadKubeConfig(options);
+  const { kubeConfig, source } = loadKubeConfig(options);
   for (const secret of secretsOf(kubeConfig)) options.setSecret(secret);
   const known = kubeConfig.getContexts().map((c) => c.name);
+  // Any YAML loads (a passwd file is one string): say what is missing, not which context.
+  if (known.length === 0) throw new UserError(`${source}: holds no contexts; is it a kubeconfig?`);
   const wanted = options.contexts.length > 0 ? options.contexts : [kubeConfig.getCurrentContext()];
   const clients = new Map<string, KubeClient>();
   for (const context of wanted) {

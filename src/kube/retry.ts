@@ -1,9 +1,24 @@
 import type { Clock } from '../clock.js';
+import { networkFault } from '../net-errors.js';
 import { KubeApiError, KubeNetworkError } from './transport.js';
+
+/**
+ * A network failure that no retry can fix: a request that cannot be sent, or a server that
+ * has never answered in this run and refuses, cannot be resolved, or fails TLS verification
+ * (a wrong kubeconfig). Once it has answered, a refusal is a restart and worth waiting out.
+ */
+export function isConfigurationFailure(error: KubeNetworkError): boolean {
+  const { code, answeredBefore } = error.details;
+  const fault = networkFault(code);
+  if (fault === 'request') return true;
+  return (
+    answeredBefore === false && (code === 'ECONNREFUSED' || fault === 'address' || fault === 'tls')
+  );
+}
 
 /** Answers worth another try: throttling, server trouble, and no answer at all. */
 export function isRetryable(error: unknown): boolean {
-  if (error instanceof KubeNetworkError) return true;
+  if (error instanceof KubeNetworkError) return !isConfigurationFailure(error);
   return error instanceof KubeApiError && [429, 500, 502, 503, 504].includes(error.status);
 }
 

@@ -3,8 +3,10 @@
  * goes back to exactly that (even when it is not the "previous" revision, and even when its
  * revision was pruned from history by then).
  */
-import { readFileSync } from 'node:fs';
-import { UserError } from '../errors.js';
+import { readFileBounded, TooLargeError } from '../bounded.js';
+import { UserError, quote } from '../errors.js';
+import { formatBytes, LIMITS } from '../limits.js';
+import { parseErrorLine } from '../parse-error.js';
 import type { Baseline } from '../metrics/baselines.js';
 import type { PodTemplate, Pod, Workload, WorkloadKind } from './types.js';
 
@@ -94,26 +96,35 @@ export function digestsOf(pods: Pod[]): Record<string, string[]> {
 
 /** A snapshot from the `snapshot` input: JSON text, or the path of a file holding it. */
 export function readSnapshot(value: string): Snapshot {
-  const text = value.trimStart().startsWith('{') ? value : readFileText(value);
+  const file = value.trimStart().startsWith('{') ? undefined : value;
+  const text = file === undefined ? value : readFileText(file);
+  // Never the parser's message: it quotes the text, and a wrong path may name any file.
+  const notOurs = (why: string): UserError =>
+    new UserError(
+      file === undefined
+        ? `input 'snapshot': not a rollback-action snapshot (${why}); use the 'snapshot' output of mode: capture`
+        : `input 'snapshot': ${quote(file)} is not a rollback-action snapshot (${why})`,
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`input 'snapshot': not valid JSON (${(error as Error).message})`);
+    throw notOurs(parseErrorLine(error));
   }
-  const snapshot = parsed as Partial<Snapshot>;
-  if (snapshot.version !== 1 || !Array.isArray(snapshot.targets)) {
-    throw new UserError(
-      "input 'snapshot': not a rollback-action snapshot (expected version 1 with targets); use the 'snapshot' output of mode: capture",
-    );
-  }
+  const snapshot = parsed as Partial<Snapshot> | null;
+  if (snapshot?.version !== 1 || !Array.isArray(snapshot.targets))
+    throw notOurs('expected version 1 with targets');
   return snapshot as Snapshot;
 }
 
 function readFileText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError(`input 'snapshot': neither JSON nor a readable file: '${file}'`);
+    return readFileBounded(file, LIMITS.snapshotFile);
+  } catch (error) {
+    if (error instanceof TooLargeError)
+      throw new UserError(
+        `input 'snapshot': ${quote(file)} is larger than ${formatBytes(error.limit)}; it is not a snapshot from mode: capture`,
+      );
+    throw new UserError(`input 'snapshot': neither JSON nor a readable file: ${quote(file)}`);
   }
 }

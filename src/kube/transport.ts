@@ -8,6 +8,10 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 
+import { readBodyBounded, TooLargeError } from '../bounded.js';
+import { formatBytes, LIMITS } from '../limits.js';
+import { describeNetworkError } from '../net-errors.js';
+import { redactUrl, redactUrlsIn } from '../url.js';
 import type { Json } from './types.js';
 
 export interface KubeRequest {
@@ -32,11 +36,23 @@ export class KubeApiError extends Error {
   }
 }
 
+export interface NetworkDetails {
+  /** Node's error code: ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED... */
+  code?: string;
+  /** The server, redacted. */
+  server?: string;
+  /** What happened, in a few words: `connection refused`. */
+  reason?: string;
+  /** Whether the server had answered any request of this run before this one failed. */
+  answeredBefore?: boolean;
+}
+
 /** No answer at all: refused, reset, timed out. Whether a write landed is unknown. */
 export class KubeNetworkError extends Error {
   constructor(
     message: string,
     readonly request: KubeRequest,
+    readonly details: NetworkDetails = {},
   ) {
     super(message);
   }
@@ -44,6 +60,7 @@ export class KubeNetworkError extends Error {
 
 export interface Transport {
   readonly context: string;
+  /** The API server's URL for messages: its userinfo redacted. */
   readonly server: string;
   /** Requests sent so far, for the report and the API-call budget in tests. */
   readonly calls: number;
@@ -52,17 +69,23 @@ export interface Transport {
 
 export class HttpTransport implements Transport {
   calls = 0;
+  readonly server: string;
+  /** Whether the server has answered in this run: after that, a refusal is a restart. */
+  private answered = false;
 
   constructor(
     private readonly kubeConfig: KubeConfig,
     readonly context: string,
-    readonly server: string,
-  ) {}
+    /** The URL as the kubeconfig has it, userinfo included; never printed. */
+    private readonly endpoint: string,
+  ) {
+    this.server = redactUrl(endpoint);
+  }
 
   async request<T = Json>(request: KubeRequest): Promise<T> {
     const options: https.RequestOptions = {};
     await this.kubeConfig.applyToHTTPSOptions(options);
-    const url = new URL(this.server.replace(/\/$/, '') + request.path);
+    const url = new URL(this.endpoint.replace(/\/$/, '') + request.path);
     for (const [key, value] of Object.entries(request.query ?? {}))
       if (value !== undefined) url.searchParams.set(key, value);
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
@@ -80,6 +103,7 @@ export class HttpTransport implements Transport {
         : {}),
     };
     this.calls += 1;
+    const answeredBefore = this.answered;
     const send = url.protocol === 'https:' ? https.request : http.request;
     const { status, text, retryAfter } = await new Promise<{
       status: number;
@@ -90,29 +114,40 @@ export class HttpTransport implements Transport {
         url,
         { ...options, method: request.method, headers, timeout: request.timeoutMs ?? 30_000 },
         (res) => {
-          let data = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (data += chunk));
-          res.on('end', () => {
-            resolve({
-              status: res.statusCode ?? 0,
-              text: data,
-              retryAfter: res.headers['retry-after'],
-            });
-          });
-          res.on('error', reject);
+          this.answered = true;
+          readBodyBounded(res, LIMITS.kubeAnswer).then(
+            (data) =>
+              resolve({
+                status: res.statusCode ?? 0,
+                text: data,
+                retryAfter: res.headers['retry-after'],
+              }),
+            reject,
+          );
         },
       );
       req.on('timeout', () =>
-        req.destroy(new Error(`no answer within ${request.timeoutMs ?? 30_000} ms`)),
+        req.destroy(
+          Object.assign(new Error(`no answer within ${request.timeoutMs ?? 30_000} ms`), {
+            code: 'ETIMEDOUT',
+          }),
+        ),
       );
       req.on('error', reject);
       req.end(body);
     }).catch((error: unknown) => {
-      throw new KubeNetworkError(
-        `${request.method} ${url.pathname} on ${this.server}: ${(error as Error).message}`,
-        request,
-      );
+      const where = `${request.method} ${url.pathname} on ${this.server}`;
+      // Not a network failure: the answer came, it is too big to hold. Not worth a retry.
+      if (error instanceof TooLargeError)
+        throw new Error(`${where}: the API server answered more than ${formatBytes(error.limit)}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = redactUrlsIn(describeNetworkError(code, (error as Error).message));
+      throw new KubeNetworkError(`${where}: ${reason}`, request, {
+        code,
+        reason,
+        server: this.server,
+        answeredBefore,
+      });
     });
     let parsed: unknown;
     try {
@@ -127,8 +162,8 @@ export class HttpTransport implements Transport {
     };
     const message =
       typeof statusBody.message === 'string'
-        ? statusBody.message
-        : text.slice(0, 200) || `HTTP ${status}`;
+        ? redactUrlsIn(statusBody.message)
+        : redactUrlsIn(text.slice(0, 200)) || `HTTP ${status}`;
     const reason = typeof statusBody.reason === 'string' ? statusBody.reason : `HTTP${status}`;
     const seconds = retryAfter === undefined ? undefined : Number(retryAfter);
     throw new KubeApiError(

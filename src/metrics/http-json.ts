@@ -4,7 +4,9 @@
  * path that finds no number is no data, never a failure.
  */
 import { JSONPath } from 'jsonpath-plus';
-import { httpGet } from './http.js';
+import { LIMITS } from '../limits.js';
+import { redactUrl } from '../url.js';
+import { httpGet, HttpFailure } from './http.js';
 import type { Reading } from './provider.js';
 
 export interface JsonSource {
@@ -37,21 +39,26 @@ export function pickNumber(document: unknown, jsonPath: string): Reading {
 }
 
 export async function readJson(source: JsonSource): Promise<Reading> {
+  const url = redactUrl(source.url);
   try {
-    const answer = await httpGet(source.url, source.timeoutMs ?? 10_000, {
-      Accept: 'application/json',
-      ...source.headers,
-    });
+    const answer = await httpGet(
+      source.url,
+      source.timeoutMs ?? 10_000,
+      { Accept: 'application/json', ...source.headers },
+      LIMITS.httpJsonAnswer,
+    );
     if (answer.status < 200 || answer.status > 299)
-      return { reason: `HTTP ${answer.status} from ${source.url}` };
+      return { reason: `HTTP ${answer.status} from ${url}` };
     let document: unknown;
     try {
       document = JSON.parse(answer.body);
     } catch {
-      return { reason: `${source.url} did not answer JSON` };
+      return { reason: `${url} did not answer JSON` };
     }
     return pickNumber(document, source.jsonPath);
   } catch (error) {
-    return { reason: `${source.url}: ${(error as Error).message}` };
+    const reading: Reading = { reason: `${url}: ${(error as Error).message}` };
+    if (error instanceof HttpFailure && error.misconfigured) reading.misconfigured = true;
+    return reading;
   }
 }

@@ -1,41 +1,113 @@
-/** A GET with a timeout for the HTTP providers; the one place they reach the network. */
+/**
+ * A GET with a timeout and a size cap for the HTTP providers; the one place they reach the
+ * network. A failure says what kind it is, because only one kind is evidence against the
+ * service: `connection` (refused, reset, timed out: the service is down). `request` (it could
+ * not be built: a bad URL or header), `address` (DNS), `tls` (an untrusted or expired
+ * certificate) and `too-large` are the configuration's fault, never a failed check.
+ */
+import { validateHeaderName, validateHeaderValue } from 'node:http';
+import { readBodyBounded, TooLargeError } from '../bounded.js';
+import { formatBytes } from '../limits.js';
+import { describeNetworkError, networkFault } from '../net-errors.js';
+import { redactUrlsIn, splitCredentials } from '../url.js';
+
 export interface HttpAnswer {
   status: number;
   body: string;
 }
 
-/** Errors that mean the address itself is wrong, not that the service is down. */
-const ADDRESS_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL']);
+export type HttpFailureKind = 'request' | 'address' | 'tls' | 'connection' | 'too-large';
 
 export class HttpFailure extends Error {
   constructor(
     message: string,
-    /** True when the request could not even be addressed (a misconfiguration, not an outage). */
-    readonly addressing: boolean,
+    readonly kind: HttpFailureKind,
   ) {
     super(message);
   }
+
+  /** Not evidence the service is down: a request that could not be made or read. */
+  get misconfigured(): boolean {
+    return this.kind !== 'connection';
+  }
+}
+
+/**
+ * The URL and headers to send, or why they cannot be sent. Credentials in the URL become a
+ * Basic Authorization header (fetch refuses them in the URL). Messages never hold a header
+ * value: it may come from a secret.
+ */
+export function prepareRequest(
+  url: string,
+  headers: Record<string, string>,
+): { url: URL; headers: Record<string, string> } | HttpFailure {
+  if (!URL.canParse(url)) return new HttpFailure('not a valid URL', 'request');
+  const parsed = splitCredentials(new URL(url));
+  if (parsed.url.protocol !== 'http:' && parsed.url.protocol !== 'https:')
+    return new HttpFailure(`unsupported protocol '${parsed.url.protocol}'`, 'request');
+  const prepared = { ...headers };
+  const named = Object.keys(prepared).some((h) => h.toLowerCase() === 'authorization');
+  if (parsed.authorization && !named) prepared.Authorization = parsed.authorization;
+  for (const [name, value] of Object.entries(prepared)) {
+    try {
+      validateHeaderName(name);
+    } catch {
+      return new HttpFailure(`header name '${name}' is not a valid HTTP header name`, 'request');
+    }
+    try {
+      validateHeaderValue(name, value);
+    } catch {
+      return new HttpFailure(
+        `header '${name}' cannot be sent: its value holds a newline or another character HTTP forbids`,
+        'request',
+      );
+    }
+  }
+  return { url: parsed.url, headers: prepared };
+}
+
+/** fetch's messages without a cause code, for requests it refused to make. */
+const UNSENDABLE = new Set(['bad port', 'unknown scheme', 'not implemented... yet...']);
+
+/** What a fetch failure means. Messages are fetch's own only where they cannot quote input. */
+export function classifyFetchError(error: unknown, timeoutMs: number): HttpFailure {
+  if (error instanceof HttpFailure) return error;
+  if (error instanceof TooLargeError)
+    return new HttpFailure(`answered more than ${formatBytes(error.limit)}`, 'too-large');
+  const { name, cause } = error as { name?: string; cause?: { code?: string; message?: string } };
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return new HttpFailure(`no answer within ${timeoutMs} ms`, 'connection');
+  if (cause?.code) {
+    const fault = networkFault(cause.code);
+    return new HttpFailure(
+      redactUrlsIn(describeNetworkError(cause.code, cause.message ?? cause.code)),
+      fault,
+    );
+  }
+  if (cause?.message && UNSENDABLE.has(cause.message))
+    return new HttpFailure(`the request cannot be sent (${cause.message})`, 'request');
+  if (cause?.message) return new HttpFailure(redactUrlsIn(cause.message), 'connection');
+  // A TypeError with no cause is fetch refusing to build the request; its message may quote
+  // a header value, so it is not repeated.
+  return new HttpFailure('the request cannot be built', 'request');
 }
 
 export async function httpGet(
   url: string,
   timeoutMs: number,
-  headers: Record<string, string> = {},
+  headers: Record<string, string>,
+  maxBytes: number,
 ): Promise<HttpAnswer> {
+  const prepared = prepareRequest(url, headers);
+  if (prepared instanceof HttpFailure) throw prepared;
   try {
-    const res = await fetch(url, {
-      headers,
+    const res = await fetch(prepared.url, {
+      headers: prepared.headers,
       signal: AbortSignal.timeout(timeoutMs),
       redirect: 'follow',
     });
-    return { status: res.status, body: await res.text() };
+    return { status: res.status, body: res.body ? await readBodyBounded(res.body, maxBytes) : '' };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const code = cause?.code ?? (error as { code?: string }).code ?? '';
-    const message =
-      (error as Error).name === 'TimeoutError'
-        ? `no answer within ${timeoutMs} ms`
-        : (cause?.message ?? (error as Error).message);
-    throw new HttpFailure(message, ADDRESS_ERRORS.has(code));
+    throw classifyFetchError(error, timeoutMs);
   }
 }

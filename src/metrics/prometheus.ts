@@ -16,7 +16,9 @@ import {
 } from './provider.js';
 import { narrowRanges } from './promql.js';
 import { TARGET_LABELS, identifying, selectorsOf } from './selectors.js';
-import { redactUrl } from '../url.js';
+import { readBodyBounded, TooLargeError } from '../bounded.js';
+import { formatBytes, LIMITS } from '../limits.js';
+import { redactUrl, redactUrlsIn } from '../url.js';
 
 export interface PrometheusOptions {
   url: string;
@@ -74,11 +76,10 @@ export class PrometheusProvider implements MetricProvider {
         url,
         { headers, timeout, ...(this.options.ca ? { ca: this.options.ca } : {}) },
         (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (text += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-          res.on('error', reject);
+          readBodyBounded(res, LIMITS.prometheusAnswer).then(
+            (text) => resolve({ status: res.statusCode ?? 0, text }),
+            reject,
+          );
         },
       );
       req.on('timeout', () => req.destroy(new Error(`no answer within ${timeout} ms`)));
@@ -90,20 +91,30 @@ export class PrometheusProvider implements MetricProvider {
   private async api(
     path: string,
     params: Record<string, string>,
-  ): Promise<{ body: ApiBody } | { reason: string }> {
+  ): Promise<{ body: ApiBody } | { reason: string; fault: Fault }> {
     let answer: { status: number; text: string };
     try {
       answer = await this.get(path, params);
     } catch (error) {
+      // Too big to hold: the query's shape is the problem (a series per pod), not the server.
+      if (error instanceof TooLargeError)
+        return {
+          reason: `Prometheus answered more than ${formatBytes(error.limit)} for this query; aggregate it (sum by ...) (query: ${params.query ?? ''})`,
+          fault: 'query',
+        };
       return {
-        reason: `Prometheus unreachable at ${redactUrl(this.options.url)}: ${(error as Error).message}`,
+        reason: `Prometheus unreachable at ${redactUrl(this.options.url)}: ${redactUrlsIn((error as Error).message)}`,
+        fault: 'backend',
       };
     }
     try {
       return { body: JSON.parse(answer.text) as ApiBody };
     } catch {
       const auth = answer.status === 401 || answer.status === 403 ? ' (check its credentials)' : '';
-      return { reason: `Prometheus answered HTTP ${answer.status} without JSON${auth}` };
+      return {
+        reason: `Prometheus answered HTTP ${answer.status} without JSON${auth}`,
+        fault: 'backend',
+      };
     }
   }
 
@@ -120,7 +131,12 @@ export class PrometheusProvider implements MetricProvider {
       time: (time / 1000).toFixed(3),
     });
     if ('reason' in answer)
-      return { value: undefined, reason: answer.reason, fault: 'backend', warnings: [] };
+      return {
+        value: undefined,
+        reason: answer.reason,
+        fault: answer.fault,
+        warnings: [],
+      };
     const body = answer.body;
     const warnings = body.warnings ?? [];
     if (body.status !== 'success') throw PrometheusProvider.rejected(body, expr);
@@ -163,7 +179,7 @@ export class PrometheusProvider implements MetricProvider {
       end: (end / 1000).toFixed(3),
       step: `${Math.max(1, Math.round(stepMs / 1000))}s`,
     });
-    if ('reason' in answer) return { reason: answer.reason, fault: 'backend' };
+    if ('reason' in answer) return { reason: answer.reason, fault: answer.fault };
     if (answer.body.status !== 'success') throw PrometheusProvider.rejected(answer.body, expr);
     const result = answer.body.data?.result;
     if (!Array.isArray(result) || result.length === 0)

@@ -8,6 +8,8 @@ export interface Reading {
   total?: number;
   /** Why there is no value: the backend's own words where it gave some. */
   reason?: string;
+  /** No value because the request cannot work as configured (URL, header, DNS, TLS, size). */
+  misconfigured?: boolean;
   warnings?: string[];
 }
 

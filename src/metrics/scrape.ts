@@ -13,10 +13,11 @@ import {
   select,
   type ExpositionSample,
 } from './exposition.js';
+import { LIMITS } from '../limits.js';
+import { redactUrl } from '../url.js';
 import { httpGet } from './http.js';
 import type { Finding, MetricProvider, MetricQuery, PollWindow, Reading } from './provider.js';
 import { TARGET_LABELS } from './selectors.js';
-import { redactUrl } from '../url.js';
 
 export interface ScrapeOptions {
   urls: string[];
@@ -60,9 +61,16 @@ export class ScrapeProvider implements MetricProvider {
 
   private async fetchAll(at: number): Promise<ExpositionSample[] | string> {
     const texts = await Promise.all(
-      this.options.urls.map(async (url) => {
+      this.options.urls.map(async (raw) => {
+        // Series are labelled with the URL: it must be fit to print.
+        const url = redactUrl(raw);
         try {
-          const answer = await httpGet(url, this.options.timeoutMs ?? 5_000);
+          const answer = await httpGet(
+            raw,
+            this.options.timeoutMs ?? 5_000,
+            {},
+            LIMITS.scrapeAnswer,
+          );
           return answer.status === 200
             ? { url, text: answer.body }
             : `HTTP ${answer.status} from ${url}`;

@@ -5,11 +5,13 @@
  * http-json triggers (values from the environment masked the same way). A variable the policy
  * names but the step does not set is the user's error, reported before anything is read.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readFileBounded, TooLargeError } from '../bounded.js';
 import type { Config } from '../config.js';
 import { parseDuration } from '../duration.js';
 import { UserError, UserErrors } from '../errors.js';
+import { formatBytes, LIMITS } from '../limits.js';
+import { urlSecrets } from '../url.js';
 import type { PrometheusOptions } from './prometheus.js';
 import type { ScrapeOptions } from './scrape.js';
 
@@ -58,12 +60,17 @@ export function resolveMetrics(
     return headers;
   };
 
+  // The userinfo of every URL read is a credential like any other: masked before any use.
+  const urls = [
+    config.prometheusUrl.value,
+    ...(config.policy.metrics?.scrape?.urls ?? []),
+    ...(config.policy.triggers ?? []).map((t) => t.url),
+  ];
+  for (const text of urls) if (text) urlSecrets(text).forEach(setSecret);
+
   let prometheus: PrometheusOptions | undefined;
   const url = config.prometheusUrl.value;
   if (url) {
-    // A password in the URL itself is a credential like any other.
-    const password = URL.canParse(url) ? new URL(url).password : '';
-    if (password) setSecret(decodeURIComponent(password));
     prometheus = { url };
     if (settings.timeout) prometheus.timeoutMs = parseDuration(settings.timeout);
     const headers = headersOf('metrics.prometheus', settings.headers, settings['headers-env']);
@@ -114,8 +121,10 @@ export function resolveMetrics(
 function readCa(file: string, workspace: string): string | { why: string } {
   let text: string;
   try {
-    text = readFileSync(path.resolve(workspace, file), 'utf8');
+    text = readFileBounded(path.resolve(workspace, file), LIMITS.caFile);
   } catch (error) {
+    if (error instanceof TooLargeError)
+      return { why: `is larger than ${formatBytes(error.limit)}; a CA bundle is a few KiB` };
     const code = (error as NodeJS.ErrnoException).code;
     return { why: code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'error'})` };
   }

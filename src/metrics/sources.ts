@@ -77,9 +77,12 @@ function jsonSource(
     read,
     check: async () => {
       const reading = await read();
-      return reading.value === undefined
-        ? { level: 'warning', message: reading.reason ?? 'no value' }
-        : undefined;
+      if (reading.value !== undefined) return undefined;
+      // A request that cannot be made will not work after the deploy either.
+      return {
+        level: reading.misconfigured ? 'error' : 'warning',
+        message: reading.reason ?? 'no value',
+      };
     },
   };
 }

@@ -6,6 +6,7 @@ import pLimit from 'p-limit';
 import { Outputs, SNAPSHOT_ENV, State } from '../constants.js';
 import { UserError, UserErrors, messageOf } from '../errors.js';
 import { captureTarget, missingPermissions } from '../kube/capture.js';
+import { KubeError } from '../kube/client.js';
 import type { CapturedTarget, Snapshot } from '../kube/snapshot.js';
 import { historyBaselines, sampledBaselines, type Baseline } from '../metrics/baselines.js';
 import { preflight, type PreflightFinding } from '../metrics/preflight.js';
@@ -36,12 +37,15 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
         if (!client) return undefined;
         const missing = await missingPermissions(client, ref.kind, ref.namespace).catch(
           (error: unknown) => {
+            // A server that cannot be reached now will not be reached by the capture either.
+            if (error instanceof KubeError && error.network) return new UserError(error.message);
             core.warning(
               `${ref.context}: could not check permissions (${messageOf(error)}); continuing`,
             );
             return [];
           },
         );
+        if (missing instanceof UserError) return missing;
         return missing.length
           ? new UserError(
               `context "${ref.context}", namespace "${ref.namespace}": the credentials lack ${missing.join(', ')} (a rollback of ${ref.kind.toLowerCase()}s needs them)`,
@@ -50,7 +54,12 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
       }),
     ),
   );
-  const permissionErrors = lacking.filter((e): e is UserError => e !== undefined);
+  // One line per problem: several scopes of one unreachable context fail the same way.
+  const permissionErrors = [
+    ...new Map(
+      lacking.filter((e): e is UserError => e !== undefined).map((e) => [e.message, e]),
+    ).values(),
+  ];
   if (permissionErrors.length) throw new UserErrors(permissionErrors);
 
   // Then the metrics: a trigger that cannot be read is found before the deploy, not after.

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { readFileBounded, TooLargeError } from '../bounded.js';
 import { UserError } from '../errors.js';
+import { formatBytes, LIMITS } from '../limits.js';
 import type { Policy } from './types.js';
 import { parsePolicy } from './validate.js';
 
@@ -16,15 +17,19 @@ export interface LoadedPolicy {
  * Reads the policy file. The default path is optional: when it does not exist there is simply
  * no policy. A path the user named must exist.
  */
-export async function loadPolicy(
+export function loadPolicy(
   workspace: string,
   file: string,
   explicit: boolean,
-): Promise<LoadedPolicy | undefined> {
+): LoadedPolicy | undefined {
   let text: string;
   try {
-    text = await readFile(path.resolve(workspace, file), 'utf8');
+    text = readFileBounded(path.resolve(workspace, file), LIMITS.policyFile);
   } catch (error) {
+    if (error instanceof TooLargeError)
+      throw new UserError(
+        `input 'policy': '${file}' is larger than ${formatBytes(error.limit)}; a policy file is a few KiB`,
+      );
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !explicit) return undefined;
     if (code === 'ENOENT') throw new UserError(`input 'policy': file not found: '${file}'`);

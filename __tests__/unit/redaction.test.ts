@@ -1,0 +1,101 @@
+/** URLs on their way to text: userinfo redacted everywhere, and what to mask for each URL. */
+import { parseErrorLine } from '../../src/parse-error.js';
+import { redactUrl, redactUrlsIn, splitCredentials, urlSecrets } from '../../src/url.js';
+
+describe('redactUrl', () => {
+  test.each<[string, string]>([
+    ['http://user:s3cr3t@127.0.0.1:8080/x', 'http://***@127.0.0.1:8080/x'],
+    ['https://token@example.com', 'https://***@example.com/'],
+    ['https://u:p%40ss@example.com/api?q=1', 'https://***@example.com/api?q=1'],
+    ['socks5://u:pw@proxy:1080', 'socks5://***@proxy:1080'],
+    ['http://example.com/no-creds', 'http://example.com/no-creds'],
+    // Not parseable (a space in the host): still redacted, up to the last @.
+    ['http://u:p@ss@api service/x', 'http://***@api service/x'],
+    ['not a url', 'not a url'],
+  ])('%s', (url, expected) => {
+    expect(redactUrl(url)).toBe(expected);
+  });
+});
+
+describe('redactUrlsIn', () => {
+  test.each<[string, string]>([
+    [
+      'Request cannot be constructed from a URL that includes credentials: http://u:pw@h:1/x',
+      'Request cannot be constructed from a URL that includes credentials: http://***@h:1/x',
+    ],
+    ["proxy 'http://a:b@p:3128' refused", "proxy 'http://***@p:3128/' refused"],
+    ['two: http://a:b@x/ and https://c@y/z', 'two: http://***@x/ and https://***@y/z'],
+    ['no url here: connection refused', 'no url here: connection refused'],
+  ])('%s', (text, expected) => {
+    expect(redactUrlsIn(text)).toBe(expected);
+  });
+});
+
+describe('urlSecrets', () => {
+  test.each<[string, string[]]>([
+    ['http://user:s3cr3t-pw@127.0.0.1:1', ['s3cr3t-pw', 'user:s3cr3t-pw']],
+    ['http://user:p%40ss%2Fx@h', ['p%40ss%2Fx', 'p@ss/x', 'user:p%40ss%2Fx', 'user:p@ss/x']],
+    ['https://ghp_token123@h/', ['ghp_token123']],
+    ['http://h/', []],
+    ['http://u:p@ss@api service', ['p@ss', 'u:p@ss']],
+  ])('%s', (url, expected) => {
+    expect(urlSecrets(url)).toEqual(expected);
+  });
+});
+
+describe('splitCredentials', () => {
+  test.each<[string, string, string | undefined]>([
+    ['http://h:1/x', 'http://h:1/x', undefined],
+    ['http://user:pw@h:1/x', 'http://h:1/x', `Basic ${btoa('user:pw')}`],
+    ['http://user:p%40ss@h/', 'http://h/', `Basic ${btoa('user:p@ss')}`],
+    ['https://token@h/', 'https://h/', `Basic ${btoa('token:')}`],
+  ])('%s', (url, bare, authorization) => {
+    const split = splitCredentials(new URL(url));
+    expect(split.url.href).toBe(bare);
+    expect(split.authorization).toBe(authorization);
+  });
+});
+
+describe('parseErrorLine never quotes the parsed text', () => {
+  const thrown = (f: () => unknown): unknown => {
+    try {
+      f();
+    } catch (error) {
+      return error;
+    }
+    throw new Error('did not throw');
+  };
+  test.each<[string, unknown, string]>([
+    [
+      'JSON of a passwd file',
+      thrown(() => JSON.parse('root:x:0:0:root:/root:/bin/bash')),
+      'not valid JSON',
+    ],
+    [
+      'JSON broken later',
+      thrown(() => JSON.parse('{"a": 1 "secret"}')),
+      'not valid JSON (at position 8 (line 1 column 9))',
+    ],
+    [
+      'YAML',
+      Object.assign(new Error('deficient indentation (3:1)\n\n 1 | a: [\n 2 |   b: hunter2'), {
+        name: 'YAMLException',
+        reason: 'deficient indentation',
+        mark: { line: 2, column: 0 },
+      }),
+      'invalid YAML: deficient indentation (line 3, column 1)',
+    ],
+    [
+      'another error: its first line',
+      new Error('users[1].name is missing\nmore'),
+      'users[1].name is missing',
+    ],
+    [
+      'a URL in it is redacted',
+      new Error('cannot reach http://u:pw@h/'),
+      'cannot reach http://***@h/',
+    ],
+  ])('%s', (_name, error, expected) => {
+    expect(parseErrorLine(error)).toBe(expected);
+  });
+});
