@@ -6,7 +6,7 @@ import type { LoadedPolicy } from './policy/load.js';
 import type { Policy } from './policy/types.js';
 import { parseTimestamp } from './time.js';
 import { parseRevisionSpec, type RevisionSpec } from './revision.js';
-import { formatTarget, parseTarget, uniqueTargets, type Target } from './targets.js';
+import { parseTarget, type Target } from './targets.js';
 
 /** Where a resolved setting came from, shown next to it so nobody guesses at 3 a.m. */
 export type Source = 'input' | 'policy' | 'default';
@@ -128,13 +128,8 @@ export function resolveConfig(inputs: ActionInputs, loaded: LoadedPolicy | undef
     lookbackMs: policyDuration(policy.backtest?.lookback) ?? DEFAULTS.lookbackMs,
     warnings: [...inputs.warnings.map((message) => ({ message })), ...(loaded?.warnings ?? [])],
   };
-  const targets = uniqueTargets(config.targets.value, config.namespace.value);
+  // Targets are made one set where their namespaces are known in full (modes/context.ts).
   const contexts = [...new Set(config.contexts.value)];
-  config.targets.value = targets.targets;
-  for (const { target, same } of targets.repeated)
-    config.warnings.push({
-      message: `targets: ${quote(formatTarget(target))} is the same workload as ${quote(formatTarget(same))}${config.namespace.value ? ` in namespace ${config.namespace.value}` : ''}; it is guarded and rolled back once`,
-    });
   if (contexts.length < config.contexts.value.length) {
     config.warnings.push({
       message: `contexts: ${config.contexts.value

@@ -16,7 +16,7 @@ import { validate } from './modes/validate.js';
 import { loadPolicy } from './policy/load.js';
 import { escapeText } from './report/markdown.js';
 import { writeReportFile, type RunReport } from './report/run-report.js';
-import { redactUrlsIn } from './url.js';
+import { redactUrlsIn, urlSecrets } from './url.js';
 
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   guard,
@@ -40,6 +40,8 @@ export async function run(
     const startedAt = new Date(clock.now()).toISOString();
     const inputs = readInputs();
     if (inputs.kubeconfig) core.setSecret(inputs.kubeconfig);
+    // Credentials in the URL input (userinfo, ?token=) are masked before anything prints.
+    for (const secret of urlSecrets(inputs.prometheusUrl ?? '')) core.setSecret(secret);
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const loaded = loadPolicy(workspace, inputs.policyPath, inputs.policyExplicit);
     const config = resolveConfig(inputs, loaded);

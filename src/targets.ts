@@ -89,3 +89,22 @@ export function uniqueTargets<T extends Target>(
   }
   return { targets: [...kept.values()], repeated };
 }
+
+/**
+ * One warning per workload named more than once, in its full form (`shop/deployment/api`
+ * covers `deploy/api` and `shop/deployment/api` in namespace shop alike).
+ */
+export function repeatedTargetWarnings(
+  repeated: readonly { same: Target }[],
+  namespace: string | undefined,
+  where = '',
+): string[] {
+  const times = new Map<string, number>();
+  for (const { same } of repeated) {
+    const key = formatTarget({ ...same, namespace: same.namespace ?? namespace });
+    times.set(key, (times.get(key) ?? 1) + 1);
+  }
+  return [...times].map(
+    ([key, n]) => `targets: ${key} is named ${n} times${where}; it is acted on once`,
+  );
+}

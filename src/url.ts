@@ -14,14 +14,31 @@ export function isHttpUrl(text: string): boolean {
 export function redactUrl(text: string): string {
   try {
     const url = new URL(text);
-    if (!url.username && !url.password) return text;
-    url.username = '***';
-    url.password = '';
+    const secrets = secretParams(url);
+    if (!url.username && !url.password && secrets.length === 0) return text;
+    if (url.username || url.password) {
+      url.username = '***';
+      url.password = '';
+    }
+    for (const name of secrets) url.searchParams.set(name, '***');
     return url.toString();
   } catch {
     // Greedy up to the last `@` of the authority: a password may hold an unencoded `@`.
-    return text.replace(/\/\/[^/\s?#]*@/, '//***@');
+    return text
+      .replace(/\/\/[^/\s?#]*@/, '//***@')
+      .replace(SECRET_PARAM_IN_TEXT, (_whole, name: string) => `${name}***`);
   }
+}
+
+/** Query parameters that carry credentials by their name (`?token=`, `&api_key=`, `&sig=`). */
+const SECRET_PARAM = /token|key|secret|passw|pwd|auth|sig|credential|session/i;
+const SECRET_PARAM_IN_TEXT =
+  /([?&][^=&#\s]*(?:token|key|secret|passw|pwd|auth|sig|credential|session)[^=&#\s]*=)[^&#\s]*/gi;
+
+function secretParams(url: URL): string[] {
+  return [...new Set([...url.searchParams.keys()])].filter(
+    (name) => SECRET_PARAM.test(name) && url.searchParams.get(name) !== '',
+  );
 }
 
 /** Text from elsewhere (an error message) with every URL in it redacted. */
@@ -35,6 +52,9 @@ export function redactUrlsIn(text: string): string {
  */
 export function urlSecrets(text: string): string[] {
   const [username, password] = userinfoOf(text);
+  const fromQuery = URL.canParse(text)
+    ? secretParams(new URL(text)).flatMap((name) => new URL(text).searchParams.getAll(name))
+    : [];
   const values = password
     ? [
         password,
@@ -43,7 +63,7 @@ export function urlSecrets(text: string): string[] {
         `${decode(username)}:${decode(password)}`,
       ]
     : [username, decode(username)];
-  return [...new Set(values.filter((v) => v !== '' && v !== ':'))];
+  return [...new Set([...values, ...fromQuery].filter((v) => v !== '' && v !== ':'))];
 }
 
 /**

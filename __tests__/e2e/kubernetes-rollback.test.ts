@@ -245,8 +245,31 @@ test('the same workload named three ways, in a context named twice, is undone on
   const report = JSON.parse(rolled.outputs.report ?? '{}') as { targets: unknown[] };
   expect(report.targets).toHaveLength(1);
   expect(rolled.annotations.map((a) => `${a.level}: ${a.message}`)).toEqual([
-    "warning: rollback-action: targets: 'deployment/api' is the same workload as 'deployment/api'; it is guarded and rolled back once",
     "warning: rollback-action: contexts: 'eu-west' named more than once; each context is acted on once",
-    "warning: rollback-action: targets: 'shop/deployment/api' is the same workload as 'deployment/api' in context \"eu-west\" (namespace shop); it is guarded and rolled back once",
+    'warning: rollback-action: targets: shop/deployment/api is named 3 times in context "eu-west"; it is acted on once',
+  ]);
+});
+
+test('a plan that cannot be made is still a recommendation, never a failed rollback', async () => {
+  const sim = sims['eu-west'] as KubeSim;
+  sim.apply(deployment('solo', 'shop/solo:1.0', { namespace: 'shop' }));
+  await sim.waitFor('Deployment', 'shop', 'solo', (o) => settled(o));
+  const planned = await job.run({
+    inputs: {
+      kubeconfig,
+      contexts: 'eu-west',
+      targets: 'deployment/solo',
+      mode: 'rollback',
+      'to-revision': 'previous',
+      'dry-run': 'true',
+    },
+  });
+  expect(planned.exitCode).toBe(1);
+  expect(planned.outputs).toMatchObject({
+    verdict: 'rollback-recommended',
+    'rolled-back': 'false',
+  });
+  expect(planned.annotations.map((a) => a.message)).toEqual([
+    'rollback-action: rollback recommended (dry-run), but it could not be planned for 1 of 1 targets: eu-west shop/deployment/solo: no rollout history found for deployment "solo" (state: unchanged)',
   ]);
 });

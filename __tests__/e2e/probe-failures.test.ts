@@ -1,6 +1,8 @@
 /**
- * A health check whose request cannot be made is no data, never a failed check: a healthy
- * service is not rolled back because a header value (from the environment) holds a newline.
+ * A health check whose request cannot be made is never a failed check: a header value (from
+ * the environment) holding a newline is refused before the watch, in one line, and a healthy
+ * service is not rolled back. (At the request itself such a failure is no data: see the
+ * http-failures unit tests.)
  */
 import { createServer, type Server } from 'node:http';
 import { runAction } from '../../lab/runner/harness.js';
@@ -12,7 +14,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-test('a header value that cannot be sent: inconclusive, not rolled back', async () => {
+test('a header value that cannot be sent: refused before the watch, never rolled back', async () => {
   let asked = 0;
   server = createServer((_req, res) => {
     asked += 1;
@@ -33,10 +35,11 @@ watch: {window: 4s, interval: 1s}
     env: { PROBE_TOKEN: 'tok3n-line-one\ntok3n-line-two' },
     files: { '.github/rollback-policy.yml': policy },
   });
-  expect(result.outputs).toMatchObject({ verdict: 'inconclusive', 'rolled-back': 'false' });
-  expect(result.stdout).toContain(
-    "header 'X-Probe-Token' cannot be sent: its value holds a newline or another character HTTP forbids",
-  );
+  expect(result.exitCode).toBe(1);
+  expect(result.outputs.verdict).toBeUndefined();
+  expect(result.annotations.map((a) => a.message)).toEqual([
+    'rollback-action: .github/rollback-policy.yml: triggers[0].headers-env.X-Probe-Token: the environment variable PROBE_TOKEN holds a line break or another control character, which a request header cannot carry (trim the secret)',
+  ]);
   expect(asked).toBe(0);
   const shown = [result.stdout.replace(/^::add-mask::.*$/gm, ''), result.stderr, result.summary];
   for (const text of [...shown, result.outputs.report ?? ''])

@@ -57,20 +57,28 @@ describe('mode: validate through the runner harness', () => {
     expect(result.log).toContain('Configuration is valid: .github/rollback-policy.yml');
   });
 
-  test('credentials in a Prometheus URL never reach the log, summary or report', async () => {
+  test('credentials in a Prometheus URL, user info or ?token=, never reach the log, summary or report', async () => {
     const result = await runAction({
-      inputs: { mode: 'validate', 'prometheus-url': 'https://admin:hunter2@prom.example' },
+      inputs: {
+        mode: 'validate',
+        'prometheus-url': 'https://admin:hunter2@prom.example/?token=QueryTok999&org=shop',
+      },
     });
     expect(result.exitCode).toBe(0);
+    // The only place they appear is the command that tells the runner to mask them.
     for (const text of [
-      result.stdout,
+      result.stdout.replace(/^::add-mask::.*$/gm, ''),
       result.stderr,
       result.summary,
       result.outputs.report ?? '',
     ]) {
       expect(text).not.toContain('hunter2');
+      expect(text).not.toContain('QueryTok999');
     }
-    expect(result.summary).toContain('| `prometheus-url` | https://***@prom.example/ | input |');
+    expect(result.masks).toEqual(expect.arrayContaining(['hunter2', 'QueryTok999']));
+    expect(result.summary).toContain(
+      '| `prometheus-url` | https://***@prom.example/?token=***&org=shop | input |',
+    );
   });
 
   test('lists the triggers that will be judged, the preset expanded, and warns of what will not work', async () => {
@@ -94,13 +102,16 @@ triggers:
     });
     expect(result.exitCode).toBe(0);
     expect(result.annotations.map((a) => a.message)).toEqual([
-      "rollback-action: targets: 'shop/deployment/api' is the same workload as 'deployment/api' in namespace shop; it is guarded and rolled back once",
       "rollback-action: contexts: 'eu-west' named more than once; each context is acted on once",
       'rollback-action: .github/rollback-policy.yml: metrics.prometheus.bearer-token-env names the environment variable PROM_TOKEN, which is not set in this step (add it under env:)',
       "rollback-action: trigger 'error-rate' must breach for 5m but the window is 2m: only its sequential test can fail it",
       "rollback-action: trigger 'p95-latency' must breach for 10m but the window is 2m: it cannot fail",
       "rollback-action: trigger 'p95-vs-baseline' must breach for 5m but the window is 2m: it cannot fail",
+      'rollback-action: targets: shop/deployment/api is named 2 times; it is acted on once',
     ]);
+    expect(result.log).toContain(
+      'Configuration is valid (6 warnings): .github/rollback-policy.yml',
+    );
     expect(result.log).toContain('Triggers that will be judged (7):');
     expect(result.log).toContain(
       '  error-rate (P1, prometheus): fails > 0.05 for 5m (sooner when a sequential test is sure); min-requests 20; reads errors http_requests_total{job="shop-api",code=~"5.."} over requests http_requests_total{job="shop-api"}  [preset]',
@@ -123,7 +134,7 @@ triggers:
       warnings: unknown[];
     };
     expect(report.triggers).toHaveLength(7);
-    expect(report.warnings).toHaveLength(4);
+    expect(report.warnings).toHaveLength(5);
   });
 
   test('a policy with too many triggers is one line, and many problems are counted, not all listed', async () => {
@@ -285,7 +296,14 @@ triggers:
       'validate: a key that does nothing yet',
       { mode: 'validate' },
       { [POLICY_FILE]: 'migrations: {paths: [db/**]}\n' },
-      `${POLICY_FILE}:1:1: unknown key 'migrations' at the top level; known keys: version, targets, namespace, contexts, watch, metrics, preset, triggers, backtest, strategy, approval, rollback`,
+      `${POLICY_FILE}:1:1: 'migrations' is not available in this release (migration-aware strategy selection); remove it until then`,
+      { file: POLICY_FILE, line: 1, column: 1 },
+    ],
+    [
+      'validate: a YAML alias inside itself (it crashed the action)',
+      { mode: 'validate' },
+      { [POLICY_FILE]: 'targets: &a [*a]\n' },
+      `${POLICY_FILE}: a YAML alias refers to a node that contains it (a loop)`,
       { file: POLICY_FILE, line: 1, column: 1 },
     ],
     [

@@ -105,7 +105,20 @@ describe('PrometheusProvider with the real Prometheus', () => {
   });
 
   test.each([
-    ['a query that finds nothing warns', { query: 'up{job="typo"}' }, 'warning', /^empty result/],
+    // The service's own series are there, just none of this kind yet: a warning.
+    [
+      'a query that finds nothing yet warns',
+      { query: 'sum(http_requests_total{job="shop-api",code="418"})' },
+      'warning',
+      /^empty result/,
+    ],
+    // The selector names a service Prometheus does not have: the capture stops, naming it.
+    [
+      'a selector that matches no series is an error naming the label values there are',
+      { query: 'up{job="typo"}' },
+      'error',
+      /^no series match up\{job="typo"\}; up has series with job="shop-api": check the selector$/,
+    ],
     [
       'several series is an error: the trigger could never be judged',
       { query: 'http_requests_total{job="shop-api"}' },
@@ -113,10 +126,10 @@ describe('PrometheusProvider with the real Prometheus', () => {
       /series where one was expected/,
     ],
     [
-      'a ratio whose requests are missing warns',
+      'a ratio whose requests do not exist at all is an error',
       { ratio: { errors: 'x_total{code="500"}', total: 'x_total' } },
-      'warning',
-      /^empty result/,
+      'error',
+      /^no series match x_total: Prometheus has no series named x_total at all$/,
     ],
     [
       'a ratio with bad PromQL in its errors is an error',

@@ -166,11 +166,11 @@ describe('parsePolicy', () => {
     // Keys of features that have not landed are refused, not silently ignored.
     [
       'migrations: {paths: [db/**]}\n',
-      `${FILE}:1:1: unknown key 'migrations' at the top level; known keys: version, targets, namespace, contexts, watch, metrics, preset, triggers, backtest, strategy, approval, rollback`,
+      `${FILE}:1:1: 'migrations' is not available in this release (migration-aware strategy selection); remove it until then`,
     ],
     [
       'incident: {labels: [x]}\n',
-      `${FILE}:1:1: unknown key 'incident' at the top level; known keys: version, targets, namespace, contexts, watch, metrics, preset, triggers, backtest, strategy, approval, rollback`,
+      `${FILE}:1:1: 'incident' is not available in this release (the incident issue); remove it until then`,
     ],
     [
       'strategy: git-revert\n',
@@ -207,6 +207,10 @@ describe('parsePolicy', () => {
       'triggers:\n  - {name: x, query: up, above: 5, relative: +50%}\n',
       `${FILE}:2:5: triggers[0]: trigger 'x' has 'relative' with 'above'; use one: relative compares with the baseline, above and below with fixed numbers`,
     ],
+    [
+      'triggers:\n  - {name: x, query: up, relative: -100%}\n',
+      `${FILE}:2:5: triggers[0]: trigger 'x': relative -100% would need the value below zero times the baseline, so it could never fail; a drop is written like -30%`,
+    ],
     // NaN and infinity are named as YAML writes them.
     [
       'triggers:\n  - {name: x, query: up, above: .nan}\n',
@@ -238,6 +242,25 @@ describe('parsePolicy', () => {
       expect.stringMatching(new RegExp(`^${FILE.replace(/\./g, '\\.')}:\\d+:\\d+: invalid YAML: `)),
     ],
   ])('%j', (text, message) => {
+    expect(errorsOf(text)).toEqual([message]);
+  });
+
+  test.each([
+    [
+      'an alias inside itself',
+      'targets: &a [*a]\n',
+      `${FILE}: a YAML alias refers to a node that contains it (a loop)`,
+    ],
+    [
+      'aliases that expand a few lines into a billion values',
+      Array.from({ length: 9 }, (_, i) =>
+        i === 0
+          ? 'x1: &x1 [a, a, a, a, a, a, a, a, a, a]'
+          : `x${i + 1}: &x${i + 1} [${Array.from({ length: 10 }, () => `*x${i}`).join(', ')}]`,
+      ).join('\n'),
+      `${FILE}: the policy expands to more than 100,000 values (YAML aliases repeating each other?); write it out`,
+    ],
+  ])('%s is one line, at once', (_name, text, message) => {
     expect(errorsOf(text)).toEqual([message]);
   });
 

@@ -12,6 +12,16 @@ describe('redactUrl', () => {
     // Not parseable (a space in the host): still redacted, up to the last @.
     ['http://u:p@ss@api service/x', 'http://***@api service/x'],
     ['not a url', 'not a url'],
+    // Credentials by name in the query string; other parameters stay readable.
+    ['http://p:9090/?token=Tok999&org=shop', 'http://p:9090/?token=***&org=shop'],
+    [
+      'https://h/api?api_key=K1&application-key=K2&q=up',
+      'https://h/api?api_key=***&application-key=***&q=up',
+    ],
+    ['https://h/x?X-Amz-Signature=abc&sig=def', 'https://h/x?X-Amz-Signature=***&sig=***'],
+    ['http://h/api?query=sum(up)&step=15', 'http://h/api?query=sum(up)&step=15'],
+    ['http://u:pw@h/?token=T', 'http://***@h/?token=***'],
+    ['http://bad host/?token=T1&x=1', 'http://bad host/?token=***&x=1'],
   ])('%s', (url, expected) => {
     expect(redactUrl(url)).toBe(expected);
   });

@@ -199,6 +199,28 @@ describe('progressLine', () => {
     expect(progressLine(elapsed, [state], interval)).toBe(`${shown} ok: error-rate 0.01`);
   });
 
+  test('a backend that is down is said once, for every trigger it leaves without data', () => {
+    const down = {
+      ...state,
+      status: 'no-data' as const,
+      value: undefined,
+      detail: 'Prometheus unreachable at http://127.0.0.1:1/: connection refused',
+    };
+    expect(
+      progressLine(
+        0,
+        [
+          { ...down, name: 'a' },
+          { ...down, name: 'b' },
+          { ...state, name: 'c' },
+        ],
+        1000,
+      ),
+    ).toBe(
+      '[0s] a, b have no data: Prometheus unreachable at http://127.0.0.1:1/: connection refused · ok: c 0.01',
+    );
+  });
+
   test('what needs attention comes first, the queries stay out, the rest is one ok list', () => {
     const states = [
       { ...state, name: 'p99', value: 0.2 },

@@ -131,7 +131,8 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
         ? `${redactUrl(trigger.url ?? '')}, expecting HTTP ${trigger.expectStatus ?? 200}${trigger.bodyMatch ? ` and a body matching /${trigger.bodyMatch}/` : ''}`
         : `${trigger.jsonPath ?? ''} of ${redactUrl(trigger.url ?? '')}`;
   const options = [
-    rule.minRequests !== undefined ? `min-requests ${rule.minRequests}` : '',
+    // min-requests counts a ratio's requests; other queries have none to count.
+    query.ratio && rule.minRequests !== undefined ? `min-requests ${rule.minRequests}` : '',
     rule.noData !== 'hold' ? `no-data: ${rule.noData}` : '',
   ].filter(Boolean);
   return `${rule.name} (${rule.severity}, ${trigger.provider}): ${condition} ${hold}${sooner}${options.length ? `; ${options.join(', ')}` : ''}; reads ${reads}`;

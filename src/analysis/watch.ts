@@ -59,10 +59,23 @@ export function progressLine(
     ...of('pass')
       .filter((s) => s.breaching)
       .map((s) => `${s.name} ${format(s.value)}, breaching ${s.breaching ?? ''}`),
-    ...of('no-data').map((s) => `${s.name} has no data: ${withoutQuery(s.detail)}`),
+    ...noData(of('no-data')),
     ...(ok.length ? [`ok: ${ok.map((s) => `${s.name} ${format(s.value)}`).join(', ')}`] : []),
   ];
   return `[${formatDuration(shown)}] ${parts.join(' · ')}`;
+}
+
+/** Triggers without data, those with the same reason together: a backend down is one cause. */
+function noData(states: readonly TriggerState[]): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const s of states) {
+    const reason = withoutQuery(s.detail);
+    byReason.set(reason, [...(byReason.get(reason) ?? []), s.name]);
+  }
+  return [...byReason].map(
+    ([reason, names]) =>
+      `${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} no data: ${reason}`,
+  );
 }
 
 /** A backend's reason without the query it quotes: the queries are shown once, at the start. */

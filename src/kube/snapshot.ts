@@ -96,7 +96,8 @@ export function digestsOf(pods: Pod[]): Record<string, string[]> {
 
 /** A snapshot from the `snapshot` input: JSON text, or the path of a file holding it. */
 export function readSnapshot(value: string): Snapshot {
-  const file = value.trimStart().startsWith('{') ? undefined : value;
+  // JSON text starts with { or [ (a list is JSON too, just not a snapshot); else it is a path.
+  const file = /^\s*[{[]/.test(value) ? undefined : value;
   const text = file === undefined ? value : readFileText(file);
   // Never the parser's message: it quotes the text, and a wrong path may name any file.
   const notOurs = (why: string): UserError =>

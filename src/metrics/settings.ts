@@ -43,6 +43,15 @@ export function resolveMetrics(
       return undefined;
     }
     setSecret(value);
+    // A line break cannot travel in a header: say so now, not on every poll of the watch.
+    if (Array.from(value).some((c) => c !== '\t' && (c < ' ' || c === '\u007f'))) {
+      errors.push(
+        new UserError(
+          `${file}: ${where}: the environment variable ${name} holds a line break or another control character, which a request header cannot carry (trim the secret)`,
+        ),
+      );
+      return undefined;
+    }
     return value;
   };
   /** Plain headers plus those whose values come from the environment (masked). */

@@ -69,7 +69,7 @@ export async function backtest(context: ModeContext): Promise<ModeResult> {
     );
     results.push({ ...replayed, source: deploy.source });
     core.info(
-      `${replayed.at}: ${replayed.verdict}${replayed.trigger ? ` after ${replayed['after-seconds'] ?? 0}s by ${replayed.trigger}` : ''}`,
+      `${replayed.at}: ${replayed.verdict}${replayed.trigger ? ` after ${replayed['after-seconds'] ?? 0}s by ${replayed.trigger}` : replayed.verdict === 'inconclusive' ? `: ${replayed.detail}` : ''}`,
     );
   }
 

@@ -3,8 +3,8 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { OutputName } from '../constants.js';
 import * as core from '@actions/core';
-import { UserError, quote } from '../errors.js';
-import { formatTarget, uniqueTargets } from '../targets.js';
+import { UserError } from '../errors.js';
+import { repeatedTargetWarnings, uniqueTargets } from '../targets.js';
 import type { KubeClient } from '../kube/client.js';
 import type { TargetRef } from '../kube/snapshot.js';
 import type { WorkloadKind } from '../kube/types.js';
@@ -53,10 +53,12 @@ export function targetRefs(context: ModeContext): TargetRef[] {
       config.targets.value,
       config.namespace.value ?? client.defaultNamespace,
     );
-    for (const { target, same } of repeated)
-      core.warning(
-        `rollback-action: targets: ${quote(formatTarget(target))} is the same workload as ${quote(formatTarget(same))} in context "${name}" (namespace ${client.defaultNamespace}); it is guarded and rolled back once`,
-      );
+    for (const message of repeatedTargetWarnings(
+      repeated,
+      config.namespace.value ?? client.defaultNamespace,
+      ` in context "${name}"`,
+    ))
+      core.warning(`rollback-action: ${message}`);
     for (const target of targets) {
       refs.push({
         context: name,

@@ -94,7 +94,6 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
     (outcome.verdict === 'inconclusive' ? core.warning : core.info)(
       `${outcome.verdict}: ${headline}`,
     );
-  else core.info(`${outcome.verdict}: ${headline}`);
 
   if (context.env.GITHUB_STEP_SUMMARY)
     await writeSummary(outcome.verdict, judgement, headline, states, watched, rollout, outcome);
@@ -308,6 +307,8 @@ function evidenceOf(state: TriggerState, series: readonly Observation[]): Record
     threshold: state.threshold ?? null,
     baseline: state.baseline ?? null,
     'fast-failed': state.fastFailed,
+    // Passing, but over its threshold for part of its `for` already: how far along.
+    breaching: state.breaching ?? null,
     detail: state.detail,
     series: series.map((o) => [
       formatTimestamp(o.at),

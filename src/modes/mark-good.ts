@@ -89,7 +89,7 @@ export async function recordGoodRelease(
     });
     const names = targets.map((t) => `${t.kind.toLowerCase()}/${t.name}@${t.revision ?? '?'}`);
     core.info(
-      `${contextName}/${namespace}: recorded ${names.join(', ')} as good in ConfigMap ${LEDGER_NAME} (${entries} releases kept)`,
+      `${contextName}/${namespace}: recorded ${names.join(', ')} as good in ConfigMap ${LEDGER_NAME} (${entries} release${entries === 1 ? '' : 's'} kept)`,
     );
     recorded.push({ context: contextName, namespace, targets: names, entries });
   }

@@ -89,11 +89,16 @@ export async function executeRollback(
   );
   const seconds = (context.clock.now() - started) / 1000;
   const failed = results.filter((r) => r.outcome === 'failed');
-  const verdict = failed.length
-    ? 'rollback-failed'
-    : planOnly
-      ? 'rollback-recommended'
+  // A plan is not a rollback: one that cannot be made (no earlier revision) is still only a
+  // recommendation, never a "rollback-failed" that reads as a rollback gone wrong.
+  const verdict = planOnly
+    ? 'rollback-recommended'
+    : failed.length
+      ? 'rollback-failed'
       : 'rolled-back';
+  const failedList = failed
+    .map((r) => `${describeRef(r)}: ${r.message} (state: ${r.state ?? 'unknown'})`)
+    .join('; ');
   const strategy = planOnly && config.strategy.value === 'none' ? 'none' : 'kubernetes';
   return {
     verdict,
@@ -101,9 +106,11 @@ export async function executeRollback(
     rolledBack: results.some((r) => r.outcome === 'rolled-back'),
     seconds,
     results,
-    failure: failed.length
-      ? `rollback failed for ${failed.length} of ${results.length} targets: ${failed.map((r) => `${describeRef(r)}: ${r.message} (state: ${r.state ?? 'unknown'})`).join('; ')}`
-      : undefined,
+    failure: !failed.length
+      ? undefined
+      : planOnly
+        ? `rollback recommended (${planOnly}), but it could not be planned for ${failed.length} of ${results.length} targets: ${failedList}`
+        : `rollback failed for ${failed.length} of ${results.length} targets: ${failedList}`,
     report: {
       destination: describeDestination(destination),
       'plan-only': planOnly ?? null,

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { describeWatched, unreachableTriggers } from '../analysis/rules.js';
 import { hasKubeConfig } from '../kube/connect.js';
+import { repeatedTargetWarnings, uniqueTargets } from '../targets.js';
 import { runbookTriggers } from '../policy/presets.js';
 import { code, escapeText, markdownTable } from '../report/markdown.js';
 import { settingRows, type SettingRow } from '../report/settings.js';
@@ -31,6 +32,13 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
   ))
     warn(warning);
   const contexts = checkContexts(context);
+  // Without a cluster, a target without a namespace is known by the configured one only.
+  for (const message of repeatedTargetWarnings(
+    uniqueTargets(config.targets.value, config.namespace.value).repeated,
+    config.namespace.value,
+  ))
+    warn(message);
+  const total = warnings.length + config.warnings.length;
 
   const rows = settingRows(config);
   const preset = new Set(
@@ -48,7 +56,7 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
   }));
 
   core.info(
-    `Configuration is valid${warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : ''}: ${config.policyFile ?? 'no policy file'}`,
+    `Configuration is valid${total ? ` (${total} warning${total === 1 ? '' : 's'})` : ''}: ${config.policyFile ?? 'no policy file'}`,
   );
   for (const row of rows) core.info(`  ${row.name.padEnd(15)} ${row.value}  [${row.from}]`);
   core.info(
@@ -63,10 +71,10 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
   if (env.GITHUB_STEP_SUMMARY) {
     const policy = config.policyFile ? code(config.policyFile) : 'none (inputs and defaults only)';
     const summary = core.summary
-      .addRaw(`## ${warnings.length ? '⚠️' : '✅'} rollback-action: configuration is valid\n\n`)
+      .addRaw(`## ${total ? '⚠️' : '✅'} rollback-action: configuration is valid\n\n`)
       .addRaw(`Policy file: ${policy}. Nothing was changed and no metric was read.\n\n`);
-    if (warnings.length)
-      summary.addRaw(`${warnings.map((w) => `- ⚠️ ${escapeText(w)}`).join('\n')}\n\n`);
+    const all = [...config.warnings.map((w) => w.message), ...warnings];
+    if (all.length) summary.addRaw(`${all.map((w) => `- ⚠️ ${escapeText(w)}`).join('\n')}\n\n`);
     summary
       .addRaw(
         markdownTable(

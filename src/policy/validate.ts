@@ -14,6 +14,21 @@ import type { Policy, ProviderName, TriggerSpec } from './types.js';
 
 export { schema as policySchema };
 
+/** Top-level keys of the design that later releases bring, and what they are for. */
+const PLANNED_KEYS: Record<string, string> = {
+  migrations: 'migration-aware strategy selection',
+  'feature-flags': 'feature-flag rollbacks',
+  flags: 'feature-flag rollbacks',
+  gitops: 'git revert for GitOps-managed workloads',
+  git: 'git revert',
+  verification: 'post-rollback verification',
+  verify: 'post-rollback verification',
+  incident: 'the incident issue',
+  notify: 'notifications',
+  rehearsal: 'rehearsals',
+  steps: 'command steps',
+};
+
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   compiled ??= new Ajv({
@@ -62,6 +77,10 @@ export function parsePolicy(text: string, file: string): ParsedPolicy {
     ]);
   }
 
+  // Aliases make a document a graph: one that contains itself, or expands to millions of
+  // values from a few lines, is refused before anything walks it.
+  const shape = aliasProblem(document);
+  if (shape) throw new UserErrors([lineError(undefined, file, shape)]);
   const validate = validator();
   if (!validate(document)) {
     const errors = dedupe(withinLimits(validate.errors ?? [])).map((e) => schemaError(e, at, file));
@@ -81,6 +100,29 @@ export function parsePolicy(text: string, file: string): ParsedPolicy {
       lineError(at(pointer), file, `${describePointer(pointer)}: ${message}`),
     );
   return { policy, warnings: inSourceOrder(warnings) };
+}
+
+/** Values a policy may expand to: a real one has a few hundred. */
+const MAX_VALUES = 100_000;
+
+/** Why a loaded document cannot be a policy because of its aliases, if it cannot. */
+function aliasProblem(document: unknown): string | undefined {
+  let values = 0;
+  const inside = new Set<unknown>();
+  const walk = (node: unknown): string | undefined => {
+    if (++values > MAX_VALUES)
+      return `the policy expands to more than ${MAX_VALUES.toLocaleString('en')} values (YAML aliases repeating each other?); write it out`;
+    if (typeof node !== 'object' || node === null) return undefined;
+    if (inside.has(node)) return 'a YAML alias refers to a node that contains it (a loop)';
+    inside.add(node);
+    for (const child of Object.values(node)) {
+      const problem = walk(child);
+      if (problem) return problem;
+    }
+    inside.delete(node);
+    return undefined;
+  };
+  return walk(document);
 }
 
 /** A policy and what is worth knowing about it that does not stop it (each with its place). */
@@ -154,6 +196,13 @@ function schemaError(
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
+      const planned = path === '' ? PLANNED_KEYS[key] : undefined;
+      if (planned)
+        return lineError(
+          at(`${path}/${escape(key)}`, true),
+          file,
+          `${quote(key)} is not available in this release (${planned}); remove it until then`,
+        );
       const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
       const known = Object.keys(parent?.properties ?? {});
       const inside = path === '' ? 'at the top level' : `in ${where}`;
@@ -306,6 +355,8 @@ function conditionProblem(trigger: TriggerSpec): string | undefined {
   if (!hasCondition) return `trigger ${name} has no condition (set above, below or relative)`;
   if (relative !== undefined && (above !== undefined || below !== undefined))
     return `trigger ${name} has 'relative' with ${above !== undefined ? "'above'" : "'below'"}; use one: relative compares with the baseline, above and below with fixed numbers`;
+  if (relative !== undefined && Number(relative.replace('%', '')) <= -100)
+    return `trigger ${name}: relative ${relative} would need the value below zero times the baseline, so it could never fail; a drop is written like -30%`;
   if (above !== undefined && below !== undefined && !(below < above))
     return `trigger ${name}: with both, 'below' (${String(below)}) must be less than 'above' (${String(above)}): the trigger fails outside the band [below, above]`;
   return undefined;
