@@ -67,6 +67,32 @@ test('credentials in the Prometheus URL never reach the log; unreachable is inco
   expect(result.masks).toContain('hunter2');
 });
 
+test.each([
+  // The defect: above 5 with below 0.5 read a healthy 1 as '1 < 5 FAIL' and rolled back.
+  ['1, inside the band [0.5, 5], passes', '1', 0, 'healthy'],
+  ['5, on its edge, passes', '5', 0, 'healthy'],
+  ['7, above it, fails', '7', 1, 'rollback-recommended'],
+  ['0.2, below it, fails', '0.2', 1, 'rollback-recommended'],
+])('a band: %s', async (_name, value, exit, verdict) => {
+  server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+      JSON.stringify({
+        status: 'success',
+        data: { resultType: 'vector', result: [{ metric: {}, value: [1, value] }] },
+      }),
+    );
+  });
+  const url = await listenOnLoopback(server);
+  const result = await runAction({
+    inputs: { 'prometheus-url': url },
+    files: {
+      '.github/rollback-policy.yml':
+        "triggers:\n  - {name: saturation, query: 'avg(cpu)', above: 5, below: 0.5}\nwatch: {window: 2s, interval: 1s}\n",
+    },
+  });
+  expect({ exit: result.exitCode, verdict: result.outputs.verdict }).toEqual({ exit, verdict });
+});
+
 test('nothing judged is never a green step: a warning by default, a failure with inconclusive: fail', async () => {
   const port = await freePort();
   const run = (extra: string) =>

@@ -54,6 +54,9 @@ test('npm run lab prints the kubeconfig and URLs, and Ctrl-C stops everything it
   const github = /fake GitHub: (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
   const app = /demo service: (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
   expect(kubeconfig).toBeDefined();
+  // The selector a policy needs for the lab's service, as the README's example writes it.
+  expect(out).toContain(`the service's series: job="shop-api"`);
+  expect(out).toContain(`metrics: {selector: 'job="shop-api"'}`);
   expect((await fetch(`${app ?? ''}/healthz`)).status).toBeLessThan(600);
   lab.child.kill('SIGINT');
   expect(await lab.exited).toBe(130);
