@@ -93,6 +93,83 @@ test.each([
   expect({ exit: result.exitCode, verdict: result.outputs.verdict }).toEqual({ exit, verdict });
 });
 
+test('two crash-looping pods (two series) fail the trigger, naming the pod; before, no data', async () => {
+  server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+      JSON.stringify({
+        status: 'success',
+        data: {
+          resultType: 'vector',
+          result: [
+            { metric: { namespace: 'shop', pod: 'api-7d9f-1' }, value: [1, '3'] },
+            { metric: { namespace: 'shop', pod: 'api-7d9f-2' }, value: [1, '2'] },
+            { metric: { namespace: 'shop', pod: 'api-7d9f-3' }, value: [1, '0'] },
+          ],
+        },
+      }),
+    );
+  });
+  const url = await listenOnLoopback(server);
+  const result = await runAction({
+    inputs: { 'prometheus-url': url },
+    files: {
+      '.github/rollback-policy.yml':
+        'triggers:\n  - {name: restarts, query: \'increase(kube_pod_container_status_restarts_total{namespace="shop"}[5m])\', above: 0, severity: P0}\nwatch: {window: 10s, interval: 1s}\n',
+    },
+  });
+  expect({ exit: result.exitCode, verdict: result.outputs.verdict }).toEqual({
+    exit: 1,
+    verdict: 'rollback-recommended',
+  });
+  const report = JSON.parse(result.outputs.report ?? '{}') as {
+    headline: string;
+    triggers: Record<string, unknown>[];
+  };
+  expect(report.headline).toBe(
+    'restarts (P0): {namespace="shop",pod="api-7d9f-1"}: 3 > 0 for 0s (3 series); no targets to roll back',
+  );
+  expect(report.triggers[1]).toMatchObject({
+    'series-labels': '{namespace="shop",pod="api-7d9f-1"}',
+    'series-count': 3,
+  });
+  expect(result.summary).toContain('{namespace="shop",pod="api-7d9f-1"}');
+});
+
+test('a query Prometheus rejects at run time fails the step at once: never no data, never a rollback', async () => {
+  let queries = 0;
+  server = createServer((_req, res) => {
+    queries += 1;
+    res.writeHead(400, { 'Content-Type': 'application/json' }).end(
+      JSON.stringify({
+        status: 'error',
+        errorType: 'bad_data',
+        error:
+          'invalid parameter "query": 1:10: parse error: expected type range vector in call to function "rate", got instant vector',
+      }),
+    );
+  });
+  const url = await listenOnLoopback(server);
+  const result = await runAction({
+    inputs: { 'prometheus-url': url },
+    files: {
+      '.github/rollback-policy.yml':
+        "triggers:\n  - {name: errors, query: 'sum(rate(up))', above: 1}\nwatch: {window: 30s, interval: 1s}\n",
+    },
+  });
+  expect(result.exitCode).toBe(1);
+  expect(result.outputs).toMatchObject({ verdict: 'inconclusive', 'rolled-back': 'false' });
+  expect(result.annotations).toEqual([
+    {
+      level: 'error',
+      message: expect.stringMatching(
+        /^rollback-action: Prometheus rejects the query of trigger 'errors': bad_data: .*expected type range vector.*; nothing was judged or rolled back: fix the query/,
+      ),
+    },
+  ]);
+  // Stopped at the first poll (after the baseline's history), not after the 30 s window.
+  expect(queries).toBeLessThanOrEqual(2);
+});
+
 test('nothing judged is never a green step: a warning by default, a failure with inconclusive: fail', async () => {
   const port = await freePort();
   const run = (extra: string) =>

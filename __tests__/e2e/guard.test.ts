@@ -253,10 +253,11 @@ test('approval required: the failing verdict only recommends, and nothing change
   await release('shop/api:1.5');
 }, 150_000);
 
-test('preflight at capture: bad PromQL stops the deploy before it starts; an empty query warns', async () => {
-  // No 418 yet is an empty result of the service's own series: worth a warning, no more.
+test('preflight at capture: PromQL Prometheus rejects stops the deploy before it starts; an empty query warns', async () => {
+  // Well-formed, so it passes the offline grammar, but rate() needs a range: only Prometheus
+  // knows. No 418 yet is an empty result of the service's own series: a warning, no more.
   const policy = `${POLICY}triggers:
-  - {name: typo, query: 'sum(rate(http_requests_total{job="shop-api"}[1m])', above: 1}
+  - {name: typo, query: 'sum(rate(http_requests_total{job="shop-api"}))', above: 1}
   - {name: nothing-yet, query: 'sum(rate(http_requests_total{job="shop-api",code="418"}[1m]))', above: 1}
 `;
   const captured = await step('capture', { policy: 'strict.yml' }, undefined, {
@@ -273,7 +274,7 @@ test('preflight at capture: bad PromQL stops the deploy before it starts; an emp
     {
       level: 'error',
       message: expect.stringMatching(
-        /^rollback-action: preflight: trigger 'typo': bad_data: .*\(query: sum\(rate\(/,
+        /^rollback-action: preflight: trigger 'typo': bad_data: .*range vector.*\(query: sum\(rate\(/,
       ) as string,
     },
   ]);

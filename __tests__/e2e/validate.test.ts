@@ -306,6 +306,34 @@ triggers:
       `${POLICY_FILE}: a YAML alias refers to a node that contains it (a loop)`,
       { file: POLICY_FILE, line: 1, column: 1 },
     ],
+    // Argo Rollouts' published dry-run example: ~ where =~ was meant. Prometheus rejects it.
+    [
+      'validate: PromQL Prometheus would reject, with the column inside the query',
+      { mode: 'validate' },
+      {
+        [POLICY_FILE]:
+          'triggers:\n  - name: errors\n    query: \'sum(rate(http_requests_total{response_code~"5.*"}[5m]))\'\n    above: 1\n',
+      },
+      `${POLICY_FILE}:3:12: triggers[0].query: not valid PromQL at column 43, near '~"5.*"}[5m]))'; a regular-expression match is written =~`,
+      { file: POLICY_FILE, line: 3, column: 12 },
+    ],
+    [
+      'validate: a template placeholder left unfilled',
+      { mode: 'validate' },
+      {
+        [POLICY_FILE]:
+          'triggers:\n  - {name: e, query: \'sum(rate(x{service="{{args.service-name}}"}[5m]))\', above: 1}\n',
+      },
+      `${POLICY_FILE}:2:22: triggers[0].query: {{args.service-name}} is a template placeholder, not PromQL: write the value it stands for`,
+      { file: POLICY_FILE, line: 2, column: 22 },
+    ],
+    [
+      'validate: a query returning a range vector',
+      { mode: 'validate' },
+      { [POLICY_FILE]: "triggers:\n  - {name: e, query: 'up[5m]', above: 1}\n" },
+      `${POLICY_FILE}:2:22: triggers[0].query: returns a range vector (several samples per series); a trigger judges one number: wrap it, e.g. rate(...) or max_over_time(...)`,
+      { file: POLICY_FILE, line: 2, column: 22 },
+    ],
     [
       'validate: a strategy that has not landed',
       { mode: 'validate', strategy: 'git-revert' },

@@ -63,7 +63,7 @@ describe('PrometheusProvider with the real Prometheus', () => {
     expect((reading.errors ?? 0) / (reading.total ?? 1)).toBeGreaterThan(0.1);
   });
 
-  test('a query reads its single value; a vector of several series is no data, saying why', async () => {
+  test('a query reads its single value; a vector of several series gives each with its labels', async () => {
     const p95 = await provider.read(
       {
         query:
@@ -77,9 +77,11 @@ describe('PrometheusProvider with the real Prometheus', () => {
       { query: 'http_requests_total{job="shop-api"}' },
       { now: Date.now(), since, intervalMs: 5000 },
     );
-    expect(several).toMatchObject({
-      reason: expect.stringMatching(/^\d+ series where one was expected; aggregate them/),
-    });
+    // Each series is judged on its own (analysis/series.ts): never "no data" for being many.
+    expect(several.value).toBeUndefined();
+    expect(several.reason).toBeUndefined();
+    expect(several.series?.length).toBeGreaterThan(1);
+    expect(several.series?.every((s) => s.labels.job === 'shop-api')).toBe(true);
   });
 
   test.each([
@@ -119,12 +121,7 @@ describe('PrometheusProvider with the real Prometheus', () => {
       'error',
       /^no series match up\{job="typo"\}; up has series with job="shop-api": check the selector$/,
     ],
-    [
-      'several series is an error: the trigger could never be judged',
-      { query: 'http_requests_total{job="shop-api"}' },
-      'error',
-      /series where one was expected/,
-    ],
+
     [
       'a ratio whose requests do not exist at all is an error',
       { ratio: { errors: 'x_total{code="500"}', total: 'x_total' } },
@@ -143,6 +140,15 @@ describe('PrometheusProvider with the real Prometheus', () => {
       level,
       message: expect.stringMatching(message) as string,
     });
+  });
+
+  test('several series are read each with its labels, and are fine at preflight', async () => {
+    const window = { now: Date.now(), since, intervalMs: 5000 };
+    const query = { query: 'sum by (code) (http_requests_total{job="shop-api"})' };
+    expect(await provider.check(query, window)).toBeUndefined();
+    const reading = await provider.read(query, window);
+    expect(reading.value).toBeUndefined();
+    expect(reading.series?.map((s) => s.labels.code).sort()).toEqual(['200', '500']);
   });
 
   test('preflight: a ratio without any error series yet is fine (no errors is normal)', async () => {

@@ -62,6 +62,7 @@ export function watchedTriggers(policy: Policy): WatchedTrigger[] {
         (spec.ratio && spec.above !== undefined ? defaultMinRequests(spec.above) : undefined),
       fastFail: spec['fast-fail'] === false || !spec.ratio ? false : {},
       noData: spec['no-data'] ?? policy.watch?.['no-data'] ?? 'hold',
+      ...(spec.series ? { series: spec.series } : {}),
     };
     const watched: WatchedTrigger = {
       rule,
@@ -134,6 +135,7 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
     // min-requests counts a ratio's requests; other queries have none to count.
     query.ratio && rule.minRequests !== undefined ? `min-requests ${rule.minRequests}` : '',
     rule.noData !== 'hold' ? `no-data: ${rule.noData}` : '',
+    rule.series && rule.series !== 'any' ? `series: ${rule.series}` : '',
   ].filter(Boolean);
   return `${rule.name} (${rule.severity}, ${trigger.provider}): ${condition} ${hold}${sooner}${options.length ? `; ${options.join(', ')}` : ''}; reads ${reads}`;
 }

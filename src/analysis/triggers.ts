@@ -6,6 +6,14 @@
  */
 import type { NoDataAction, Severity } from '../constants.js';
 import { formatDuration } from '../duration.js';
+import type { SeriesValue } from '../metrics/provider.js';
+import {
+  describeLabels,
+  perSeries,
+  reduceSeries,
+  severalSeries,
+  type SeriesMode,
+} from './series.js';
 import { sprt, sprtOptions, wilsonLower, type SprtOptions } from './sequential.js';
 
 export type Evaluation = 'pass' | 'fail' | 'no-data';
@@ -21,6 +29,8 @@ export interface Observation {
   total?: number;
   /** Why there is no value (backend down, empty result), for the report. */
   reason?: string;
+  /** A query's series with their labels (when it returned a vector). */
+  series?: SeriesValue[];
 }
 
 export interface TriggerRule {
@@ -41,6 +51,8 @@ export interface TriggerRule {
   /** Fail before `for` when a sequential test is sure (ratio triggers with `above`). */
   fastFail?: Partial<SprtOptions> | false;
   noData: NoDataAction;
+  /** How several series of one query are judged (default `any`: each on its own). */
+  series?: SeriesMode;
 }
 
 export interface TriggerState {
@@ -58,6 +70,9 @@ export interface TriggerState {
   fastFailed: boolean;
   /** A passing trigger already breaching, how far along: `12s of 5m`, `2 of 3 polls in a row`. */
   breaching?: string;
+  /** Several series: the one this state describes (`{pod="api-1"}`), and how many there were. */
+  seriesLabels?: string;
+  seriesCount?: number;
   /**
    * Count-based ratio triggers: the 99.9 % lower bound of the ratio since the watch began,
    * read once when another trigger has failed the verdict, to grade its severity.
@@ -141,7 +156,63 @@ export function format(value: number | undefined): string {
   return Math.abs(value) >= 100 ? value.toFixed(0) : Number(value.toPrecision(3)).toString();
 }
 
+/**
+ * A trigger's state over its observations. A query that returned several series is judged
+ * as `rule.series` says (see series.ts): by default each series on its own, the trigger
+ * taking the state of the one in the worst state, named by its labels.
+ */
 export function evaluateTrigger(
+  rule: TriggerRule,
+  observations: readonly Observation[],
+  baseline?: number,
+): TriggerState {
+  if (!severalSeries(observations)) return evaluateOne(rule, observations, baseline);
+  const count = observations.at(-1)?.series?.length ?? 0;
+  const mode = rule.series ?? 'any';
+  const threshold = thresholdOf(rule, baseline);
+  const higherIsWorse = !(
+    (rule.below !== undefined && rule.above === undefined && rule.relativePercent === undefined) ||
+    (rule.relativePercent ?? 0) < 0
+  );
+  if (mode !== 'any') {
+    const leastBreaching = (values: number[]): number =>
+      threshold === undefined
+        ? (values[0] ?? NaN)
+        : (values.find((v) => !breaches(rule, v, threshold)) ??
+          (higherIsWorse ? Math.min(...values) : Math.max(...values)));
+    const state = evaluateOne(rule, reduceSeries(observations, mode, leastBreaching), baseline);
+    return { ...state, seriesCount: count, detail: `${state.detail} (${mode} of ${count} series)` };
+  }
+  const judged = perSeries(observations).map((s) => ({
+    labels: describeLabels(s.labels),
+    state: evaluateOne(rule, s.observations, baseline),
+  }));
+  const valued = judged.filter((j) => j.state.value !== undefined);
+  const worst = valued.reduce<(typeof judged)[number] | undefined>(
+    (w, j) =>
+      !w ||
+      (higherIsWorse
+        ? (j.state.value ?? 0) > (w.state.value ?? 0)
+        : (j.state.value ?? 0) < (w.state.value ?? 0))
+        ? j
+        : w,
+    undefined,
+  );
+  const pick =
+    judged.find((j) => j.state.status === 'fail') ??
+    judged.find((j) => j.state.breaching !== undefined) ??
+    worst ??
+    judged[0];
+  if (!pick) return evaluateOne(rule, observations, baseline);
+  return {
+    ...pick.state,
+    seriesLabels: pick.labels,
+    seriesCount: count,
+    detail: `${pick.labels}: ${pick.state.detail} (${count} series)`,
+  };
+}
+
+function evaluateOne(
   rule: TriggerRule,
   observations: readonly Observation[],
   baseline?: number,

@@ -38,6 +38,8 @@ export interface Judgement {
   unjudged: Unjudged[];
   /** True when an inconclusive run must fail the step (a trigger with no-data: fail). */
   failStep: boolean;
+  /** Triggers whose query the backend refused: the policy is wrong, nothing can be judged. */
+  rejected?: Unjudged[];
 }
 
 const RANK: Record<Severity, number> = { P0: 0, P1: 1, P2: 2 };

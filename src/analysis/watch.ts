@@ -119,6 +119,31 @@ export async function watch(
       return state;
     });
     const elapsedMs = at - since;
+    // A query the backend refuses never gives data: stop, and say it is the policy's error.
+    const rejected = sources.flatMap((s, i) => {
+      const reading = readings[i];
+      return reading?.rejected
+        ? [{ name: s.trigger.rule.name, why: reading.reason ?? 'the query was rejected' }]
+        : [];
+    });
+    if (rejected.length) {
+      options.log?.(progressLine(elapsedMs, states, intervalMs));
+      return {
+        judgement: {
+          verdict: 'inconclusive',
+          severity: undefined,
+          failing: [],
+          unjudged: rejected,
+          failStep: true,
+          rejected,
+        },
+        states,
+        observations,
+        coverage,
+        polls,
+        elapsedMs,
+      };
+    }
     const judgement = judge(states, {
       windowEnded: elapsedMs >= windowMs,
       coverage,

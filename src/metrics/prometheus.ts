@@ -8,6 +8,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import {
   median,
+  type SeriesValue,
   type Finding,
   type MetricProvider,
   type MetricQuery,
@@ -31,7 +32,15 @@ export interface PrometheusOptions {
 }
 
 /** Prometheus answered, and said the query is wrong (bad PromQL, a timeout on its side...). */
-export class PrometheusQueryError extends Error {}
+export class PrometheusQueryError extends Error {
+  constructor(
+    message: string,
+    /** Prometheus' errorType: `bad_data` is the query's fault, the others the server's. */
+    readonly errorType: string,
+  ) {
+    super(message);
+  }
+}
 
 interface ApiBody {
   status: 'success' | 'error';
@@ -49,8 +58,16 @@ interface ApiBody {
 export type Fault = 'backend' | 'query' | 'empty';
 
 type Instant =
-  | { value: number; warnings: string[] }
-  | { value: undefined; reason: string; fault: Fault; warnings: string[] };
+  | { value: number; series?: SeriesValue[]; warnings: string[] }
+  | { value: undefined; reason: string; fault: Fault; warnings: string[] }
+  /** A vector of several series: each judged on its own (see analysis/series.ts). */
+  | {
+      value: undefined;
+      series: SeriesValue[];
+      reason: string;
+      fault: 'several';
+      warnings: string[];
+    };
 
 export class PrometheusProvider implements MetricProvider {
   readonly name = 'prometheus';
@@ -121,6 +138,7 @@ export class PrometheusProvider implements MetricProvider {
   private static rejected(body: ApiBody, expr: string): PrometheusQueryError {
     return new PrometheusQueryError(
       `${body.errorType ?? 'error'}: ${body.error ?? 'unknown error'} (query: ${expr})`,
+      body.errorType ?? 'error',
     );
   }
 
@@ -151,12 +169,25 @@ export class PrometheusProvider implements MetricProvider {
     if (body.data?.resultType === 'scalar' && Array.isArray(result)) raw = String(result[1]);
     else if (body.data?.resultType === 'vector' && Array.isArray(result)) {
       if (result.length === 0) return none('empty result', 'empty');
-      if (result.length > 1)
-        return none(
-          `${result.length} series where one was expected; aggregate them, e.g. sum(...)`,
-          'query',
-        );
-      raw = (result[0] as { value: [number, string] }).value[1];
+      if (result.length > 1) {
+        const series = (result as { metric?: Record<string, string>; value: [number, string] }[])
+          .map((s) => ({ labels: s.metric ?? {}, value: Number(s.value[1]) }))
+          .filter((s) => Number.isFinite(s.value));
+        if (series.length === 0) return none(`${result.length} series, none finite`, 'empty');
+        return {
+          value: undefined,
+          series,
+          reason: `${result.length} series`,
+          fault: 'several',
+          warnings,
+        };
+      }
+      const only = result[0] as { metric?: Record<string, string>; value: [number, string] };
+      raw = only.value[1];
+      const value = Number(raw);
+      if (!Number.isFinite(value)) return none(raw, 'empty');
+      // Its labels too: when a second pod's series appears later, each keeps its own history.
+      return { value, series: [{ labels: only.metric ?? {}, value }], warnings };
     } else return none(`unexpected ${body.data?.resultType ?? 'answer'}`, 'query');
     const value = Number(raw);
     if (!Number.isFinite(value)) return none(raw, 'empty');
@@ -164,8 +195,8 @@ export class PrometheusProvider implements MetricProvider {
   }
 
   /**
-   * A range query from `start` to `end` (ms) every `stepMs`: the one series' finite values,
-   * or why there are none. Throws PrometheusQueryError when Prometheus rejects the query.
+   * A range query from `start` to `end` (ms) every `stepMs`: the finite values of its series
+   * (of all of them, when there are several), or why there are none. Throws PrometheusQueryError when Prometheus rejects the query.
    */
   async range(
     expr: string,
@@ -184,12 +215,10 @@ export class PrometheusProvider implements MetricProvider {
     const result = answer.body.data?.result;
     if (!Array.isArray(result) || result.length === 0)
       return { reason: `no history (query: ${expr})`, fault: 'empty' };
-    if (result.length > 1)
-      return {
-        reason: `${result.length} series where one was expected; aggregate them (query: ${expr})`,
-        fault: 'query',
-      };
-    const values = ((result[0] as { values?: [number, string][] }).values ?? [])
+    // Several series (one per pod): every sample of every series, so a median over them is
+    // the typical value of one series before the deploy.
+    const values = (result as { values?: [number, string][] }[])
+      .flatMap((s) => s.values ?? [])
       .map(([t, v]): [number, number] => [t * 1000, Number(v)])
       .filter(([, v]) => Number.isFinite(v));
     return values.length
@@ -204,13 +233,22 @@ export class PrometheusProvider implements MetricProvider {
           narrowRanges(query.query, (window.now - window.since) / 1000),
           window.now,
         );
-        return result.value === undefined
-          ? { reason: result.reason, warnings: result.warnings }
-          : { value: result.value, warnings: result.warnings };
+        if (result.value === undefined)
+          return 'series' in result
+            ? { series: result.series, warnings: result.warnings }
+            : { reason: result.reason, warnings: result.warnings };
+        return {
+          value: result.value,
+          ...(result.series ? { series: result.series } : {}),
+          warnings: result.warnings,
+        };
       }
       if (query.ratio) return await this.ratio(query.ratio, window);
       return { reason: 'the trigger has neither query nor ratio' };
     } catch (error) {
+      // A query Prometheus calls bad is the policy's fault: no amount of waiting gives data.
+      if (error instanceof PrometheusQueryError && error.errorType === 'bad_data')
+        return { reason: error.message, rejected: true };
       return { reason: (error as Error).message };
     }
   }
@@ -322,7 +360,8 @@ export class PrometheusProvider implements MetricProvider {
   }
 
   private static finding(result: Instant): Finding | undefined {
-    if (result.value !== undefined) return undefined;
+    // Several series are judged each on its own: nothing wrong with the query.
+    if (result.value !== undefined || 'series' in result) return undefined;
     return { level: result.fault === 'empty' ? 'warning' : 'error', message: result.reason };
   }
 

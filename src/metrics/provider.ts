@@ -1,5 +1,10 @@
 /** One interface for every metrics backend; each provider is a module of its own. */
 
+export interface SeriesValue {
+  labels: Record<string, string>;
+  value: number;
+}
+
 /** One poll of one trigger's metric, as the analysis takes it (see analysis/triggers.ts). */
 export interface Reading {
   value?: number;
@@ -8,6 +13,10 @@ export interface Reading {
   total?: number;
   /** Why there is no value: the backend's own words where it gave some. */
   reason?: string;
+  /** The backend refused the query itself (bad syntax or types): a configuration error. */
+  rejected?: boolean;
+  /** A query returning several series (one per pod, say): each with its labels and value. */
+  series?: SeriesValue[];
   /** No value because the request cannot work as configured (URL, header, DNS, TLS, size). */
   misconfigured?: boolean;
   warnings?: string[];

@@ -178,6 +178,12 @@ async function replay(
     log: (line) => core.info(line),
   });
   const { judgement } = result;
+  if (judgement.rejected?.length)
+    throw new UserError(
+      judgement.rejected
+        .map((r) => `backtest: Prometheus rejects the query of trigger '${r.name}': ${r.why}`)
+        .join('; '),
+    );
   const first = judgement.failing[0];
   const seconds = Math.round(result.elapsedMs / 1000);
   const partial = until - at < config.windowMs.value;

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import pLimit from 'p-limit';
 import { rolloutTrigger, type RolloutOutcome } from '../analysis/rollout.js';
+import { shownValue } from '../analysis/series.js';
 import { describeWatched, unreachableTriggers } from '../analysis/rules.js';
 import type { Observation, TriggerState } from '../analysis/triggers.js';
 import type { Judgement } from '../analysis/verdict.js';
@@ -289,6 +290,8 @@ function failureOf(
   inconclusive: InconclusiveAction,
 ): string | undefined {
   if (outcome.rollback?.failure) return outcome.rollback.failure;
+  if (judgement.rejected?.length)
+    return `${judgement.rejected.map((r) => `Prometheus rejects the query of trigger '${r.name}': ${r.why}`).join('; ')}; nothing was judged or rolled back: fix the query (mode: validate checks its syntax offline)`;
   if (outcome.verdict === 'rolled-back') return `the deploy was rolled back: ${headline}`;
   if (outcome.verdict === 'rollback-recommended') return `rollback recommended: ${headline}`;
   if (outcome.verdict === 'inconclusive' && judgement.failStep)
@@ -309,10 +312,13 @@ function evidenceOf(state: TriggerState, series: readonly Observation[]): Record
     'fast-failed': state.fastFailed,
     // Passing, but over its threshold for part of its `for` already: how far along.
     breaching: state.breaching ?? null,
+    // Several series: the one this row describes (which pod), and how many there were.
+    'series-labels': state.seriesLabels ?? null,
+    'series-count': state.seriesCount ?? null,
     detail: state.detail,
     series: series.map((o) => [
       formatTimestamp(o.at),
-      o.value ?? null,
+      shownValue(o) ?? null,
       ...(o.reason ? [o.reason] : []),
     ]),
   };

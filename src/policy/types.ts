@@ -9,6 +9,7 @@ import type {
   Severity,
   Strategy,
 } from '../constants.js';
+import type { SeriesMode } from '../analysis/series.js';
 
 export type ProviderName = 'prometheus' | 'scrape' | 'http-json' | 'health';
 
@@ -27,6 +28,7 @@ export interface TriggerSpec {
   above?: number;
   below?: number;
   relative?: string;
+  series?: SeriesMode;
   for?: string;
   consecutive?: number;
   'min-requests'?: number;

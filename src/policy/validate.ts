@@ -4,7 +4,9 @@ import schema from '../../schema/rollback-policy.schema.json' with { type: 'json
 import { DURATION_HINT, checkDuration, parseDuration, type DurationKind } from '../duration.js';
 import { UserError, UserErrors, quote, type SourceLocation } from '../errors.js';
 import { parseSelector } from '../metrics/exposition.js';
+import { promqlProblem } from '../metrics/promql-syntax.js';
 import { parseQuery } from '../metrics/scrape.js';
+import { withLabels } from './presets.js';
 import { didYouMean } from '../suggest.js';
 import { parseTarget } from '../targets.js';
 import { hasCredentials, redactUrl } from '../url.js';
@@ -309,7 +311,17 @@ function checkMeaning(policy: Policy): Problem[] {
       problems.push({ pointer: `/triggers/${i}/url`, message: credentialsProblem(trigger.url) });
     const source = sourceProblem(trigger, policy.metrics?.provider ?? 'prometheus');
     if (source) problems.push({ pointer: `/triggers/${i}`, message: source });
+    else if ((trigger.provider ?? policy.metrics?.provider ?? 'prometheus') === 'prometheus')
+      problems.push(...promqlProblems(trigger, i));
   });
+  const selector = policy.metrics?.selector;
+  const selectorProblem =
+    selector === undefined ? undefined : promqlProblem(withLabels('up', selector));
+  if (selectorProblem)
+    problems.push({
+      pointer: '/metrics/selector',
+      message: `${quote(selector)} is not a list of label matchers like job="api": ${selectorProblem.message.replace(/ at column \d+/, '')}`,
+    });
   const prometheusUrl = policy.metrics?.prometheus?.url;
   if (prometheusUrl !== undefined && hasCredentials(prometheusUrl))
     problems.push({
@@ -364,6 +376,19 @@ function conditionProblem(trigger: TriggerSpec): string | undefined {
 
 function credentialsProblem(url: string, instead = 'headers-env'): string {
   return `${quote(redactUrl(url))} carries credentials, and the policy file is committed with the repository; remove them from the URL and give them through ${instead} (from the step's secrets)`;
+}
+
+/** A Prometheus trigger's PromQL checked offline, each problem at its key. */
+function promqlProblems(trigger: TriggerSpec, i: number): Problem[] {
+  const texts: [string, string | undefined][] = [
+    [`/triggers/${i}/query`, trigger.query],
+    [`/triggers/${i}/ratio/errors`, trigger.ratio?.errors],
+    [`/triggers/${i}/ratio/total`, trigger.ratio?.total],
+  ];
+  return texts.flatMap(([pointer, text]) => {
+    const problem = text === undefined ? undefined : promqlProblem(text);
+    return problem ? [{ pointer, message: problem.message }] : [];
+  });
 }
 
 /** What a trigger lacks to be read by its provider, if anything. */

@@ -3,6 +3,7 @@
  * threshold and baseline, and its time series as a sparkline (one character per poll or per
  * group of polls), so the summary shows when things went wrong without a dashboard.
  */
+import { shownValue } from '../analysis/series.js';
 import type { Observation, TriggerState } from '../analysis/triggers.js';
 import type { Judgement } from '../analysis/verdict.js';
 import { formatDuration } from '../duration.js';
@@ -75,7 +76,7 @@ export function evidenceRows(
   observations: Readonly<Record<string, readonly Observation[]>>,
 ): string[][] {
   return states.map((s) => {
-    const series = (observations[s.name] ?? []).map((o) => o.value);
+    const series = (observations[s.name] ?? []).map(shownValue);
     const known = series.filter((v): v is number => v !== undefined);
     const range = known.length
       ? ` ${formatValue(Math.min(...known))}–${formatValue(Math.max(...known))}`

@@ -1,0 +1,41 @@
+import { promqlProblem } from '../../src/metrics/promql-syntax.js';
+
+describe('promqlProblem', () => {
+  test.each<[string, string, number | undefined, string | RegExp | undefined]>([
+    ['a valid query', 'sum(rate(x{job="api"}[5m]))', undefined, undefined],
+    ['a comparison', 'up == 0', undefined, undefined],
+    ['a regex with $ anchors', 'x{path=~"^/api$"}', undefined, undefined],
+    [
+      "Argo's example: ~ where =~ was meant",
+      'sum(rate(http_requests_total{response_code~"5.*"}[5m]))',
+      43,
+      /^not valid PromQL at column 43, near '~"5\.\*"\}\[5m\]\)\)'; a regular-expression match is written =~$/,
+    ],
+    ['an unclosed parenthesis', 'sum(rate(x[5m])', 16, /the query ends at column 16/],
+    ['an unknown function', 'foo_bar(x)', 8, /^not valid PromQL at column 8/],
+    ['empty', '', 1, /the query ends at column 1/],
+    [
+      'Argo args',
+      'x{service="{{args.service-name}}"}',
+      12,
+      /^\{\{args\.service-name\}\} is a template/,
+    ],
+    [
+      'Flagger variables',
+      'x{namespace="{{ namespace }}"}',
+      14,
+      /^\{\{ namespace \}\} is a template/,
+    ],
+    ['Grafana interval', 'rate(x[$__rate_interval])', 8, /^\$__rate_interval is a template/],
+    ['Grafana variables', 'x{job="$job"}', 8, /^\$job is a template/],
+    ['braced variables', 'x{job="${job}"}', 8, /^\$\{job\} is a template/],
+    ['a range vector', 'x[5m]', 1, /^returns a range vector/],
+    ['a subquery, in parentheses', '(rate(x[1m])[5m:1m])', 1, /^returns a range vector/],
+    ['a string', '"abc"', 1, /^returns a string/],
+  ])('%s', (_name, query, column, message) => {
+    const problem = promqlProblem(query);
+    expect(problem?.column).toBe(column);
+    if (message === undefined) expect(problem).toBeUndefined();
+    else expect(problem?.message).toMatch(message);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * What is wrong with a PromQL query as text, found offline with the Prometheus project's own
+ * grammar (@prometheus-io/lezer-promql): a syntax error and where, a template placeholder
+ * another tool was meant to fill, or a result a trigger cannot judge (a range vector, a
+ * string). `validate` and policy loading use it, so a query Prometheus would reject never
+ * reaches a watch.
+ */
+import { parser } from '@prometheus-io/lezer-promql';
+import { quote } from '../errors.js';
+
+export interface QueryProblem {
+  /** 1-based column in the query. */
+  column: number;
+  message: string;
+}
+
+/** Placeholders of Argo Rollouts and Flagger ({{ }}), Grafana ($__rate_interval, $var, ${var}). */
+const PLACEHOLDER = /\{\{[^{}]*\}\}|\$\{[^{}]*\}|\$__[A-Za-z_]\w*|\$[A-Za-z_]\w*/;
+
+export function promqlProblem(query: string): QueryProblem | undefined {
+  const placeholder = PLACEHOLDER.exec(query);
+  if (placeholder)
+    return {
+      column: placeholder.index + 1,
+      message: `${placeholder[0]} is a template placeholder, not PromQL: write the value it stands for`,
+    };
+  const tree = parser.parse(query);
+  let at: number | undefined;
+  tree.iterate({
+    enter(node) {
+      if (at === undefined && node.type.isError) at = node.from;
+      return at === undefined;
+    },
+  });
+  if (at !== undefined) {
+    const near = query.slice(at, at + 20);
+    const hint =
+      query[at] === '~' && query[at - 1] !== '=' && query[at - 1] !== '!'
+        ? '; a regular-expression match is written =~'
+        : '';
+    return {
+      column: at + 1,
+      message: near
+        ? `not valid PromQL at column ${at + 1}, near ${quote(near)}${hint}`
+        : `not valid PromQL: the query ends at column ${at + 1} before it is complete`,
+    };
+  }
+  let top = tree.topNode.firstChild;
+  while (top?.name === 'ParenExpr') top = top.firstChild;
+  if (top?.name === 'MatrixSelector' || top?.name === 'SubqueryExpr')
+    return {
+      column: 1,
+      message:
+        'returns a range vector (several samples per series); a trigger judges one number: wrap it, e.g. rate(...) or max_over_time(...)',
+    };
+  if (top?.name === 'StringLiteral')
+    return { column: 1, message: 'returns a string; a trigger judges a number' };
+  return undefined;
+}
