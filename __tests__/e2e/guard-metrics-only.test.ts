@@ -170,6 +170,53 @@ test('a query Prometheus rejects at run time fails the step at once: never no da
   expect(queries).toBeLessThanOrEqual(2);
 });
 
+test.each([
+  // Argo's `result[0] >= 10` with polls at exactly 10: caught at the first poll.
+  [
+    'at-least 10, reading exactly 10, fails at once',
+    'at-least: 10',
+    ['10'],
+    'rollback-recommended',
+  ],
+  // Argo's failureLimit: 2 failing polls are allowed, the third fails, in a row or not.
+  [
+    'failure-limit 2, three failing polls apart, fails',
+    'above: 5, failure-limit: 2',
+    ['7', '1', '7', '1', '7'],
+    'rollback-recommended',
+  ],
+  [
+    'failure-limit 2, two failing polls, passes',
+    'above: 5, failure-limit: 2',
+    ['7', '1', '7', '1', '1'],
+    'healthy',
+  ],
+])('%s', async (_name, condition, values, verdict) => {
+  let poll = 0;
+  server = createServer((req, res) => {
+    // The baseline asks for history first; polls are instant queries.
+    const value = req.url?.includes('query_range')
+      ? '1'
+      : (values[Math.min(poll++, values.length - 1)] ?? '1');
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+      JSON.stringify({
+        status: 'success',
+        data: req.url?.includes('query_range')
+          ? { resultType: 'matrix', result: [{ metric: {}, values: [[1, value]] }] }
+          : { resultType: 'vector', result: [{ metric: {}, value: [1, value] }] },
+      }),
+    );
+  });
+  const url = await listenOnLoopback(server);
+  const result = await runAction({
+    inputs: { 'prometheus-url': url },
+    files: {
+      '.github/rollback-policy.yml': `triggers:\n  - {name: errors, query: 'sum(errors)', ${condition}}\nwatch: {window: 4s, interval: 1s}\n`,
+    },
+  });
+  expect(result.outputs.verdict).toBe(verdict);
+});
+
 test('nothing judged is never a green step: a warning by default, a failure with inconclusive: fail', async () => {
   const port = await freePort();
   const run = (extra: string) =>

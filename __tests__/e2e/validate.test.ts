@@ -157,7 +157,7 @@ triggers:
     const lines = many.annotations.map((a) => a.message);
     expect(lines).toHaveLength(21);
     expect(lines[0]).toBe(
-      "rollback-action: .github/rollback-policy.yml:2:5: triggers[0]: trigger 't0' has no condition (set above, below or relative)",
+      "rollback-action: .github/rollback-policy.yml:2:5: triggers[0]: trigger 't0' has no condition (set above, below, at-least, at-most or relative)",
     );
     expect(lines[20]).toBe('rollback-action: 30 more problems not shown; fix the ones above first');
     expect(many.summary).toContain('… and 30 more problems');

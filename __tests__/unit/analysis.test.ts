@@ -91,6 +91,53 @@ describe('evaluateTrigger', () => {
       undefined,
       { status: 'fail', detail: '0.49 outside 0.5–5 for 0s' },
     ],
+    // Inclusive thresholds (Argo's result[0] >= 10): the threshold itself breaches.
+    [
+      'at-least: exactly the threshold fails',
+      rule({ above: 10, aboveInclusive: true }),
+      series([10]),
+      undefined,
+      { status: 'fail', detail: '10 ≥ 10 for 0s' },
+    ],
+    [
+      'at-least: just under passes',
+      rule({ above: 10, aboveInclusive: true }),
+      series([9.99]),
+      undefined,
+      { status: 'pass' },
+    ],
+    [
+      'at-most: exactly the threshold fails',
+      rule({ below: 0.95, belowInclusive: true }),
+      series([0.95]),
+      undefined,
+      { status: 'fail', detail: '0.95 ≤ 0.95 for 0s' },
+    ],
+    [
+      'an inclusive band says which edges breach',
+      rule({ above: 5, aboveInclusive: true, below: 1 }),
+      series([5]),
+      undefined,
+      { status: 'fail', detail: '5 < 1 or ≥ 5 for 0s' },
+    ],
+    // failure-limit: breaching polls anywhere in the window, more than the limit fails.
+    [
+      'failure-limit 2: two failing polls, not in a row, still pass',
+      rule({ above: 0.05, failureLimit: 2 }),
+      series([0.1, 0.01, 0.1, 0.01]),
+      undefined,
+      { status: 'pass', breaching: '2 of 3 polls to fail' },
+    ],
+    [
+      'failure-limit 2: a third failing poll fails',
+      rule({ above: 0.05, failureLimit: 2 }),
+      series([0.1, 0.01, 0.1, 0.01, 0.2]),
+      undefined,
+      {
+        status: 'fail',
+        detail: '3 polls breached > 0.05, more than failure-limit 2; last 0.2',
+      },
+    ],
     // A negative relative change is a drop: -30 % fails below 0.7× the baseline.
     [
       'relative -30 %: a drop to 0.6× fails',

@@ -112,7 +112,7 @@ describe('parsePolicy', () => {
     ['triggers:\n  - above: 5\n', `${FILE}:2:5: triggers[0]: missing required key 'name'`],
     [
       'triggers:\n  - name: x\n    query: up\n',
-      `${FILE}:2:5: triggers[0]: trigger 'x' has no condition (set above, below or relative)`,
+      `${FILE}:2:5: triggers[0]: trigger 'x' has no condition (set above, below, at-least, at-most or relative)`,
     ],
     [
       'triggers:\n  - {name: x, query: up, above: 1}\n  - {name: x, query: up, above: 2}\n',
@@ -201,7 +201,7 @@ describe('parsePolicy', () => {
     // above with below is a band; the band must not be empty, and relative goes alone.
     [
       'triggers:\n  - {name: x, query: up, above: 0.5, below: 5}\n',
-      `${FILE}:2:5: triggers[0]: trigger 'x': with both, 'below' (5) must be less than 'above' (0.5): the trigger fails outside the band [below, above]`,
+      `${FILE}:2:5: triggers[0]: trigger 'x': with both, the lower edge (5) must be less than the upper (0.5): the trigger fails outside the band between them`,
     ],
     [
       'triggers:\n  - {name: x, query: up, above: 5, relative: +50%}\n',
@@ -210,6 +210,18 @@ describe('parsePolicy', () => {
     [
       'triggers:\n  - {name: x, query: up, relative: -100%}\n',
       `${FILE}:2:5: triggers[0]: trigger 'x': relative -100% would need the value below zero times the baseline, so it could never fail; a drop is written like -30%`,
+    ],
+    [
+      'triggers:\n  - {name: x, query: up, above: 5, at-least: 5}\n',
+      `${FILE}:2:5: triggers[0]: trigger 'x' has 'above' and 'at-least'; keep one (above is >, at-least is >=)`,
+    ],
+    [
+      'triggers:\n  - {name: x, query: up, above: 5, for: 1m, failure-limit: 3}\n',
+      `${FILE}:2:5: triggers[0]: trigger 'x' has 'for' and 'failure-limit'; keep one: for (held this long), consecutive (polls in a row) or failure-limit (failing polls in the window)`,
+    ],
+    [
+      'triggers:\n  - {name: x, query: up, at-least: 1, at-most: 5}\n',
+      `${FILE}:2:5: triggers[0]: trigger 'x': with both, the lower edge (5) must be less than the upper (1): the trigger fails outside the band between them`,
     ],
     // NaN and infinity are named as YAML writes them.
     [

@@ -51,15 +51,20 @@ export function watchedTriggers(policy: Policy): WatchedTrigger[] {
     const rule: TriggerRule = {
       name: spec.name,
       severity: spec.severity ?? DEFAULT_SEVERITY,
-      above: provider === 'health' ? (spec.above ?? 0) : spec.above,
-      below: spec.below,
+      above: provider === 'health' ? (spec.above ?? 0) : (spec.above ?? spec['at-least']),
+      below: spec.below ?? spec['at-most'],
+      ...(spec['at-least'] !== undefined ? { aboveInclusive: true } : {}),
+      ...(spec['at-most'] !== undefined ? { belowInclusive: true } : {}),
+      ...(spec['failure-limit'] !== undefined ? { failureLimit: spec['failure-limit'] } : {}),
       relativePercent: relative,
       forMs: spec.for === undefined ? undefined : parseDuration(spec.for),
       consecutive: spec.consecutive,
       minRequests:
         spec['min-requests'] ??
         policy.watch?.['min-requests'] ??
-        (spec.ratio && spec.above !== undefined ? defaultMinRequests(spec.above) : undefined),
+        (spec.ratio && (spec.above ?? spec['at-least']) !== undefined
+          ? defaultMinRequests(spec.above ?? spec['at-least'] ?? 0)
+          : undefined),
       fastFail: spec['fast-fail'] === false || !spec.ratio ? false : {},
       noData: spec['no-data'] ?? policy.watch?.['no-data'] ?? 'hold',
       ...(spec.series ? { series: spec.series } : {}),
@@ -94,6 +99,10 @@ export function unreachableTriggers(
         `trigger '${rule.name}' must breach for ${formatDuration(rule.forMs)} but the window is ${formatDuration(windowMs)}: ${early ? 'only its sequential test can fail it' : 'it cannot fail'}`,
       ];
     const polls = Math.floor(windowMs / intervalMs) + 1;
+    if (rule.failureLimit !== undefined && rule.failureLimit >= polls)
+      return [
+        `trigger '${rule.name}' fails after more than ${rule.failureLimit} failing polls but the window holds ${polls}: it cannot fail`,
+      ];
     if (rule.consecutive !== undefined && rule.consecutive > polls)
       return [
         `trigger '${rule.name}' needs ${rule.consecutive} failing polls in a row but the window holds ${polls}: it cannot fail`,
@@ -115,11 +124,13 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
         ? `fails ${rule.relativePercent < 0 ? 'below' : 'above'} the baseline ${rule.relativePercent < 0 ? '' : '+'}${rule.relativePercent}%`
         : `fails ${describeCondition(rule, thresholdOf(rule, baseline), baseline)}`;
   const hold =
-    rule.consecutive !== undefined
-      ? `${rule.consecutive} polls in a row`
-      : rule.forMs
-        ? `for ${formatDuration(rule.forMs)}`
-        : 'at once';
+    rule.failureLimit !== undefined
+      ? `on more than ${rule.failureLimit} polls of the window`
+      : rule.consecutive !== undefined
+        ? `${rule.consecutive} polls in a row`
+        : rule.forMs
+          ? `for ${formatDuration(rule.forMs)}`
+          : 'at once';
   const sooner =
     rule.fastFail !== false && rule.fastFail !== undefined
       ? ' (sooner when a sequential test is sure)'

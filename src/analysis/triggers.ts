@@ -46,6 +46,11 @@ export interface TriggerRule {
   relativePercent?: number;
   forMs?: number;
   consecutive?: number;
+  /** Fails when more polls than this breached in the window (Argo Rollouts' failureLimit). */
+  failureLimit?: number;
+  /** `at-least`/`at-most`: the threshold itself breaches (>= and <=, not > and <). */
+  aboveInclusive?: boolean;
+  belowInclusive?: boolean;
   /** Fewer requests than this in the watch so far makes a ratio no data. */
   minRequests?: number;
   /** Fail before `for` when a sequential test is sure (ratio triggers with `above`). */
@@ -110,9 +115,11 @@ export function thresholdOf(rule: TriggerRule, baseline: number | undefined): nu
 export function breaches(rule: TriggerRule, value: number, threshold: number): boolean {
   if (rule.relativePercent !== undefined)
     return rule.relativePercent < 0 ? value < threshold : value > threshold;
+  const over = (limit: number): boolean => (rule.aboveInclusive ? value >= limit : value > limit);
+  const under = (limit: number): boolean => (rule.belowInclusive ? value <= limit : value < limit);
   if (rule.above !== undefined && rule.below !== undefined)
-    return value > rule.above || value < rule.below;
-  return rule.above !== undefined ? value > threshold : value < threshold;
+    return over(rule.above) || under(rule.below);
+  return rule.above !== undefined ? over(threshold) : under(threshold);
 }
 
 /** The failing condition in words: `> 0.05`, `< 1`, `outside 0.5–5`, or against the baseline. */
@@ -126,9 +133,13 @@ export function describeCondition(
     const change = `${rule.relativePercent < 0 ? '' : '+'}${rule.relativePercent}%`;
     return `${sign} ${format(threshold)} (baseline ${format(baseline)} ${change})`;
   }
+  const gt = rule.aboveInclusive ? '≥' : '>';
+  const lt = rule.belowInclusive ? '≤' : '<';
   if (rule.above !== undefined && rule.below !== undefined)
-    return `outside ${format(rule.below)}–${format(rule.above)}`;
-  return `${rule.above !== undefined ? '>' : '<'} ${format(threshold)}`;
+    return rule.aboveInclusive || rule.belowInclusive
+      ? `${lt} ${format(rule.below)} or ${gt} ${format(rule.above)}`
+      : `outside ${format(rule.below)}–${format(rule.above)}`;
+  return `${rule.above !== undefined ? gt : lt} ${format(threshold)}`;
 }
 
 function read(rule: TriggerRule, o: Observation, threshold: number | undefined): Reading {
@@ -244,6 +255,33 @@ function evaluateOne(
   const streak = readings.slice(start);
   const breachingSince = streak[0]?.at;
   const comparison = describeCondition(rule, threshold, baseline);
+
+  // Argo's failureLimit: breaching polls anywhere in the window, in a row or not.
+  if (rule.failureLimit !== undefined) {
+    const failed = readings.filter((r) => r.breach).length;
+    const what = latest.missing ? 'no data' : `${format(latest.value)} (fails ${comparison})`;
+    if (failed > rule.failureLimit)
+      return {
+        ...base,
+        status: 'fail',
+        breachingSince,
+        detail: `${failed} polls breached ${comparison}, more than failure-limit ${rule.failureLimit}; last ${format(latest.value)}`,
+      };
+    if (latest.missing)
+      return {
+        ...base,
+        status: 'no-data',
+        breachingSince,
+        detail: latest.why ?? observations.at(-1)?.reason ?? 'no data',
+      };
+    return {
+      ...base,
+      status: 'pass',
+      breachingSince: latest.breach ? breachingSince : undefined,
+      ...(failed > 0 ? { breaching: `${failed} of ${rule.failureLimit + 1} polls to fail` } : {}),
+      detail: `${what}; ${failed} failed poll${failed === 1 ? '' : 's'} of failure-limit ${rule.failureLimit}`,
+    };
+  }
 
   if (streak.length > 0 && breachingSince !== undefined) {
     const held = latest.at - breachingSince;

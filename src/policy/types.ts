@@ -27,10 +27,13 @@ export interface TriggerSpec {
   'body-match'?: string;
   above?: number;
   below?: number;
+  'at-least'?: number;
+  'at-most'?: number;
   relative?: string;
   series?: SeriesMode;
   for?: string;
   consecutive?: number;
+  'failure-limit'?: number;
   'min-requests'?: number;
   'fast-fail'?: boolean;
   'no-data'?: NoDataAction;

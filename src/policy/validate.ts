@@ -358,19 +358,33 @@ function checkDurationAt(
 /** What is wrong with a trigger's condition, if anything. */
 function conditionProblem(trigger: TriggerSpec): string | undefined {
   const name = quote(trigger.name);
-  const { above, below, relative } = trigger;
+  const { relative } = trigger;
+  const atLeast = trigger['at-least'];
+  const atMost = trigger['at-most'];
+  if (trigger.above !== undefined && atLeast !== undefined)
+    return `trigger ${name} has 'above' and 'at-least'; keep one (above is >, at-least is >=)`;
+  if (trigger.below !== undefined && atMost !== undefined)
+    return `trigger ${name} has 'below' and 'at-most'; keep one (below is <, at-most is <=)`;
+  const holds = (['for', 'consecutive', 'failure-limit'] as const).filter(
+    (k) => trigger[k] !== undefined,
+  );
+  if (holds.length > 1)
+    return `trigger ${name} has ${holds.map((k) => `'${k}'`).join(' and ')}; keep one: for (held this long), consecutive (polls in a row) or failure-limit (failing polls in the window)`;
+  const above = trigger.above ?? atLeast;
+  const below = trigger.below ?? atMost;
   const hasCondition =
     above !== undefined ||
     below !== undefined ||
     relative !== undefined ||
     (trigger.provider === 'health' && trigger.url !== undefined);
-  if (!hasCondition) return `trigger ${name} has no condition (set above, below or relative)`;
+  if (!hasCondition)
+    return `trigger ${name} has no condition (set above, below, at-least, at-most or relative)`;
   if (relative !== undefined && (above !== undefined || below !== undefined))
     return `trigger ${name} has 'relative' with ${above !== undefined ? "'above'" : "'below'"}; use one: relative compares with the baseline, above and below with fixed numbers`;
   if (relative !== undefined && Number(relative.replace('%', '')) <= -100)
     return `trigger ${name}: relative ${relative} would need the value below zero times the baseline, so it could never fail; a drop is written like -30%`;
   if (above !== undefined && below !== undefined && !(below < above))
-    return `trigger ${name}: with both, 'below' (${String(below)}) must be less than 'above' (${String(above)}): the trigger fails outside the band [below, above]`;
+    return `trigger ${name}: with both, the lower edge (${String(below)}) must be less than the upper (${String(above)}): the trigger fails outside the band between them`;
   return undefined;
 }
 
