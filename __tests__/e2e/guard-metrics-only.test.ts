@@ -217,6 +217,41 @@ test.each([
   expect(result.outputs.verdict).toBe(verdict);
 });
 
+test.each([
+  // The SRE workbook's page: nothing returned is healthy, series returned is a breach. Before,
+  // no series was "no data" forever, and no-data: rollback rolled healthy releases back.
+  ['returns nothing: healthy', [], 0, 'healthy'],
+  [
+    'returns a series for two polls: fails, naming it',
+    [{ metric: { slo: 'checkout' }, value: [1, '0.02'] }],
+    1,
+    'rollback-recommended',
+  ],
+])('kind: alert, an alert expression that %s', async (_name, result, exit, verdict) => {
+  server = createServer((req, res) => {
+    const range = req.url?.includes('query_range');
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+      JSON.stringify({
+        status: 'success',
+        data: range ? { resultType: 'matrix', result: [] } : { resultType: 'vector', result },
+      }),
+    );
+  });
+  const url = await listenOnLoopback(server);
+  const run = await runAction({
+    inputs: { 'prometheus-url': url },
+    files: {
+      '.github/rollback-policy.yml':
+        "triggers:\n  - {name: burn, kind: alert, query: '(errors:ratio_rate1h > 14.4 * 0.001) and (errors:ratio_rate5m > 14.4 * 0.001)', consecutive: 2, severity: P0}\nwatch: {window: 3s, interval: 1s}\n",
+    },
+  });
+  expect({ exit: run.exitCode, verdict: run.outputs.verdict }).toEqual({ exit, verdict });
+  if (exit)
+    expect(JSON.parse(run.outputs.report ?? '{}').headline).toBe(
+      'burn (P0): firing on {slo="checkout"} 2 polls in a row; no targets to roll back',
+    );
+});
+
 test('nothing judged is never a green step: a warning by default, a failure with inconclusive: fail', async () => {
   const port = await freePort();
   const run = (extra: string) =>

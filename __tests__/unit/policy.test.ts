@@ -223,6 +223,10 @@ describe('parsePolicy', () => {
       'triggers:\n  - {name: x, query: up, at-least: 1, at-most: 5}\n',
       `${FILE}:2:5: triggers[0]: trigger 'x': with both, the lower edge (5) must be less than the upper (1): the trigger fails outside the band between them`,
     ],
+    [
+      "triggers:\n  - {name: x, kind: alert, query: 'up == 0', above: 0}\n",
+      `${FILE}:2:5: triggers[0]: trigger 'x' is kind: alert, judged by whether its query returns series; 'above' has no meaning there: remove it`,
+    ],
     // NaN and infinity are named as YAML writes them.
     [
       'triggers:\n  - {name: x, query: up, above: .nan}\n',
@@ -281,6 +285,21 @@ describe('parsePolicy', () => {
     expect(errorsOf(`triggers:\n${triggers}\n`)).toEqual([
       `${FILE}:2:3: triggers: 5000 items; at most 100 are allowed`,
     ]);
+  });
+
+  test('an alert expression with a threshold is a warning suggesting kind: alert', () => {
+    expect(
+      parsePolicy(
+        "triggers:\n  - {name: burn, query: 'x > 14.4 * 0.001', above: 0}\n",
+        FILE,
+      ).warnings.map((w) => w.message),
+    ).toEqual([
+      `${FILE}:2:25: triggers[0].query: an alert expression (a comparison that filters) returns nothing while all is well, so with a threshold it can only be inconclusive: add kind: alert, which fails while it returns series`,
+    ]);
+    expect(
+      parsePolicy("triggers:\n  - {name: burn, kind: alert, query: 'x > 14.4 * 0.001'}\n", FILE)
+        .warnings,
+    ).toEqual([]);
   });
 
   test('a window only a self-hosted runner can watch is a warning at its place', () => {

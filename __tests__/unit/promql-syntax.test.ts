@@ -1,4 +1,4 @@
-import { promqlProblem } from '../../src/metrics/promql-syntax.js';
+import { isAlertExpression, promqlProblem } from '../../src/metrics/promql-syntax.js';
 
 describe('promqlProblem', () => {
   test.each<[string, string, number | undefined, string | RegExp | undefined]>([
@@ -37,5 +37,23 @@ describe('promqlProblem', () => {
     expect(problem?.column).toBe(column);
     if (message === undefined) expect(problem).toBeUndefined();
     else expect(problem?.message).toMatch(message);
+  });
+});
+
+describe('isAlertExpression', () => {
+  test.each<[string, boolean]>([
+    ['up == 0', true],
+    ['(sum(rate(x{code=~"5.."}[5m])) / sum(rate(x[5m]))) > 0.05', true],
+    // The SRE workbook's multi-window burn rate page.
+    ['(a_rate1h > 14.4 * 0.001) and (a_rate5m > 14.4 * 0.001)', true],
+    ['x > 1 or y > 2', true],
+    ['x > 1 unless y', true],
+    ['sum by (pod) (x) > on (pod) group_left y', true],
+    ['x > bool 1', false],
+    ['x > 1 or vector(0)', false],
+    ['sum(rate(x[5m]))', false],
+    ['a / b', false],
+  ])('%s: %s', (query, expected) => {
+    expect(isAlertExpression(query)).toBe(expected);
   });
 });

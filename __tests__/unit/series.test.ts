@@ -89,6 +89,38 @@ describe('evaluateTrigger over several series', () => {
     ['sum', { above: 5, series: 'sum' }, polls({ a: 3, b: 3 }), { status: 'fail', value: 6 }],
     ['avg', { above: 5, series: 'avg' }, polls({ a: 3, b: 6 }), { status: 'pass', value: 4.5 }],
     [
+      // An alert expression: a pod's series gone from a poll is resolved, not missing data.
+      'an alert that stops firing on one pod passes, not no data',
+      { above: 0, alert: true, consecutive: 2 },
+      [
+        { at: 0, value: 0, series: [] },
+        {
+          at: 30 * S,
+          series: [
+            { labels: { pod: 'a' }, value: 1 },
+            { labels: { pod: 'b' }, value: 1 },
+          ],
+        },
+        { at: 60 * S, value: 0, series: [] },
+      ],
+      { status: 'pass', value: 0 },
+    ],
+    [
+      'an alert firing on one pod for two polls fails, naming it',
+      { above: 0, alert: true, consecutive: 2 },
+      [
+        {
+          at: 0,
+          series: [
+            { labels: { pod: 'a' }, value: 1 },
+            { labels: { pod: 'b' }, value: 1 },
+          ],
+        },
+        { at: 30 * S, value: 1, series: [{ labels: { pod: 'b' }, value: 1 }] },
+      ],
+      { status: 'fail', seriesLabels: '{pod="b"}' },
+    ],
+    [
       'one series all along is judged as before, without labels',
       { above: 5 },
       polls({ a: 6 }),

@@ -51,7 +51,11 @@ export function watchedTriggers(policy: Policy): WatchedTrigger[] {
     const rule: TriggerRule = {
       name: spec.name,
       severity: spec.severity ?? DEFAULT_SEVERITY,
-      above: provider === 'health' ? (spec.above ?? 0) : (spec.above ?? spec['at-least']),
+      // A health check and an alert expression read 1 when failing, 0 when not.
+      above:
+        provider === 'health' || spec.kind === 'alert'
+          ? (spec.above ?? 0)
+          : (spec.above ?? spec['at-least']),
       below: spec.below ?? spec['at-most'],
       ...(spec['at-least'] !== undefined ? { aboveInclusive: true } : {}),
       ...(spec['at-most'] !== undefined ? { belowInclusive: true } : {}),
@@ -68,11 +72,16 @@ export function watchedTriggers(policy: Policy): WatchedTrigger[] {
       fastFail: spec['fast-fail'] === false || !spec.ratio ? false : {},
       noData: spec['no-data'] ?? policy.watch?.['no-data'] ?? 'hold',
       ...(spec.series ? { series: spec.series } : {}),
+      ...(spec.kind === 'alert' ? { alert: true } : {}),
     };
     const watched: WatchedTrigger = {
       rule,
       provider,
-      query: { query: spec.query, ratio: spec.ratio },
+      query: {
+        query: spec.query,
+        ratio: spec.ratio,
+        ...(spec.kind === 'alert' ? { alert: true } : {}),
+      },
     };
     if (spec.url !== undefined) watched.url = spec.url;
     if (spec['json-path'] !== undefined) watched.jsonPath = spec['json-path'];
@@ -120,9 +129,11 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
   const condition =
     trigger.provider === 'health'
       ? 'fails when the check fails'
-      : rule.relativePercent !== undefined && baseline === undefined
-        ? `fails ${rule.relativePercent < 0 ? 'below' : 'above'} the baseline ${rule.relativePercent < 0 ? '' : '+'}${rule.relativePercent}%`
-        : `fails ${describeCondition(rule, thresholdOf(rule, baseline), baseline)}`;
+      : query.alert
+        ? 'fails while the alert expression returns series'
+        : rule.relativePercent !== undefined && baseline === undefined
+          ? `fails ${rule.relativePercent < 0 ? 'below' : 'above'} the baseline ${rule.relativePercent < 0 ? '' : '+'}${rule.relativePercent}%`
+          : `fails ${describeCondition(rule, thresholdOf(rule, baseline), baseline)}`;
   const hold =
     rule.failureLimit !== undefined
       ? `on more than ${rule.failureLimit} polls of the window`

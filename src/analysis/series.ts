@@ -28,6 +28,8 @@ interface Polled {
 /** The series seen over the watch, each with its own observations (absent polls: no data). */
 export function perSeries<T extends Polled>(
   observations: readonly T[],
+  /** What a series absent from a poll that had data reads (an alert: 0, not firing). */
+  absent?: number,
 ): { labels: Record<string, string>; observations: T[] }[] {
   const keys = new Map<string, Record<string, string>>();
   for (const o of observations)
@@ -38,6 +40,7 @@ export function perSeries<T extends Polled>(
       const found = o.series?.find((s) => describeLabels(s.labels) === key);
       const { series: _all, value: _value, ...rest } = o;
       if (found) return { ...rest, value: found.value } as T;
+      if (absent !== undefined && o.value !== undefined) return { ...rest, value: absent } as T;
       return { ...rest, reason: o.reason ?? `no series ${key} in this poll` } as T;
     }),
   }));

@@ -58,6 +58,8 @@ export interface TriggerRule {
   noData: NoDataAction;
   /** How several series of one query are judged (default `any`: each on its own). */
   series?: SeriesMode;
+  /** An alert expression: a series missing from a poll is not firing (0), not missing data. */
+  alert?: boolean;
 }
 
 export interface TriggerState {
@@ -194,7 +196,7 @@ export function evaluateTrigger(
     const state = evaluateOne(rule, reduceSeries(observations, mode, leastBreaching), baseline);
     return { ...state, seriesCount: count, detail: `${state.detail} (${mode} of ${count} series)` };
   }
-  const judged = perSeries(observations).map((s) => ({
+  const judged = perSeries(observations, rule.alert ? 0 : undefined).map((s) => ({
     labels: describeLabels(s.labels),
     state: evaluateOne(rule, s.observations, baseline),
   }));
@@ -296,9 +298,12 @@ function evaluateOne(
           : `for ${Math.round(held / 1000)}s`;
       // A reading can say why it is bad (a health check's `HTTP 500, expected 200`).
       const note = observations.at(-1)?.reason;
+      const firing = (observations.at(-1)?.series ?? []).map((s) => describeLabels(s.labels));
       const what = latest.missing
         ? 'no data (counted as a breach by no-data: rollback)'
-        : `${format(latest.value)} ${comparison}${note ? ` (${note})` : ''}`;
+        : rule.alert
+          ? `firing${firing.length ? ` on ${firing.join(', ')}` : ''}`
+          : `${format(latest.value)} ${comparison}${note ? ` (${note})` : ''}`;
       return { ...base, status: 'fail', breachingSince, detail: `${what} ${how}` };
     }
   }
@@ -340,6 +345,6 @@ function evaluateOne(
     status: 'pass',
     ...(breaching ? { breaching } : {}),
     breachingSince: latest.breach ? breachingSince : undefined,
-    detail: `${format(latest.value)} (fails ${comparison}${rule.forMs ? ` for ${Math.round(rule.forMs / 1000)}s` : rule.consecutive ? ` ${rule.consecutive} times in a row` : ''})${pending}`,
+    detail: `${rule.alert ? (latest.value ? 'firing' : 'not firing') : format(latest.value)} (fails ${rule.alert ? 'while firing' : comparison}${rule.forMs ? ` for ${Math.round(rule.forMs / 1000)}s` : rule.consecutive ? ` ${rule.consecutive} times in a row` : ''})${pending}`,
   };
 }

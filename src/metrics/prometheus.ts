@@ -233,6 +233,7 @@ export class PrometheusProvider implements MetricProvider {
           narrowRanges(query.query, (window.now - window.since) / 1000),
           window.now,
         );
+        if (query.alert) return PrometheusProvider.asAlert(result);
         if (result.value === undefined)
           return 'series' in result
             ? { series: result.series, warnings: result.warnings }
@@ -251,6 +252,20 @@ export class PrometheusProvider implements MetricProvider {
         return { reason: error.message, rejected: true };
       return { reason: (error as Error).message };
     }
+  }
+
+  /** An alert expression's reading: nothing returned is 0, each series returned is a 1. */
+  private static asAlert(result: Instant): Reading {
+    if ('series' in result && result.series)
+      return {
+        ...(result.value !== undefined ? { value: 1 } : {}),
+        series: result.series.map((s) => ({ ...s, value: 1 })),
+        warnings: result.warnings,
+      };
+    if (result.value !== undefined) return { value: 1, warnings: result.warnings };
+    return result.fault === 'empty' && result.reason.startsWith('empty result')
+      ? { value: 0, series: [], warnings: result.warnings }
+      : { reason: result.reason, warnings: result.warnings };
   }
 
   /** Errors over total in the recent window, and both counted since the watch began. */
@@ -290,7 +305,11 @@ export class PrometheusProvider implements MetricProvider {
   async check(query: MetricQuery, window: PollWindow): Promise<Finding | undefined> {
     try {
       if (query.query) {
-        const finding = PrometheusProvider.finding(await this.instant(query.query, window.now));
+        const result = await this.instant(query.query, window.now);
+        // An alert expression that returns nothing is the healthy case, not an empty query.
+        const empty =
+          result.value === undefined && !('series' in result) && result.fault === 'empty';
+        const finding = query.alert && empty ? undefined : PrometheusProvider.finding(result);
         if (finding?.level === 'error') return finding;
         // A value is no proof: `or vector(0)` reads 0 when the selector matches nothing at all.
         const missing = await this.missingSeries(query.query, window.now);

@@ -57,3 +57,32 @@ export function promqlProblem(query: string): QueryProblem | undefined {
     return { column: 1, message: 'returns a string; a trigger judges a number' };
   return undefined;
 }
+
+const COMPARISONS = new Set(['Eql', 'Neq', 'Gtr', 'Lss', 'Gte', 'Lte']);
+
+/**
+ * True for an alert-style expression: a comparison that filters (no `bool`), or `and` /
+ * `unless` of one, or `or` of two. It returns nothing while all is well and series when not,
+ * so it is judged by whether it returns anything (`kind: alert`), not by a threshold.
+ */
+export function isAlertExpression(query: string): boolean {
+  type Node = NonNullable<ReturnType<typeof parser.parse>['topNode']['firstChild']>;
+  const alerting = (node: Node | null): boolean => {
+    while (node?.name === 'ParenExpr') node = node.firstChild;
+    if (node?.name !== 'BinaryExpr') return false;
+    const operands: Node[] = [];
+    let operator = '';
+    let bool = false;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (COMPARISONS.has(child.name) || ['And', 'Or', 'Unless'].includes(child.name))
+        operator = child.name;
+      else if (child.name === 'BoolModifier') bool = true;
+      else if (!/Clause$|Modifier$/.test(child.name)) operands.push(child);
+    }
+    if (COMPARISONS.has(operator)) return !bool;
+    if (operator === 'And' || operator === 'Unless') return alerting(operands[0] ?? null);
+    if (operator === 'Or') return alerting(operands[0] ?? null) && alerting(operands[1] ?? null);
+    return false;
+  };
+  return alerting(parser.parse(query).topNode.firstChild);
+}

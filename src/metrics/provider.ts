@@ -25,6 +25,8 @@ export interface Reading {
 export interface MetricQuery {
   /** An expression whose single value is compared with the threshold. */
   query?: string;
+  /** An alert-style expression: no series is healthy (0), any series breaches (1 each). */
+  alert?: boolean;
   /** Counter selectors for a count-based ratio (errors over total). */
   ratio?: { errors: string; total: string };
 }

@@ -17,6 +17,8 @@ export interface TriggerSpec {
   name: string;
   provider?: ProviderName;
   query?: string;
+  /** `alert`: the query is an alert expression, judged by whether it returns series. */
+  kind?: 'value' | 'alert';
   ratio?: { errors: string; total: string };
   url?: string;
   'json-path'?: string;

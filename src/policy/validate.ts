@@ -4,7 +4,7 @@ import schema from '../../schema/rollback-policy.schema.json' with { type: 'json
 import { DURATION_HINT, checkDuration, parseDuration, type DurationKind } from '../duration.js';
 import { UserError, UserErrors, quote, type SourceLocation } from '../errors.js';
 import { parseSelector } from '../metrics/exposition.js';
-import { promqlProblem } from '../metrics/promql-syntax.js';
+import { isAlertExpression, promqlProblem } from '../metrics/promql-syntax.js';
 import { parseQuery } from '../metrics/scrape.js';
 import { withLabels } from './presets.js';
 import { didYouMean } from '../suggest.js';
@@ -301,7 +301,11 @@ function checkMeaning(policy: Policy): Problem[] {
       });
     }
     names.add(trigger.name);
-    const condition = conditionProblem(trigger);
+    const provider = trigger.provider ?? policy.metrics?.provider ?? 'prometheus';
+    const condition =
+      trigger.kind === 'alert' && provider !== 'prometheus'
+        ? `trigger ${quote(trigger.name)} is kind: alert, which reads Prometheus; its provider is ${provider}`
+        : conditionProblem(trigger);
     if (condition) problems.push({ pointer: `/triggers/${i}`, message: condition });
     if (trigger.for !== undefined)
       checkDurationAt(trigger.for, 'for', `/triggers/${i}/for`, problems);
@@ -372,6 +376,16 @@ function conditionProblem(trigger: TriggerSpec): string | undefined {
     return `trigger ${name} has ${holds.map((k) => `'${k}'`).join(' and ')}; keep one: for (held this long), consecutive (polls in a row) or failure-limit (failing polls in the window)`;
   const above = trigger.above ?? atLeast;
   const below = trigger.below ?? atMost;
+  if (trigger.kind === 'alert') {
+    const set = (['above', 'below', 'at-least', 'at-most', 'relative'] as const).filter(
+      (k) => trigger[k] !== undefined,
+    );
+    if (set.length)
+      return `trigger ${name} is kind: alert, judged by whether its query returns series; ${set.map((k) => `'${k}'`).join(' and ')} has no meaning there: remove it`;
+    if (trigger.query === undefined)
+      return `trigger ${name} is kind: alert and needs a 'query' (an alert expression, like a rule's expr)`;
+    return undefined;
+  }
   const hasCondition =
     above !== undefined ||
     below !== undefined ||
@@ -399,10 +413,23 @@ function promqlProblems(trigger: TriggerSpec, i: number): Problem[] {
     [`/triggers/${i}/ratio/errors`, trigger.ratio?.errors],
     [`/triggers/${i}/ratio/total`, trigger.ratio?.total],
   ];
-  return texts.flatMap(([pointer, text]) => {
+  const problems: Problem[] = texts.flatMap(([pointer, text]) => {
     const problem = text === undefined ? undefined : promqlProblem(text);
     return problem ? [{ pointer, message: problem.message }] : [];
   });
+  if (
+    problems.length === 0 &&
+    trigger.kind !== 'alert' &&
+    trigger.query !== undefined &&
+    isAlertExpression(trigger.query)
+  )
+    problems.push({
+      pointer: `/triggers/${i}/query`,
+      level: 'warning',
+      message:
+        'an alert expression (a comparison that filters) returns nothing while all is well, so with a threshold it can only be inconclusive: add kind: alert, which fails while it returns series',
+    });
+  return problems;
 }
 
 /** What a trigger lacks to be read by its provider, if anything. */
