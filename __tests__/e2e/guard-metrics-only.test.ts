@@ -252,6 +252,63 @@ test.each([
     );
 });
 
+test('ranges are cut to the time since the deploy but never below two scrapes, and the query as run is shown', async () => {
+  const asked: string[] = [];
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/api/v1/targets') {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+        JSON.stringify({
+          status: 'success',
+          data: { activeTargets: [{ scrapeInterval: '30s' }, { scrapeInterval: '15s' }] },
+        }),
+      );
+      return;
+    }
+    if (url.pathname === '/api/v1/query') asked.push(url.searchParams.get('query') ?? '');
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+      JSON.stringify({
+        status: 'success',
+        data: url.pathname.endsWith('query_range')
+          ? { resultType: 'matrix', result: [] }
+          : { resultType: 'vector', result: [{ metric: {}, value: [1, '0.01'] }] },
+      }),
+    );
+  });
+  const url = await listenOnLoopback(server);
+  const result = await runAction({
+    inputs: { 'prometheus-url': url },
+    files: {
+      '.github/rollback-policy.yml': `triggers:
+  - {name: errors, query: 'sum(rate(errors[5m]))', above: 1}
+  - {name: written, query: 'sum(rate(errors[5m]))', above: 1, range: as-written}
+  - {name: recorded, query: 'job:errors:ratio_rate5m', above: 1}
+watch: {window: 2s, interval: 1s}
+`,
+    },
+  });
+  expect(result.outputs.verdict).toBe('healthy');
+  // Seconds after the deploy, [5m] would be [1s]: no samples at a 30 s scrape. It is [60s].
+  expect(asked).toContain('sum(rate(errors[60s]))');
+  expect(asked.some((q) => /\[[0-9]s\]/.test(q))).toBe(false);
+  expect(asked).toContain('sum(rate(errors[5m]))');
+  expect(result.log).toContain('(ranges cut to the time since the deploy, at least two scrapes)');
+  expect(result.log).toContain(
+    'reads job:errors:ratio_rate5m (no range to cut to the time since the deploy: includes traffic from before it)',
+  );
+  expect(result.log).toContain('(ranges as written: includes traffic from before the deploy)');
+  expect(result.summary).toContain('- `errors`: `sum(rate(errors[60s]))`');
+  const report = JSON.parse(result.outputs.report ?? '{}') as {
+    triggers: Record<string, unknown>[];
+  };
+  expect(report.triggers.map((t) => t['query-as-run'])).toEqual([
+    null,
+    'sum(rate(errors[60s]))',
+    null,
+    null,
+  ]);
+});
+
 test('nothing judged is never a green step: a warning by default, a failure with inconclusive: fail', async () => {
   const port = await freePort();
   const run = (extra: string) =>

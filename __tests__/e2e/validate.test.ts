@@ -117,17 +117,17 @@ triggers:
       '  error-rate (P1, prometheus): fails > 0.05 for 5m (sooner when a sequential test is sure); min-requests 20; reads errors http_requests_total{job="shop-api",code=~"5.."} over requests http_requests_total{job="shop-api"}  [preset]',
     );
     expect(result.log).toContain(
-      '  p99-latency (P1, prometheus): fails > 3 for 1m; reads histogram_quantile(0.99, sum by (le) (rate(x_bucket[1m])))  [policy (replaces the preset)]',
+      '  p99-latency (P1, prometheus): fails > 3 for 1m; reads histogram_quantile(0.99, sum by (le) (rate(x_bucket[1m]))) (ranges cut to the time since the deploy, at least two scrapes)  [policy (replaces the preset)]',
     );
     expect(result.log).toContain(
-      '  saturation (P2, prometheus): fails outside 0.05–0.9 3 polls in a row; reads avg(cpu)  [policy]',
+      '  saturation (P2, prometheus): fails outside 0.05–0.9 3 polls in a row; reads avg(cpu) (no range to cut to the time since the deploy: includes traffic from before it)  [policy]',
     );
     expect(result.log).toContain(
       '  p95-vs-baseline (P2, prometheus): fails above the baseline +50% for 5m;',
     );
     expect(result.summary).toContain('### Triggers that will be judged');
     expect(result.summary).toContain(
-      '| `saturation` | fails outside 0.05–0.9 3 polls in a row; reads avg(cpu) | policy |',
+      '| `saturation` | fails outside 0.05–0.9 3 polls in a row; reads avg(cpu) (no range to cut to the time since the deploy: includes traffic from before it) | policy |',
     );
     const report = JSON.parse(result.outputs.report ?? '{}') as {
       triggers: unknown[];

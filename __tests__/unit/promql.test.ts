@@ -1,4 +1,4 @@
-import { durationSeconds, narrowRanges } from '../../src/metrics/promql.js';
+import { durationSeconds, narrowRanges, rangeWindows } from '../../src/metrics/promql.js';
 
 describe('narrowRanges', () => {
   test.each<[string, string, number, string]>([
@@ -30,6 +30,27 @@ describe('narrowRanges', () => {
     ['offsets are not windows', 'rate(x[1m] offset 1h)', 10, 'rate(x[10s] offset 1h)'],
   ])('%s', (_name, query, seconds, expected) => {
     expect(narrowRanges(query, seconds)).toBe(expected);
+  });
+
+  test.each<[string, string, number, number, string]>([
+    // At a 30 s scrape, rate() over less than 60 s sees fewer than two samples: no data.
+    ['never below two scrapes', 'rate(x[5m])', 10, 60, 'rate(x[60s])'],
+    ['a range already shorter is kept', 'rate(x[30s])', 10, 60, 'rate(x[30s])'],
+    ['past the floor, the time since the deploy', 'rate(x[5m])', 90, 60, 'rate(x[90s])'],
+  ])('%s', (_name, query, seconds, floor, expected) => {
+    expect(narrowRanges(query, seconds, floor)).toBe(expected);
+  });
+
+  test.each<[string, string[]]>([
+    ['job:errors:ratio_rate5m', []],
+    ['rate(x[1m] offset 1h)', ['1m']],
+    ['max_over_time(rate(x[1m])[10m:30s])', ['1m', '10m']],
+  ])('rangeWindows(%s)', (query, expected) => {
+    expect(
+      rangeWindows(query)
+        .map((w) => query.slice(w.from, w.to))
+        .sort(),
+    ).toEqual([...expected].sort());
   });
 
   test.each<[string, number]>([

@@ -8,6 +8,7 @@ import { formatDuration, parseDuration } from '../duration.js';
 import type { MetricQuery } from '../metrics/provider.js';
 import { runbookTriggers } from '../policy/presets.js';
 import type { Policy, ProviderName, TriggerSpec } from '../policy/types.js';
+import { rangeWindows } from '../metrics/promql.js';
 import { redactUrl } from '../url.js';
 import { describeCondition, thresholdOf, type TriggerRule } from './triggers.js';
 
@@ -81,6 +82,7 @@ export function watchedTriggers(policy: Policy): WatchedTrigger[] {
         query: spec.query,
         ratio: spec.ratio,
         ...(spec.kind === 'alert' ? { alert: true } : {}),
+        ...(spec.range === 'as-written' ? { asWritten: true } : {}),
       },
     };
     if (spec.url !== undefined) watched.url = spec.url;
@@ -159,5 +161,14 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
     rule.noData !== 'hold' ? `no-data: ${rule.noData}` : '',
     rule.series && rule.series !== 'any' ? `series: ${rule.series}` : '',
   ].filter(Boolean);
-  return `${rule.name} (${rule.severity}, ${trigger.provider}): ${condition} ${hold}${sooner}${options.length ? `; ${options.join(', ')}` : ''}; reads ${reads}`;
+  // What a Prometheus query reads: the release's own traffic, or not, and why.
+  const traffic =
+    trigger.provider !== 'prometheus' || query.query === undefined
+      ? ''
+      : query.asWritten
+        ? ' (ranges as written: includes traffic from before the deploy)'
+        : rangeWindows(query.query).length === 0
+          ? ' (no range to cut to the time since the deploy: includes traffic from before it)'
+          : ' (ranges cut to the time since the deploy, at least two scrapes)';
+  return `${rule.name} (${rule.severity}, ${trigger.provider}): ${condition} ${hold}${sooner}${options.length ? `; ${options.join(', ')}` : ''}; reads ${reads}${traffic}`;
 }

@@ -31,6 +31,8 @@ export interface Observation {
   reason?: string;
   /** A query's series with their labels (when it returned a vector). */
   series?: SeriesValue[];
+  /** The query as run at this poll, when its ranges were cut. */
+  query?: string;
 }
 
 export interface TriggerRule {

@@ -15,7 +15,7 @@ import {
   type PollWindow,
   type Reading,
 } from './provider.js';
-import { narrowRanges } from './promql.js';
+import { durationSeconds, narrowRanges, rangeWindows } from './promql.js';
 import { TARGET_LABELS, identifying, selectorsOf } from './selectors.js';
 import { readBodyBounded, TooLargeError } from '../bounded.js';
 import { formatBytes, LIMITS } from '../limits.js';
@@ -29,6 +29,8 @@ export interface PrometheusOptions {
   /** PEM CA bundle the server's certificate must chain to (read from `ca-file`). */
   ca?: string;
   timeoutMs?: number;
+  /** How often Prometheus scrapes the service; asked of /api/v1/targets when not given. */
+  scrapeIntervalMs?: number;
 }
 
 /** Prometheus answered, and said the query is wrong (bad PromQL, a timeout on its side...). */
@@ -71,7 +73,27 @@ type Instant =
 
 export class PrometheusProvider implements MetricProvider {
   readonly name = 'prometheus';
+  private interval: Promise<number> | undefined;
   constructor(private readonly options: PrometheusOptions) {}
+
+  /**
+   * The scrape interval in ms (the longest of the active targets'), asked once; 0 when it
+   * cannot be known, and then ranges have no floor.
+   */
+  scrapeInterval(): Promise<number> {
+    this.interval ??= (async () => {
+      if (this.options.scrapeIntervalMs !== undefined) return this.options.scrapeIntervalMs;
+      const answer = await this.api('/api/v1/targets', { state: 'active' });
+      const targets =
+        'body' in answer
+          ? ((answer.body.data as { activeTargets?: { scrapeInterval?: string }[] } | undefined)
+              ?.activeTargets ?? [])
+          : [];
+      const seconds = targets.map((t) => durationSeconds(t.scrapeInterval ?? ''));
+      return seconds.length ? Math.max(...seconds) * 1000 : 0;
+    })();
+    return this.interval;
+  }
 
   private get(
     path: string,
@@ -229,16 +251,25 @@ export class PrometheusProvider implements MetricProvider {
   async read(query: MetricQuery, window: PollWindow): Promise<Reading> {
     try {
       if (query.query) {
-        const result = await this.instant(
-          narrowRanges(query.query, (window.now - window.since) / 1000),
-          window.now,
-        );
-        if (query.alert) return PrometheusProvider.asAlert(result);
+        // The release's own traffic: ranges cut to the time since the deploy, but never
+        // below two scrapes, where rate() sees fewer than two samples and reads nothing.
+        const asRun =
+          query.asWritten || rangeWindows(query.query).length === 0
+            ? query.query
+            : narrowRanges(
+                query.query,
+                (window.now - window.since) / 1000,
+                (2 * (await this.scrapeInterval())) / 1000,
+              );
+        const result = await this.instant(asRun, window.now);
+        const run = asRun === query.query ? {} : { query: asRun };
+        if (query.alert) return { ...PrometheusProvider.asAlert(result), ...run };
         if (result.value === undefined)
           return 'series' in result
-            ? { series: result.series, warnings: result.warnings }
-            : { reason: result.reason, warnings: result.warnings };
+            ? { series: result.series, warnings: result.warnings, ...run }
+            : { reason: result.reason, warnings: result.warnings, ...run };
         return {
+          ...run,
           value: result.value,
           ...(result.series ? { series: result.series } : {}),
           warnings: result.warnings,

@@ -1,13 +1,14 @@
 /**
  * Narrowing a trigger's PromQL to the new release's own traffic: every range window
  * (`[5m]`, and a subquery's `[10m:30s]` range) longer than the time since the rollout
- * completed is cut to that time. Without this, `increase(errors[1m])` polled 10 s after a
- * deploy still counts the previous release's errors, and a deploy made right after a rollback
- * would be judged on the incident it fixes. String literals (label values, regexes) are left
- * untouched. Baselines and preflight use the query as written.
+ * completed is cut to that time, but never below two scrape intervals, where a rate would
+ * see fewer than two samples. Without this, `increase(errors[1m])` polled 10 s after a
+ * deploy still counts the previous release's errors. The ranges are found on the parse tree
+ * of Prometheus' own grammar, so label values, regexes, offsets and subquery steps are left
+ * alone. Baselines and preflight use the query as written.
  */
-const STRING = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g;
-const RANGE = /\[\s*((?:\d+(?:ms|s|m|h|d|w|y))+)\s*(:[^\]]*)?\]/g;
+import { parser } from '@prometheus-io/lezer-promql';
+
 const UNIT_SECONDS: Record<string, number> = {
   ms: 0.001,
   s: 1,
@@ -25,17 +26,40 @@ export function durationSeconds(text: string): number {
   return total;
 }
 
-export function narrowRanges(query: string, maxSeconds: number): string {
-  const cap = Math.max(1, Math.floor(maxSeconds));
-  const narrow = (code: string): string =>
-    code.replace(RANGE, (whole, range: string, step: string | undefined) =>
-      durationSeconds(range) > cap ? `[${cap}s${step ?? ''}]` : whole,
-    );
+/** Where the range windows of a query are (not offsets, not subquery steps). */
+export function rangeWindows(query: string): { from: number; to: number; seconds: number }[] {
+  const windows: { from: number; to: number; seconds: number }[] = [];
+  parser.parse(query).iterate({
+    enter(node) {
+      if (node.name !== 'DurationExpr') return;
+      const parent = node.node.parent;
+      const first = parent?.getChild('DurationExpr');
+      const isRange =
+        parent?.name === 'MatrixSelector' ||
+        (parent?.name === 'SubqueryExpr' && first?.from === node.from);
+      if (isRange)
+        windows.push({
+          from: node.from,
+          to: node.to,
+          seconds: durationSeconds(query.slice(node.from, node.to)),
+        });
+    },
+  });
+  return windows;
+}
+
+/**
+ * The query with every range longer than `maxSeconds` cut to it, or to `minSeconds` when that
+ * is longer (and at least 1 s). Shorter ranges are kept as written.
+ */
+export function narrowRanges(query: string, maxSeconds: number, minSeconds = 0): string {
+  const cap = Math.max(1, Math.floor(maxSeconds), Math.ceil(minSeconds));
   let out = '';
   let last = 0;
-  for (const match of query.matchAll(STRING)) {
-    out += narrow(query.slice(last, match.index)) + match[0];
-    last = match.index + match[0].length;
+  for (const window of rangeWindows(query)) {
+    if (window.seconds <= cap) continue;
+    out += `${query.slice(last, window.from)}${cap}s`;
+    last = window.to;
   }
-  return out + narrow(query.slice(last));
+  return out + query.slice(last);
 }

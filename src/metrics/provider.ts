@@ -17,6 +17,8 @@ export interface Reading {
   rejected?: boolean;
   /** A query returning several series (one per pod, say): each with its labels and value. */
   series?: SeriesValue[];
+  /** The query as it was run, when it differs from the policy's (its ranges cut). */
+  query?: string;
   /** No value because the request cannot work as configured (URL, header, DNS, TLS, size). */
   misconfigured?: boolean;
   warnings?: string[];
@@ -27,6 +29,8 @@ export interface MetricQuery {
   query?: string;
   /** An alert-style expression: no series is healthy (0), any series breaches (1 each). */
   alert?: boolean;
+  /** `range: as-written`: the query's ranges are not cut to the time since the deploy. */
+  asWritten?: boolean;
   /** Counter selectors for a count-based ratio (errors over total). */
   ratio?: { errors: string; total: string };
 }

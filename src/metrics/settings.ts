@@ -82,6 +82,8 @@ export function resolveMetrics(
   if (url) {
     prometheus = { url };
     if (settings.timeout) prometheus.timeoutMs = parseDuration(settings.timeout);
+    const interval = settings['scrape-interval'];
+    if (interval) prometheus.scrapeIntervalMs = parseDuration(interval);
     const headers = headersOf('metrics.prometheus', settings.headers, settings['headers-env']);
     if (headers) prometheus.headers = headers;
     const caFile = settings['ca-file'];

@@ -312,6 +312,8 @@ function evidenceOf(state: TriggerState, series: readonly Observation[]): Record
     'fast-failed': state.fastFailed,
     // Passing, but over its threshold for part of its `for` already: how far along.
     breaching: state.breaching ?? null,
+    // The query as it was run at the last poll, when its ranges were cut.
+    'query-as-run': series.findLast((o) => o.query !== undefined)?.query ?? null,
     // Several series: the one this row describes (which pod), and how many there were.
     'series-labels': state.seriesLabels ?? null,
     'series-count': state.seriesCount ?? null,
@@ -349,6 +351,15 @@ async function writeSummary(
     .addRaw('### Triggers\n\n')
     .addRaw(markdownTable(EVIDENCE_HEADERS, evidenceRows(states, watched?.observations ?? {})))
     .addRaw('\n\n');
+  // Cut ranges change values (a p95 over 30 s is not a p95 over 5 m): show what was run.
+  const asRun = Object.entries(watched?.observations ?? {}).flatMap(([name, series]) => {
+    const query = series.findLast((o) => o.query !== undefined)?.query;
+    return query ? [`- ${code(name)}: ${code(query)}`] : [];
+  });
+  if (asRun.length)
+    summary.addRaw(
+      `Queries as run at the last poll, their ranges cut to the time since the deploy:\n\n${asRun.join('\n')}\n\n`,
+    );
   if (rollout.length)
     summary
       .addRaw('### Rollout\n\n')

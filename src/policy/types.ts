@@ -19,6 +19,8 @@ export interface TriggerSpec {
   query?: string;
   /** `alert`: the query is an alert expression, judged by whether it returns series. */
   kind?: 'value' | 'alert';
+  /** `as-written`: the query's ranges are not cut to the time since the deploy. */
+  range?: 'since-deploy' | 'as-written';
   ratio?: { errors: string; total: string };
   url?: string;
   'json-path'?: string;
@@ -61,6 +63,7 @@ export interface Policy {
     prometheus?: {
       url?: string;
       timeout?: string;
+      'scrape-interval'?: string;
       headers?: Record<string, string>;
       'headers-env'?: Record<string, string>;
       'bearer-token-env'?: string;

@@ -265,6 +265,7 @@ const DURATION_KEYS: [pointer: string, kind: DurationKind][] = [
   ['/watch/baseline-window', 'baseline-window'],
   ['/watch/rollout-timeout', 'rollout-timeout'],
   ['/metrics/prometheus/timeout', 'request-timeout'],
+  ['/metrics/prometheus/scrape-interval', 'interval'],
   ['/metrics/scrape/timeout', 'request-timeout'],
   ['/rollback/timeout', 'rollback-timeout'],
   ['/backtest/lookback', 'lookback'],
