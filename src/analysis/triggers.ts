@@ -259,6 +259,12 @@ function evaluateOne(
   const streak = readings.slice(start);
   const breachingSince = streak[0]?.at;
   const comparison = describeCondition(rule, threshold, baseline);
+  const noData = (): TriggerState => ({
+    ...base,
+    status: 'no-data',
+    breachingSince,
+    detail: latest.why ?? observations.at(-1)?.reason ?? 'no data',
+  });
 
   // Argo's failureLimit: breaching polls anywhere in the window, in a row or not.
   if (rule.failureLimit !== undefined) {
@@ -271,13 +277,7 @@ function evaluateOne(
         breachingSince,
         detail: `${failed} polls breached ${comparison}, more than failure-limit ${rule.failureLimit}; last ${format(latest.value)}`,
       };
-    if (latest.missing)
-      return {
-        ...base,
-        status: 'no-data',
-        breachingSince,
-        detail: latest.why ?? observations.at(-1)?.reason ?? 'no data',
-      };
+    if (latest.missing) return noData();
     return {
       ...base,
       status: 'pass',
@@ -328,13 +328,7 @@ function evaluateOne(
     }
   }
 
-  if (latest.missing)
-    return {
-      ...base,
-      status: 'no-data',
-      breachingSince,
-      detail: latest.why ?? observations.at(-1)?.reason ?? 'no data',
-    };
+  if (latest.missing) return noData();
   const breaching =
     latest.breach && breachingSince !== undefined
       ? rule.consecutive !== undefined
