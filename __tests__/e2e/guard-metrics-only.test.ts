@@ -21,19 +21,44 @@ afterEach(async () => {
   server = undefined;
 });
 
+/**
+ * A Prometheus stand-in on loopback: each request's URL to a JSON body (and status), the
+ * server kept for afterEach to close. Returns its base URL.
+ */
+async function prometheusAnswering(
+  answer: (url: URL) => { status?: number; body: unknown },
+): Promise<string> {
+  server = createServer((req, res) => {
+    const { status = 200, body } = answer(new URL(req.url ?? '/', 'http://stand-in'));
+    res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+  });
+  return listenOnLoopback(server);
+}
+
+/** Range-query answers: no history, and one sample of 1. */
+const NO_HISTORY = { status: 'success', data: { resultType: 'matrix', result: [] } };
+const RANGE_OF_ONE = {
+  status: 'success',
+  data: { resultType: 'matrix', result: [{ metric: {}, values: [[1, '1']] }] },
+};
+
+/** An instant-query answer of one or more series. */
+const vector = (...result: { metric?: Record<string, string>; value: [number, string] }[]) => ({
+  status: 'success',
+  data: { resultType: 'vector', result: result.map((r) => ({ metric: {}, ...r })) },
+});
+
 test("a backend's warnings are shown once each, and the watch still judges", async () => {
   let queries = 0;
-  server = createServer((_req, res) => {
+  const url = await prometheusAnswering(() => {
     queries += 1;
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
-      JSON.stringify({
-        status: 'success',
+    return {
+      body: {
+        ...vector({ value: [1, '1'] }),
         warnings: ['PromQL info: metric might not be a counter'],
-        data: { resultType: 'vector', result: [{ metric: {}, value: [1, '1'] }] },
-      }),
-    );
+      },
+    };
   });
-  const url = await listenOnLoopback(server);
   const result = await runAction({
     inputs: { 'prometheus-url': url },
     files: { '.github/rollback-policy.yml': POLICY },
@@ -74,15 +99,7 @@ test.each([
   ['7, above it, fails', '7', 1, 'rollback-recommended'],
   ['0.2, below it, fails', '0.2', 1, 'rollback-recommended'],
 ])('a band: %s', async (_name, value, exit, verdict) => {
-  server = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
-      JSON.stringify({
-        status: 'success',
-        data: { resultType: 'vector', result: [{ metric: {}, value: [1, value] }] },
-      }),
-    );
-  });
-  const url = await listenOnLoopback(server);
+  const url = await prometheusAnswering(() => ({ body: vector({ value: [1, value] }) }));
   const result = await runAction({
     inputs: { 'prometheus-url': url },
     files: {
@@ -94,22 +111,13 @@ test.each([
 });
 
 test('two crash-looping pods (two series) fail the trigger, naming the pod; before, no data', async () => {
-  server = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
-      JSON.stringify({
-        status: 'success',
-        data: {
-          resultType: 'vector',
-          result: [
-            { metric: { namespace: 'shop', pod: 'api-7d9f-1' }, value: [1, '3'] },
-            { metric: { namespace: 'shop', pod: 'api-7d9f-2' }, value: [1, '2'] },
-            { metric: { namespace: 'shop', pod: 'api-7d9f-3' }, value: [1, '0'] },
-          ],
-        },
-      }),
-    );
-  });
-  const url = await listenOnLoopback(server);
+  const url = await prometheusAnswering(() => ({
+    body: vector(
+      { metric: { namespace: 'shop', pod: 'api-7d9f-1' }, value: [1, '3'] },
+      { metric: { namespace: 'shop', pod: 'api-7d9f-2' }, value: [1, '2'] },
+      { metric: { namespace: 'shop', pod: 'api-7d9f-3' }, value: [1, '0'] },
+    ),
+  }));
   const result = await runAction({
     inputs: { 'prometheus-url': url },
     files: {
@@ -137,18 +145,18 @@ test('two crash-looping pods (two series) fail the trigger, naming the pod; befo
 
 test('a query Prometheus rejects at run time fails the step at once: never no data, never a rollback', async () => {
   let queries = 0;
-  server = createServer((_req, res) => {
+  const url = await prometheusAnswering(() => {
     queries += 1;
-    res.writeHead(400, { 'Content-Type': 'application/json' }).end(
-      JSON.stringify({
+    return {
+      status: 400,
+      body: {
         status: 'error',
         errorType: 'bad_data',
         error:
           'invalid parameter "query": 1:10: parse error: expected type range vector in call to function "rate", got instant vector',
-      }),
-    );
+      },
+    };
   });
-  const url = await listenOnLoopback(server);
   const result = await runAction({
     inputs: { 'prometheus-url': url },
     files: {
@@ -193,21 +201,12 @@ test.each([
   ],
 ])('%s', async (_name, condition, values, verdict) => {
   let poll = 0;
-  server = createServer((req, res) => {
-    // The baseline asks for history first; polls are instant queries.
-    const value = req.url?.includes('query_range')
-      ? '1'
-      : (values[Math.min(poll++, values.length - 1)] ?? '1');
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
-      JSON.stringify({
-        status: 'success',
-        data: req.url?.includes('query_range')
-          ? { resultType: 'matrix', result: [{ metric: {}, values: [[1, value]] }] }
-          : { resultType: 'vector', result: [{ metric: {}, value: [1, value] }] },
-      }),
-    );
-  });
-  const url = await listenOnLoopback(server);
+  // The baseline asks for history first; polls are instant queries.
+  const url = await prometheusAnswering(({ pathname }) =>
+    pathname.endsWith('query_range')
+      ? { body: RANGE_OF_ONE }
+      : { body: vector({ value: [1, values[Math.min(poll++, values.length - 1)] ?? '1'] }) },
+  );
   const result = await runAction({
     inputs: { 'prometheus-url': url },
     files: {
@@ -217,7 +216,7 @@ test.each([
   expect(result.outputs.verdict).toBe(verdict);
 });
 
-test.each([
+test.each<[string, Parameters<typeof vector>, number, string]>([
   // The SRE workbook's page: nothing returned is healthy, series returned is a breach. Before,
   // no series was "no data" forever, and no-data: rollback rolled healthy releases back.
   ['returns nothing: healthy', [], 0, 'healthy'],
@@ -228,16 +227,9 @@ test.each([
     'rollback-recommended',
   ],
 ])('kind: alert, an alert expression that %s', async (_name, result, exit, verdict) => {
-  server = createServer((req, res) => {
-    const range = req.url?.includes('query_range');
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
-      JSON.stringify({
-        status: 'success',
-        data: range ? { resultType: 'matrix', result: [] } : { resultType: 'vector', result },
-      }),
-    );
-  });
-  const url = await listenOnLoopback(server);
+  const url = await prometheusAnswering(({ pathname }) => ({
+    body: pathname.endsWith('query_range') ? NO_HISTORY : vector(...result),
+  }));
   const run = await runAction({
     inputs: { 'prometheus-url': url },
     files: {
@@ -254,28 +246,17 @@ test.each([
 
 test('ranges are cut to the time since the deploy but never below two scrapes, and the query as run is shown', async () => {
   const asked: string[] = [];
-  server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/api/v1/targets') {
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(
-        JSON.stringify({
+  const url = await prometheusAnswering(({ pathname, searchParams }) => {
+    if (pathname === '/api/v1/targets')
+      return {
+        body: {
           status: 'success',
           data: { activeTargets: [{ scrapeInterval: '30s' }, { scrapeInterval: '15s' }] },
-        }),
-      );
-      return;
-    }
-    if (url.pathname === '/api/v1/query') asked.push(url.searchParams.get('query') ?? '');
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
-      JSON.stringify({
-        status: 'success',
-        data: url.pathname.endsWith('query_range')
-          ? { resultType: 'matrix', result: [] }
-          : { resultType: 'vector', result: [{ metric: {}, value: [1, '0.01'] }] },
-      }),
-    );
+        },
+      };
+    if (pathname === '/api/v1/query') asked.push(searchParams.get('query') ?? '');
+    return { body: pathname.endsWith('query_range') ? NO_HISTORY : vector({ value: [1, '0.01'] }) };
   });
-  const url = await listenOnLoopback(server);
   const result = await runAction({
     inputs: { 'prometheus-url': url },
     files: {
