@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { generate } from 'selfsigned';
-import { runAction } from '../../lab/runner/harness.js';
+import { runAction, shownText } from '../../lab/runner/harness.js';
 import { closeServer, freePort, listenOnLoopback } from '../../lab/util/net.js';
 
 const POLICY = `
@@ -372,11 +372,6 @@ watch: {window: 30s, interval: 1s}
 `;
 /** The step's env: the API key a workflow would take from its secrets. */
 const env = { DD_API_KEY: API_KEY };
-/** Everything the step printed or wrote, except the runner's add-mask commands. */
-const shown = (r: Awaited<ReturnType<typeof runAction>>): string =>
-  [r.stdout.replace(/^::add-mask::.*$/gm, ''), r.stderr, r.summary, r.outputs.report ?? ''].join(
-    '\n',
-  );
 const OK = { status: 200, body: '{"status":"ok"}' };
 
 test.each<
@@ -426,7 +421,7 @@ test.each<
     // The conditions once, then one short line per poll with both values.
     expect(result.stdout).toContain('errors-api (P1, http-json): fails > 0.05 for 2s; reads');
     expect(result.stdout).toMatch(/^\[0s\] ok: health 0, errors-api 0\.01$/m);
-    expect(shown(result)).not.toContain(API_KEY);
+    expect(shownText(result)).not.toContain(API_KEY);
     expect(result.masks).toContain(API_KEY);
   },
   60_000,
@@ -444,7 +439,7 @@ test('a healthy service passes both probes for the window', async () => {
     verdict: 'healthy',
   });
   expect(result.annotations).toEqual([]);
-  expect(shown(result)).not.toContain(API_KEY);
+  expect(shownText(result)).not.toContain(API_KEY);
 }, 60_000);
 
 test('an API key variable the step lacks is named before anything is read', async () => {

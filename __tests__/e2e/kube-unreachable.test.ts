@@ -5,7 +5,7 @@
  */
 import { deployment } from '../../lab/kube-sim/fixtures.js';
 import { kubeconfigFor, startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
-import { runAction, type RunResult } from '../../lab/runner/harness.js';
+import { runAction, shownText } from '../../lab/runner/harness.js';
 import { freePort } from '../../lab/util/net.js';
 
 const PASSWORD = 's3cr3t-pw';
@@ -15,17 +15,6 @@ afterEach(async () => {
   await sim?.close();
   sim = undefined;
 });
-
-/** Everything the step printed or wrote, except the runner's add-mask commands. */
-function shown(result: RunResult): string {
-  return [
-    result.stdout.replace(/^::add-mask::.*$/gm, ''),
-    result.stderr,
-    result.summary,
-    ...Object.values(result.outputs),
-    ...Object.values(result.tempFiles),
-  ].join('\n');
-}
 
 test('capture against a closed port: one line naming the context and server, at once', async () => {
   const port = await freePort();
@@ -47,7 +36,7 @@ test('capture against a closed port: one line naming the context and server, at 
   const mentions = result.log.split('\n').filter((line) => line.includes(`127.0.0.1:${port}`));
   expect(mentions.length).toBeLessThan(5);
   expect(result.outputs.snapshot).toBeUndefined();
-  expect(shown(result)).not.toContain(PASSWORD);
+  expect(shownText(result)).not.toContain(PASSWORD);
   expect(result.masks).toEqual(expect.arrayContaining([PASSWORD, `deployer:${PASSWORD}`]));
 });
 
@@ -72,7 +61,7 @@ test('a server that answers, then drops connections: retried, no line shows the 
   expect(result.exitCode).toBe(1);
   expect(result.log).toMatch(/replicasets on http:\/\/\*\*\*@127\.0\.0\.1:\d+\/: .*; retrying in/);
   expect(sim.requests.filter((r) => r.path.endsWith('/replicasets')).length).toBeGreaterThan(2);
-  expect(shown(result)).not.toContain(PASSWORD);
+  expect(shownText(result)).not.toContain(PASSWORD);
 });
 
 test('503s at capture are still retried', async () => {

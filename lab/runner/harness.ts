@@ -109,6 +109,20 @@ export interface RunResult {
   durationMs: number;
 }
 
+/**
+ * Everything a step printed or wrote (log, summary, outputs, files under RUNNER_TEMP) except
+ * the runner's add-mask commands, which name the secrets on purpose: for leak checks.
+ */
+export function shownText(result: RunResult): string {
+  return [
+    result.stdout.replace(/^::add-mask::.*$/gm, ''),
+    result.stderr,
+    result.summary,
+    ...Object.values(result.outputs),
+    ...Object.values(result.tempFiles),
+  ].join('\n');
+}
+
 /** The runner's input variable name: spaces to underscores, upper case; hyphens stay. */
 export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
