@@ -1,7 +1,7 @@
 /**
  * The rehearsal lab in one call: a kube-sim per region (one kubeconfig with a context each),
  * the demo service following the first region's `shop/api` Deployment, real Prometheus
- * scraping it (when installed), fake GitHub, and a git remote with a deploy history.
+ * scraping it (when installed), optionally the real Alertmanager fed by its alerting rules, fake GitHub, and a git remote with a deploy history.
  * Everything binds to 127.0.0.1 and `stop()` ends all of it, also when a step failed.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import { startFakeGitHub, type FakeGitHub } from './github/server.js';
 import { deployment } from './kube-sim/fixtures.js';
 import { kubeconfigFor, startKubeSim, type KubeSim } from './kube-sim/server.js';
 import { Prometheus, prometheusInstalled } from './prometheus/server.js';
+import { Alertmanager, alertmanagerInstalled } from './alertmanager/server.js';
 
 export const LAB_NAMESPACE = 'shop';
 export const LAB_DEPLOYMENT = 'api';
@@ -24,7 +25,37 @@ export interface LabOptions {
   podReadyDelayMs?: number;
   /** `auto` uses Prometheus when the package is installed; `required` fails without it. */
   prometheus?: 'auto' | 'required' | 'off';
+  /**
+   * The real Alertmanager, fed by Prometheus' alerting rules over the demo service (LAB_RULES);
+   * `auto` when the package is installed. Default `off`.
+   */
+  alertmanager?: 'auto' | 'required' | 'off';
 }
+
+/** The alerting rules the lab's Prometheus evaluates over the demo service, every second. */
+export const LAB_RULES = `groups:
+  - name: shop-api
+    rules:
+      - alert: ShopApiErrorBudgetBurn
+        expr: |
+          sum(rate(http_requests_total{job="${LAB_JOB}",code=~"5.."}[10s]))
+            / sum(rate(http_requests_total{job="${LAB_JOB}"}[10s])) > 0.05
+        for: 2s
+        labels:
+          severity: page
+          service: api
+        annotations:
+          summary: More than 5 % of requests to the shop API fail
+      - alert: ShopApiSlow
+        expr: |
+          histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{job="${LAB_JOB}"}[10s]))) > 1
+        for: 2s
+        labels:
+          severity: warning
+          service: api
+        annotations:
+          summary: The shop API's p95 is above 1 s
+`;
 
 export interface Lab {
   dir: string;
@@ -33,6 +64,7 @@ export interface Lab {
   kubeconfigPath: string;
   app: DemoApp;
   prometheus: Prometheus | undefined;
+  alertmanager: Alertmanager | undefined;
   github: FakeGitHub;
   git: GitFixture;
   /** Applies the `api` Deployment with this image in every region (or the ones named). */
@@ -74,10 +106,18 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       deployment: LAB_DEPLOYMENT,
     }).start();
     stops.push(() => app.close());
+    let alertmanager: Alertmanager | undefined;
+    const alerts = options.alertmanager ?? 'off';
+    if (alerts === 'required' || (alerts === 'auto' && alertmanagerInstalled())) {
+      const started = await Alertmanager.start();
+      stops.push(() => started.stop());
+      alertmanager = started;
+    }
     let prometheus: Prometheus | undefined;
     const wanted = options.prometheus ?? 'auto';
     if (wanted === 'required' || (wanted === 'auto' && prometheusInstalled())) {
       prometheus = await Prometheus.start({
+        ...(alertmanager ? { rules: LAB_RULES, alertmanagerUrl: alertmanager.url } : {}),
         targets: [
           {
             job: LAB_JOB,
@@ -100,6 +140,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       kubeconfigPath,
       app,
       prometheus,
+      alertmanager,
       github,
       git,
       deploy(image, only = contexts) {

@@ -26,6 +26,7 @@ export interface Config {
   namespace: Sourced<string | undefined>;
   contexts: Sourced<string[]>;
   prometheusUrl: Sourced<string | undefined>;
+  alertmanagerUrl: Sourced<string | undefined>;
   windowMs: Sourced<number>;
   intervalMs: Sourced<number>;
   noData: Sourced<NoDataAction>;
@@ -95,6 +96,7 @@ export function resolveConfig(inputs: ActionInputs, loaded: LoadedPolicy | undef
     namespace: pick(inputs.namespace, policy.namespace, undefined),
     contexts: pick(inputs.contexts, policy.contexts, []),
     prometheusUrl: pick(inputs.prometheusUrl, policy.metrics?.prometheus?.url, undefined),
+    alertmanagerUrl: pick(inputs.alertmanagerUrl, policy.metrics?.alertmanager?.url, undefined),
     windowMs: pick(inputs.windowMs, policyDuration(policy.watch?.window), DEFAULTS.windowMs),
     intervalMs: pick(
       inputs.intervalMs,

@@ -34,6 +34,7 @@ export interface ActionInputs {
   namespace?: string;
   contexts?: string[];
   prometheusUrl?: string;
+  alertmanagerUrl?: string;
   windowMs?: number;
   intervalMs?: number;
   strategy?: Strategy;
@@ -106,10 +107,14 @@ export function readInputs(): ActionInputs {
     fail(Inputs.Namespace, `${quote(namespace)} is not a valid namespace name`);
   }
 
-  const prometheusUrl = text(Inputs.PrometheusUrl);
-  if (prometheusUrl !== undefined && !isHttpUrl(prometheusUrl)) {
-    fail(Inputs.PrometheusUrl, `${quote(redactUrl(prometheusUrl))} is not an http(s) URL`);
-  }
+  const url = (name: InputName): string | undefined => {
+    const value = text(name);
+    if (value !== undefined && !isHttpUrl(value))
+      fail(name, `${quote(redactUrl(value))} is not an http(s) URL`);
+    return value;
+  };
+  const prometheusUrl = url(Inputs.PrometheusUrl);
+  const alertmanagerUrl = url(Inputs.AlertmanagerUrl);
 
   const rawRevision = text(Inputs.ToRevision);
   const toRevision = rawRevision === undefined ? undefined : parseRevisionSpec(rawRevision);
@@ -135,6 +140,7 @@ export function readInputs(): ActionInputs {
     namespace,
     contexts: list(Inputs.Contexts),
     prometheusUrl,
+    alertmanagerUrl,
     windowMs: duration(Inputs.Window, 'window'),
     intervalMs: duration(Inputs.Interval, 'interval'),
     strategy: oneOf(Inputs.Strategy, STRATEGIES),

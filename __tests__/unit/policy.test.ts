@@ -227,6 +227,35 @@ describe('parsePolicy', () => {
       "triggers:\n  - {name: x, kind: alert, query: 'up == 0', above: 0}\n",
       `${FILE}:2:5: triggers[0]: trigger 'x' is kind: alert, judged by whether its query returns series; 'above' has no meaning there: remove it`,
     ],
+    // Alertmanager triggers: judged by the alerts their matchers select.
+    [
+      'triggers:\n  - {name: a, provider: alertmanager, matchers: [\'x="y"\'], above: 0, query: up}\n',
+      `${FILE}:2:5: triggers[0]: trigger 'a' reads Alertmanager, judged by the alerts its matchers select; 'query' and 'above' has no meaning there: remove it`,
+    ],
+    [
+      'triggers:\n  - {name: a, provider: alertmanager}\n',
+      `${FILE}:2:5: triggers[0]: trigger 'a' reads Alertmanager and needs 'matchers' (like ['service="api"']), or every alert of every team would count`,
+    ],
+    [
+      'triggers:\n  - {name: a, provider: alertmanager, matchers: [\'severity=~"(page"\']}\n',
+      `${FILE}:2:50: triggers[0].matchers[0]: 'severity=~"(page"' is not an Alertmanager matcher: "(page" is not a regular expression (Invalid regular expression: /^(?:(page)$/: Unterminated group)`,
+    ],
+    [
+      "triggers:\n  - {name: a, query: up, above: 1, matchers: ['x=y']}\n",
+      `${FILE}:2:5: triggers[0]: trigger 'a': 'matchers' belongs to provider: alertmanager; its provider is prometheus`,
+    ],
+    [
+      "triggers:\n  - {name: a, provider: alertmanager, matchers: [x=y], url: 'http://am:9093'}\n",
+      `${FILE}:2:5: triggers[0]: trigger 'a' reads Alertmanager: its URL and headers go under metrics.alertmanager (url, headers, headers-env), not on the trigger`,
+    ],
+    [
+      'triggers:\n  - {name: a, provider: alertmanager, matchers: [x=y], severity-map: {page: P5}}\n',
+      `${FILE}:2:77: triggers[0].severity-map.page: 'P5' is not one of P0, P1, P2`,
+    ],
+    [
+      'metrics: {alertmanager: {url: "https://u:pw@am:9093"}}\n',
+      `${FILE}:1:31: metrics.alertmanager.url: 'https://***@am:9093/' carries credentials, and the policy file is committed with the repository; remove them from the URL and give them through metrics.alertmanager.basic-auth (from the step's secrets)`,
+    ],
     // NaN and infinity are named as YAML writes them.
     [
       'triggers:\n  - {name: x, query: up, above: .nan}\n',

@@ -3,13 +3,14 @@
  * config scraping the lab's targets every second, a temporary TSDB, and backfilling of
  * recorded traces through `promtool tsdb create-blocks-from openmetrics`.
  */
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '../util/net.js';
+import { ServerProcess } from '../util/server-process.js';
 
 const run = promisify(execFile);
 
@@ -32,6 +33,10 @@ export interface PrometheusOptions {
   scrapeIntervalSeconds?: number;
   /** OpenMetrics text (ending in `# EOF`) written into the TSDB before the server starts. */
   backfill?: string;
+  /** A rule file (YAML, `groups:`) evaluated every scrape interval. */
+  rules?: string;
+  /** Where firing alerts are sent (the lab's real Alertmanager). */
+  alertmanagerUrl?: string;
   startTimeoutMs?: number;
 }
 
@@ -44,10 +49,13 @@ export interface PromSample {
 export class Prometheus {
   private constructor(
     readonly url: string,
-    private readonly child: ChildProcess,
+    private readonly process: ServerProcess,
     private readonly dir: string,
-    readonly log: string[],
   ) {}
+
+  get log(): string[] {
+    return this.process.log;
+  }
 
   static async start(options: PrometheusOptions): Promise<Prometheus> {
     if (!prometheusInstalled()) {
@@ -62,6 +70,15 @@ export class Prometheus {
       'global:',
       `  scrape_interval: ${interval}`,
       `  evaluation_interval: ${interval}`,
+      ...(options.rules !== undefined ? ['rule_files:', '  - rules.yml'] : []),
+      ...(options.alertmanagerUrl
+        ? [
+            'alerting:',
+            '  alertmanagers:',
+            '    - static_configs:',
+            `        - targets: [${JSON.stringify(new URL(options.alertmanagerUrl).host)}]`,
+          ]
+        : []),
       'scrape_configs:',
       ...options.targets.flatMap((t) => [
         `  - job_name: ${JSON.stringify(t.job)}`,
@@ -74,6 +91,7 @@ export class Prometheus {
       '',
     ].join('\n');
     await writeFile(path.join(dir, 'prometheus.yml'), config);
+    if (options.rules !== undefined) await writeFile(path.join(dir, 'rules.yml'), options.rules);
     if (options.backfill !== undefined) {
       const input = path.join(dir, 'backfill.om');
       await writeFile(input, options.backfill);
@@ -82,54 +100,23 @@ export class Prometheus {
       });
     }
     const port = await freePort();
-    const child = spawn(
-      PROMETHEUS_BIN,
-      [
-        `--config.file=${path.join(dir, 'prometheus.yml')}`,
-        `--storage.tsdb.path=${data}`,
-        '--storage.tsdb.retention.time=36500d',
-        `--web.listen-address=127.0.0.1:${port}`,
-        '--web.enable-lifecycle',
-        '--log.level=warn',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const log: string[] = [];
-    const keep = (chunk: Buffer): void => {
-      log.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      if (log.length > 500) log.splice(0, log.length - 500);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    const prometheus = new Prometheus(`http://127.0.0.1:${port}`, child, dir, log);
-    registerForCleanup(prometheus);
+    const server = new ServerProcess('prometheus', PROMETHEUS_BIN, [
+      `--config.file=${path.join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${data}`,
+      '--storage.tsdb.retention.time=36500d',
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--web.enable-lifecycle',
+      '--log.level=warn',
+      ...(options.alertmanagerUrl ? ['--rules.alert.resend-delay=1s'] : []),
+    ]);
+    const prometheus = new Prometheus(`http://127.0.0.1:${port}`, server, dir);
     try {
-      await prometheus.waitReady(options.startTimeoutMs ?? 30_000);
+      await server.waitReady(`${prometheus.url}/-/ready`, options.startTimeoutMs ?? 30_000);
     } catch (error) {
       await prometheus.stop();
       throw error;
     }
     return prometheus;
-  }
-
-  private async waitReady(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (this.child.exitCode !== null)
-        throw new Error(
-          `prometheus exited with ${this.child.exitCode}: ${this.log.slice(-5).join(' | ')}`,
-        );
-      try {
-        const res = await fetch(`${this.url}/-/ready`, { signal: AbortSignal.timeout(1000) });
-        if (res.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(
-      `prometheus was not ready after ${timeoutMs} ms: ${this.log.slice(-5).join(' | ')}`,
-    );
   }
 
   /** An instant query; returns the vector (throws on a Prometheus error, with its text). */
@@ -184,28 +171,9 @@ export class Prometheus {
   }
 
   async stop(): Promise<void> {
-    cleanup.delete(this);
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-      this.child.kill('SIGTERM');
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await this.process.stop();
     await rm(this.dir, { recursive: true, force: true });
   }
-}
-
-/** Prometheus children die with the process that started them, also on Ctrl-C or a crash. */
-const cleanup = new Set<Prometheus>();
-let hooked = false;
-function registerForCleanup(p: Prometheus): void {
-  cleanup.add(p);
-  if (hooked) return;
-  hooked = true;
-  process.on('exit', () => {
-    for (const each of cleanup) (each as unknown as { child: ChildProcess }).child.kill('SIGKILL');
-  });
 }
 
 /** Backfill input: one OpenMetrics text from samples at given times (seconds). */

@@ -9,6 +9,7 @@ import type { MetricQuery } from '../metrics/provider.js';
 import { runbookTriggers } from '../policy/presets.js';
 import type { Policy, ProviderName, TriggerSpec } from '../policy/types.js';
 import { rangeWindows } from '../metrics/promql.js';
+import { DEFAULT_SEVERITY_MAP, parseMatchers } from '../metrics/alertmanager.js';
 import { redactUrl } from '../url.js';
 import { describeCondition, thresholdOf, type TriggerRule } from './triggers.js';
 
@@ -26,7 +27,11 @@ export interface WatchedTrigger {
 const DEFAULT_SEVERITY: Severity = 'P1';
 
 export function triggersOf(policy: Policy): TriggerSpec[] {
-  const preset = policy.preset === 'runbook' ? runbookTriggers(policy.metrics?.selector) : [];
+  // The preset's triggers are metric queries: with Alertmanager as the default, Prometheus.
+  const preset = (policy.preset === 'runbook' ? runbookTriggers(policy.metrics?.selector) : []).map(
+    (t) =>
+      policy.metrics?.provider === 'alertmanager' ? { provider: 'prometheus' as const, ...t } : t,
+  );
   const own = policy.triggers ?? [];
   // A trigger of the policy replaces a preset trigger of the same name.
   return [...preset.filter((p) => !own.some((t) => t.name === p.name)), ...own];
@@ -43,20 +48,26 @@ export function defaultMinRequests(threshold: number): number | undefined {
   return Math.ceil(1 / threshold - 1e-9);
 }
 
+/** The default map with the policy's entries over it, keys compared in lower case. */
+function severityMap(own: Record<string, Severity> | undefined): Record<string, Severity> {
+  const map: Record<string, Severity> = { ...DEFAULT_SEVERITY_MAP };
+  for (const [label, severity] of Object.entries(own ?? {})) map[label.toLowerCase()] = severity;
+  return map;
+}
+
 export function watchedTriggers(policy: Policy): WatchedTrigger[] {
   const defaultProvider = policy.metrics?.provider ?? 'prometheus';
   return triggersOf(policy).map((spec) => {
     const provider = spec.provider ?? defaultProvider;
     const relative =
       spec.relative === undefined ? undefined : Number(spec.relative.replace('%', ''));
+    // Alertmanager's alerts read like an alert expression: none is 0, each new alert a 1.
+    const alert = spec.kind === 'alert' || provider === 'alertmanager';
     const rule: TriggerRule = {
       name: spec.name,
       severity: spec.severity ?? DEFAULT_SEVERITY,
       // A health check and an alert expression read 1 when failing, 0 when not.
-      above:
-        provider === 'health' || spec.kind === 'alert'
-          ? (spec.above ?? 0)
-          : (spec.above ?? spec['at-least']),
+      above: provider === 'health' || alert ? (spec.above ?? 0) : (spec.above ?? spec['at-least']),
       below: spec.below ?? spec['at-most'],
       ...(spec['at-least'] !== undefined ? { aboveInclusive: true } : {}),
       ...(spec['at-most'] !== undefined ? { belowInclusive: true } : {}),
@@ -73,7 +84,7 @@ export function watchedTriggers(policy: Policy): WatchedTrigger[] {
       fastFail: spec['fast-fail'] === false || !spec.ratio ? false : {},
       noData: spec['no-data'] ?? policy.watch?.['no-data'] ?? 'hold',
       ...(spec.series ? { series: spec.series } : {}),
-      ...(spec.kind === 'alert' ? { alert: true } : {}),
+      ...(alert ? { alert: true } : {}),
     };
     const watched: WatchedTrigger = {
       rule,
@@ -83,6 +94,18 @@ export function watchedTriggers(policy: Policy): WatchedTrigger[] {
         ratio: spec.ratio,
         ...(spec.kind === 'alert' ? { alert: true } : {}),
         ...(spec.range === 'as-written' ? { asWritten: true } : {}),
+        ...(provider === 'alertmanager'
+          ? {
+              alerts: {
+                matchers: (spec.matchers ?? []).flatMap((m) => {
+                  const parsed = parseMatchers(m);
+                  return 'matchers' in parsed ? parsed.matchers : [];
+                }),
+                includeSilenced: spec['include-silenced'] ?? false,
+                severityMap: severityMap(spec['severity-map']),
+              },
+            }
+          : {}),
       },
     };
     if (spec.url !== undefined) watched.url = spec.url;
@@ -131,11 +154,13 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
   const condition =
     trigger.provider === 'health'
       ? 'fails when the check fails'
-      : query.alert
-        ? 'fails while the alert expression returns series'
-        : rule.relativePercent !== undefined && baseline === undefined
-          ? `fails ${rule.relativePercent < 0 ? 'below' : 'above'} the baseline ${rule.relativePercent < 0 ? '' : '+'}${rule.relativePercent}%`
-          : `fails ${describeCondition(rule, thresholdOf(rule, baseline), baseline)}`;
+      : query.alerts
+        ? `fails when an alert matching ${query.alerts.matchers.join(', ')} begins after the deploy${query.alerts.includeSilenced ? ' (silenced and inhibited ones too)' : ''}`
+        : query.alert
+          ? 'fails while the alert expression returns series'
+          : rule.relativePercent !== undefined && baseline === undefined
+            ? `fails ${rule.relativePercent < 0 ? 'below' : 'above'} the baseline ${rule.relativePercent < 0 ? '' : '+'}${rule.relativePercent}%`
+            : `fails ${describeCondition(rule, thresholdOf(rule, baseline), baseline)}`;
   const hold =
     rule.failureLimit !== undefined
       ? `on more than ${rule.failureLimit} polls of the window`
@@ -152,9 +177,11 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
     ? `errors ${query.ratio.errors} over requests ${query.ratio.total}`
     : query.query !== undefined
       ? query.query
-      : trigger.provider === 'health'
-        ? `${redactUrl(trigger.url ?? '')}, expecting HTTP ${trigger.expectStatus ?? 200}${trigger.bodyMatch ? ` and a body matching /${trigger.bodyMatch}/` : ''}`
-        : `${trigger.jsonPath ?? ''} of ${redactUrl(trigger.url ?? '')}`;
+      : query.alerts
+        ? "Alertmanager's active alerts (severity from each alert's severity label)"
+        : trigger.provider === 'health'
+          ? `${redactUrl(trigger.url ?? '')}, expecting HTTP ${trigger.expectStatus ?? 200}${trigger.bodyMatch ? ` and a body matching /${trigger.bodyMatch}/` : ''}`
+          : `${trigger.jsonPath ?? ''} of ${redactUrl(trigger.url ?? '')}`;
   const options = [
     // min-requests counts a ratio's requests; other queries have none to count.
     query.ratio && rule.minRequests !== undefined ? `min-requests ${rule.minRequests}` : '',

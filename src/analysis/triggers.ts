@@ -4,7 +4,7 @@
  * failure, unless the trigger's no-data policy says `rollback`, in which case missing data
  * counts against the release like a breach (and still has to last `for`, or `consecutive`).
  */
-import type { NoDataAction, Severity } from '../constants.js';
+import { SEVERITIES, type NoDataAction, type Severity } from '../constants.js';
 import { formatDuration } from '../duration.js';
 import type { SeriesValue } from '../metrics/provider.js';
 import {
@@ -33,6 +33,9 @@ export interface Observation {
   series?: SeriesValue[];
   /** The query as run at this poll, when its ranges were cut. */
   query?: string;
+  /** Alerts already firing before the deploy, and silenced or inhibited ones: not counted. */
+  preexisting?: SeriesValue[];
+  ignored?: SeriesValue[];
 }
 
 export interface TriggerRule {
@@ -181,7 +184,11 @@ export function evaluateTrigger(
   observations: readonly Observation[],
   baseline?: number,
 ): TriggerState {
-  if (!severalSeries(observations)) return evaluateOne(rule, observations, baseline);
+  if (!severalSeries(observations))
+    return graded(
+      evaluateOne(rule, observations, baseline),
+      observations.at(-1)?.series?.[0]?.severity,
+    );
   const count = observations.at(-1)?.series?.length ?? 0;
   const mode = rule.series ?? 'any';
   const threshold = thresholdOf(rule, baseline);
@@ -198,10 +205,12 @@ export function evaluateTrigger(
     const state = evaluateOne(rule, reduceSeries(observations, mode, leastBreaching), baseline);
     return { ...state, seriesCount: count, detail: `${state.detail} (${mode} of ${count} series)` };
   }
-  const judged = perSeries(observations, rule.alert ? 0 : undefined).map((s) => ({
-    labels: describeLabels(s.labels),
-    state: evaluateOne(rule, s.observations, baseline),
-  }));
+  const last = observations.at(-1)?.series ?? [];
+  const judged = perSeries(observations, rule.alert ? 0 : undefined).map((s) => {
+    const labels = describeLabels(s.labels);
+    const severity = last.find((l) => describeLabels(l.labels) === labels)?.severity;
+    return { labels, state: graded(evaluateOne(rule, s.observations, baseline), severity) };
+  });
   const valued = judged.filter((j) => j.state.value !== undefined);
   const worst = valued.reduce<(typeof judged)[number] | undefined>(
     (w, j) =>
@@ -214,7 +223,11 @@ export function evaluateTrigger(
     undefined,
   );
   const pick =
-    judged.find((j) => j.state.status === 'fail') ??
+    judged
+      .filter((j) => j.state.status === 'fail')
+      .sort(
+        (a, b) => SEVERITIES.indexOf(a.state.severity) - SEVERITIES.indexOf(b.state.severity),
+      )[0] ??
     judged.find((j) => j.state.breaching !== undefined) ??
     worst ??
     judged[0];
@@ -225,6 +238,11 @@ export function evaluateTrigger(
     seriesCount: count,
     detail: `${pick.labels}: ${pick.state.detail} (${count} series)`,
   };
+}
+
+/** A series that carries its own severity (an alert's label) gives it to the trigger's state. */
+function graded(state: TriggerState, severity: Severity | undefined): TriggerState {
+  return severity && state.status !== 'no-data' ? { ...state, severity } : state;
 }
 
 function evaluateOne(

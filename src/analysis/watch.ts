@@ -22,6 +22,8 @@ export interface WatchOptions {
   since: number;
   windowMs: number;
   intervalMs: number;
+  /** When the deploy began (the capture), when known: alerts older than it are the baseline. */
+  deployedAt?: number;
   /** Pre-deploy values for relative triggers, by trigger name. */
   baselines?: Record<string, number | undefined>;
   log?: (line: string) => void;
@@ -102,7 +104,7 @@ export async function watch(
     const readings = await Promise.all(
       sources.map((s) =>
         s
-          .read({ now: at, since, intervalMs })
+          .read({ now: at, since, intervalMs, deployedAt: options.deployedAt ?? since })
           .catch((error: unknown): Reading => ({ reason: (error as Error).message })),
       ),
     );

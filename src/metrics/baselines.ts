@@ -20,6 +20,11 @@ export interface Baseline {
   query: string;
 }
 
+/** An alert has no typical value to compare with: its baseline is the alerts already firing. */
+function valued(source: MetricSource): boolean {
+  return !source.trigger.rule.alert;
+}
+
 export function queryKey(query: MetricQuery): string {
   return JSON.stringify(query.ratio ?? query.query ?? null);
 }
@@ -31,7 +36,7 @@ export async function historyBaselines(
   windowMs: number,
 ): Promise<Record<string, Baseline>> {
   const entries = await Promise.all(
-    sources.map(async (source): Promise<[string, Baseline] | undefined> => {
+    sources.filter(valued).map(async (source): Promise<[string, Baseline] | undefined> => {
       if (!source.baseline) return undefined;
       const reading = await source.baseline(end, windowMs);
       return [
@@ -59,7 +64,8 @@ export async function sampledBaselines(
   clock: Clock,
   sampleMs: number,
 ): Promise<Record<string, Baseline>> {
-  if (sources.length === 0) return {};
+  const sampled = sources.filter(valued);
+  if (sampled.length === 0) return {};
   const since = clock.now();
   const window = (): { now: number; since: number; intervalMs: number } => ({
     now: clock.now(),
@@ -67,14 +73,14 @@ export async function sampledBaselines(
     intervalMs: sampleMs,
   });
   const first = window();
-  await Promise.all(sources.map((s) => s.read(first).catch(() => undefined)));
+  await Promise.all(sampled.map((s) => s.read(first).catch(() => undefined)));
   await clock.sleep(sampleMs);
   const second = window();
   const readings = await Promise.all(
-    sources.map((s) => s.read(second).catch((e: unknown): Reading => ({ reason: String(e) }))),
+    sampled.map((s) => s.read(second).catch((e: unknown): Reading => ({ reason: String(e) }))),
   );
   return Object.fromEntries(
-    sources.map((source, i): [string, Baseline] => {
+    sampled.map((source, i): [string, Baseline] => {
       const reading = readings[i];
       return [
         source.trigger.rule.name,

@@ -4,8 +4,6 @@
  * own error and the query; an empty vector, NaN, +Inf, or an unreachable server is no data.
  * History (range queries) gives the pre-deploy baseline and replays past deploys.
  */
-import * as http from 'node:http';
-import * as https from 'node:https';
 import {
   median,
   type SeriesValue,
@@ -17,18 +15,12 @@ import {
 } from './provider.js';
 import { durationSeconds, narrowRanges, rangeWindows } from './promql.js';
 import { TARGET_LABELS, identifying, selectorsOf } from './selectors.js';
-import { readBodyBounded, TooLargeError } from '../bounded.js';
+import { TooLargeError } from '../bounded.js';
+import { apiGet, type ApiConnection } from './api-client.js';
 import { formatBytes, LIMITS } from '../limits.js';
 import { redactUrl, redactUrlsIn } from '../url.js';
 
-export interface PrometheusOptions {
-  url: string;
-  headers?: Record<string, string>;
-  bearerToken?: string;
-  basicAuth?: { username: string; password: string };
-  /** PEM CA bundle the server's certificate must chain to (read from `ca-file`). */
-  ca?: string;
-  timeoutMs?: number;
+export interface PrometheusOptions extends ApiConnection {
   /** How often Prometheus scrapes the service; asked of /api/v1/targets when not given. */
   scrapeIntervalMs?: number;
 }
@@ -71,6 +63,20 @@ type Instant =
       warnings: string[];
     };
 
+/** True when the query reads Prometheus' ALERTS series (its alerting rules' state). */
+function readsAlerts(query: string): boolean {
+  return selectorsOf(query).some((s) => s.metric === 'ALERTS');
+}
+
+/** An alert's identity across ALERTS and ALERTS_FOR_STATE: its labels but the state's. */
+function alertKey(labels: Record<string, string>): string {
+  return JSON.stringify(
+    Object.entries(labels)
+      .filter(([name]) => name !== '__name__' && name !== 'alertstate')
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
 export class PrometheusProvider implements MetricProvider {
   readonly name = 'prometheus';
   private interval: Promise<number> | undefined;
@@ -95,37 +101,6 @@ export class PrometheusProvider implements MetricProvider {
     return this.interval;
   }
 
-  private get(
-    path: string,
-    params: Record<string, string>,
-  ): Promise<{ status: number; text: string }> {
-    const url = new URL(this.options.url.replace(/\/$/, '') + path);
-    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-    const headers: http.OutgoingHttpHeaders = {
-      Accept: 'application/json',
-      ...this.options.headers,
-    };
-    if (this.options.bearerToken) headers.Authorization = `Bearer ${this.options.bearerToken}`;
-    else if (this.options.basicAuth)
-      headers.Authorization = `Basic ${Buffer.from(`${this.options.basicAuth.username}:${this.options.basicAuth.password}`).toString('base64')}`;
-    const timeout = this.options.timeoutMs ?? 10_000;
-    const send = url.protocol === 'https:' ? https.get : http.get;
-    return new Promise((resolve, reject) => {
-      const req = send(
-        url,
-        { headers, timeout, ...(this.options.ca ? { ca: this.options.ca } : {}) },
-        (res) => {
-          readBodyBounded(res, LIMITS.prometheusAnswer).then(
-            (text) => resolve({ status: res.statusCode ?? 0, text }),
-            reject,
-          );
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error(`no answer within ${timeout} ms`)));
-      req.on('error', reject);
-    });
-  }
-
   /** GET an API path; the parsed body, or why there is none (always a backend fault). */
   private async api(
     path: string,
@@ -133,7 +108,7 @@ export class PrometheusProvider implements MetricProvider {
   ): Promise<{ body: ApiBody } | { reason: string; fault: Fault }> {
     let answer: { status: number; text: string };
     try {
-      answer = await this.get(path, params);
+      answer = await apiGet(this.options, path, params, LIMITS.prometheusAnswer);
     } catch (error) {
       // Too big to hold: the query's shape is the problem (a series per pod), not the server.
       if (error instanceof TooLargeError)
@@ -263,7 +238,12 @@ export class PrometheusProvider implements MetricProvider {
               );
         const result = await this.instant(asRun, window.now);
         const run = asRun === query.query ? {} : { query: asRun };
-        if (query.alert) return { ...PrometheusProvider.asAlert(result), ...run };
+        if (query.alert) {
+          const reading = { ...PrometheusProvider.asAlert(result), ...run };
+          return readsAlerts(query.query)
+            ? await this.withoutPreexisting(reading, window.deployedAt ?? window.since, window.now)
+            : reading;
+        }
         if (result.value === undefined)
           return 'series' in result
             ? { series: result.series, warnings: result.warnings, ...run }
@@ -283,6 +263,46 @@ export class PrometheusProvider implements MetricProvider {
         return { reason: error.message, rejected: true };
       return { reason: (error as Error).message };
     }
+  }
+
+  /**
+   * Over Prometheus' own ALERTS series, the alerts active since before the deploy are the
+   * baseline, as with Alertmanager: their start is ALERTS_FOR_STATE's value (the time the
+   * alert became active, in seconds), matched on the alert's labels. Series without an
+   * alertname (an aggregation) or without a start on record are counted as they are.
+   */
+  private async withoutPreexisting(
+    reading: Reading,
+    cutoff: number,
+    now: number,
+  ): Promise<Reading> {
+    const names = [...new Set((reading.series ?? []).map((s) => s.labels.alertname))].filter(
+      (n): n is string => n !== undefined,
+    );
+    if (names.length === 0) return reading;
+    const pattern = names.map((n) => n.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&')).join('|');
+    const answer = await this.api('/api/v1/query', {
+      query: `ALERTS_FOR_STATE{alertname=~${JSON.stringify(pattern)}}`,
+      time: (now / 1000).toFixed(3),
+    });
+    const result = 'body' in answer ? answer.body.data?.result : undefined;
+    if (!Array.isArray(result)) return reading;
+    const since = new Map<string, number>();
+    for (const s of result as { metric?: Record<string, string>; value?: [number, string] }[])
+      since.set(alertKey(s.metric ?? {}), Number(s.value?.[1]) * 1000);
+    const firing: SeriesValue[] = [];
+    const preexisting: SeriesValue[] = [];
+    for (const s of reading.series ?? []) {
+      const began = since.get(alertKey(s.labels));
+      const dated = began !== undefined && Number.isFinite(began) ? { ...s, since: began } : s;
+      (began !== undefined && began < cutoff ? preexisting : firing).push(dated);
+    }
+    return {
+      ...reading,
+      value: firing.length ? 1 : 0,
+      series: firing,
+      preexisting,
+    };
   }
 
   /** An alert expression's reading: nothing returned is 0, each series returned is a 1. */
@@ -369,7 +389,8 @@ export class PrometheusProvider implements MetricProvider {
    * names the label values the metric does have; otherwise undefined.
    */
   private async missingSeries(expr: string, time: number): Promise<string | undefined> {
-    const selectors = selectorsOf(expr);
+    // ALERTS has series only while an alert is active: none is the healthy case.
+    const selectors = selectorsOf(expr).filter((s) => s.metric !== 'ALERTS');
     if (selectors.length === 0) return undefined;
     for (const selector of selectors) {
       for (const text of new Set([selector.text, identifying(selector) ?? selector.text]))

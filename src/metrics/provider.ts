@@ -1,8 +1,14 @@
 /** One interface for every metrics backend; each provider is a module of its own. */
+import type { Severity } from '../constants.js';
+import type { AlertQuery } from './alertmanager.js';
 
 export interface SeriesValue {
   labels: Record<string, string>;
   value: number;
+  /** An alert's severity, from its `severity` label (see alertmanager.ts). */
+  severity?: Severity;
+  /** When an alert began, in ms. */
+  since?: number;
 }
 
 /** One poll of one trigger's metric, as the analysis takes it (see analysis/triggers.ts). */
@@ -17,6 +23,10 @@ export interface Reading {
   rejected?: boolean;
   /** A query returning several series (one per pod, say): each with its labels and value. */
   series?: SeriesValue[];
+  /** Alerts already firing before the deploy: shown, not counted. */
+  preexisting?: SeriesValue[];
+  /** Silenced or inhibited alerts: shown, not counted. */
+  ignored?: SeriesValue[];
   /** The query as it was run, when it differs from the policy's (its ranges cut). */
   query?: string;
   /** No value because the request cannot work as configured (URL, header, DNS, TLS, size). */
@@ -33,6 +43,8 @@ export interface MetricQuery {
   asWritten?: boolean;
   /** Counter selectors for a count-based ratio (errors over total). */
   ratio?: { errors: string; total: string };
+  /** Alertmanager: the alerts to watch. */
+  alerts?: AlertQuery;
 }
 
 export interface PollWindow {
@@ -42,6 +54,11 @@ export interface PollWindow {
   since: number;
   /** The poll interval, in ms; ratios are computed over a window of at least two of them. */
   intervalMs: number;
+  /**
+   * When the deploy began (the capture), in ms, when known: alerts that began before it are
+   * the baseline. Defaults to `since`.
+   */
+  deployedAt?: number;
 }
 
 /**

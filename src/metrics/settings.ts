@@ -1,7 +1,7 @@
 /**
  * Where metrics come from, resolved once from the config and the environment: the Prometheus
- * connection (URL from the input or policy; credentials from the environment variables the
- * policy names, masked at once), the scrape URLs, and the request headers of health and
+ * and Alertmanager connections (URL from the input or policy; credentials from the environment
+ * variables the policy names, masked at once), the scrape URLs, and the request headers of health and
  * http-json triggers (values from the environment masked the same way). A variable the policy
  * names but the step does not set is the user's error, reported before anything is read.
  */
@@ -12,11 +12,15 @@ import { parseDuration } from '../duration.js';
 import { UserError, UserErrors } from '../errors.js';
 import { formatBytes, LIMITS } from '../limits.js';
 import { urlSecrets } from '../url.js';
+import type { Connection } from '../policy/types.js';
+import type { AlertmanagerOptions } from './alertmanager.js';
+import type { ApiConnection } from './api-client.js';
 import type { PrometheusOptions } from './prometheus.js';
 import type { ScrapeOptions } from './scrape.js';
 
 export interface MetricsSettings {
   prometheus: PrometheusOptions | undefined;
+  alertmanager?: AlertmanagerOptions | undefined;
   scrape: ScrapeOptions | undefined;
   /** Request headers of health and http-json triggers, by trigger name (env values resolved). */
   triggerHeaders?: Record<string, Record<string, string>>;
@@ -72,36 +76,50 @@ export function resolveMetrics(
   // The userinfo of every URL read is a credential like any other: masked before any use.
   const urls = [
     config.prometheusUrl.value,
+    config.alertmanagerUrl.value,
     ...(config.policy.metrics?.scrape?.urls ?? []),
     ...(config.policy.triggers ?? []).map((t) => t.url),
   ];
   for (const text of urls) if (text) urlSecrets(text).forEach(setSecret);
 
+  /** A server's connection from its policy section: headers, credentials, CA, timeout. */
+  const connect = (where: string, url: string, section: Connection): ApiConnection => {
+    const connection: ApiConnection = { url };
+    if (section.timeout) connection.timeoutMs = parseDuration(section.timeout);
+    const headers = headersOf(where, section.headers, section['headers-env']);
+    if (headers) connection.headers = headers;
+    const caFile = section['ca-file'];
+    if (caFile) {
+      const ca = readCa(caFile, env.GITHUB_WORKSPACE || process.cwd());
+      if (typeof ca === 'string') connection.ca = ca;
+      else errors.push(new UserError(`${file}: ${where}.ca-file '${caFile}' ${ca.why}`));
+    }
+    const tokenEnv = section['bearer-token-env'];
+    if (tokenEnv) {
+      const token = secret(`${where}.bearer-token-env`, tokenEnv);
+      if (token !== undefined) connection.bearerToken = token;
+    }
+    const basic = section['basic-auth'];
+    if (basic) {
+      const username = secret(`${where}.basic-auth.username-env`, basic['username-env']);
+      const password = secret(`${where}.basic-auth.password-env`, basic['password-env']);
+      if (username !== undefined && password !== undefined)
+        connection.basicAuth = { username, password };
+    }
+    return connection;
+  };
+
   let prometheus: PrometheusOptions | undefined;
   const url = config.prometheusUrl.value;
   if (url) {
-    prometheus = { url };
-    if (settings.timeout) prometheus.timeoutMs = parseDuration(settings.timeout);
+    prometheus = connect('metrics.prometheus', url, settings);
     const interval = settings['scrape-interval'];
     if (interval) prometheus.scrapeIntervalMs = parseDuration(interval);
-    const headers = headersOf('metrics.prometheus', settings.headers, settings['headers-env']);
-    if (headers) prometheus.headers = headers;
-    const caFile = settings['ca-file'];
-    if (caFile) {
-      const ca = readCa(caFile, env.GITHUB_WORKSPACE || process.cwd());
-      if (typeof ca === 'string') prometheus.ca = ca;
-      else errors.push(new UserError(`${file}: metrics.prometheus.ca-file '${caFile}' ${ca.why}`));
-    }
-    const tokenEnv = settings['bearer-token-env'];
-    if (tokenEnv) prometheus.bearerToken = secret('metrics.prometheus.bearer-token-env', tokenEnv);
-    const basic = settings['basic-auth'];
-    if (basic) {
-      const username = secret('metrics.prometheus.basic-auth.username-env', basic['username-env']);
-      const password = secret('metrics.prometheus.basic-auth.password-env', basic['password-env']);
-      if (username !== undefined && password !== undefined)
-        prometheus.basicAuth = { username, password };
-    }
   }
+  const alertmanagerUrl = config.alertmanagerUrl.value;
+  const alertmanager = alertmanagerUrl
+    ? connect('metrics.alertmanager', alertmanagerUrl, config.policy.metrics?.alertmanager ?? {})
+    : undefined;
   const triggerHeaders: Record<string, Record<string, string>> = {};
   // Only the policy's own triggers have headers (the preset's read Prometheus).
   config.policy.triggers?.forEach((trigger, i) => {
@@ -119,6 +137,7 @@ export function resolveMetrics(
     : undefined;
   return {
     prometheus,
+    alertmanager,
     scrape,
     triggerHeaders,
     prometheusFrom:

@@ -1,12 +1,13 @@
 /**
  * The factory: each watched trigger gets the source its provider reads, built once per run.
- * Prometheus and scrape are shared by every trigger that names them (one scrape per poll);
+ * Prometheus, Alertmanager and scrape are shared by every trigger that names them (one scrape per poll);
  * health and http-json are per trigger. A provider the policy uses but does not configure is
  * the user's error, reported once per provider with the triggers that need it.
  */
 import type { WatchedTrigger } from '../analysis/rules.js';
 import type { TriggerSource } from '../analysis/watch.js';
 import { UserError, UserErrors, quote } from '../errors.js';
+import { AlertmanagerProvider } from './alertmanager.js';
 import { probe } from './health.js';
 import { readJson } from './http-json.js';
 import { PrometheusProvider } from './prometheus.js';
@@ -94,6 +95,9 @@ export function metricSources(
 ): MetricSource[] {
   const file = options.policyFile ?? 'the policy';
   const prometheus = settings.prometheus ? new PrometheusProvider(settings.prometheus) : undefined;
+  const alertmanager = settings.alertmanager
+    ? new AlertmanagerProvider(settings.alertmanager)
+    : undefined;
   const scrape =
     options.scrape ?? (settings.scrape ? new ScrapeProvider(settings.scrape) : undefined);
   const lacking = new Map<string, string[]>();
@@ -109,6 +113,13 @@ export function metricSources(
           ? fromProvider(trigger, prometheus)
           : lack(
               `no Prometheus URL: set input 'prometheus-url' or metrics.prometheus.url in ${file}`,
+              trigger,
+            );
+      case 'alertmanager':
+        return alertmanager
+          ? fromProvider(trigger, alertmanager)
+          : lack(
+              `no Alertmanager URL: set input 'alertmanager-url' or metrics.alertmanager.url in ${file}`,
               trigger,
             );
       case 'scrape':

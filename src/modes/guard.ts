@@ -14,8 +14,16 @@ import { waitForRollout } from '../kube/rollout.js';
 import type { Snapshot, TargetRef } from '../kube/snapshot.js';
 import { resolveBaselines, type Baseline } from '../metrics/baselines.js';
 import type { MetricSource } from '../metrics/sources.js';
-import { EVIDENCE_HEADERS, describeBaseline, evidenceRows, gradeNote } from '../report/evidence.js';
-import { code, markdownTable } from '../report/markdown.js';
+import type { SeriesValue } from '../metrics/provider.js';
+import {
+  EVIDENCE_HEADERS,
+  describeBaseline,
+  evidenceRows,
+  gradeNote,
+  uncountedAlerts,
+  uncountedLines,
+} from '../report/evidence.js';
+import { code, escapeText, markdownTable } from '../report/markdown.js';
 import { formatTimestamp } from '../time.js';
 import { describeRef, targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { recordGoodRelease, type LedgerRecord } from './mark-good.js';
@@ -81,8 +89,11 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
           core.info(`${name}: baseline ${describeBaseline(b)}`);
         return found;
       });
-      watched = await core.group('Watch', () => watchSources(context, sources, baselines));
+      watched = await core.group('Watch', () =>
+        watchSources(context, sources, baselines, deployedAt),
+      );
     }
+    for (const line of notCounted(watched)) core.info(line);
     judgement = withRollout(watched?.judgement, rolloutState);
   }
 
@@ -190,6 +201,7 @@ function watchSources(
   context: ModeContext,
   sources: readonly MetricSource[],
   baselines: Record<string, Baseline>,
+  deployedAt: number,
 ): Promise<WatchResult> {
   const { config, clock } = context;
   for (const warning of unreachableTriggers(
@@ -206,10 +218,19 @@ function watchSources(
   return watch(sources, {
     clock,
     since: clock.now(),
+    deployedAt,
     windowMs: config.windowMs.value,
     intervalMs: config.intervalMs.value,
     baselines: Object.fromEntries(Object.entries(baselines).map(([k, b]) => [k, b.value])),
     log: (line) => core.info(line),
+  });
+}
+
+/** The alerts each alert trigger saw and did not count, one line per kind. */
+function notCounted(watched: WatchResult | undefined): string[] {
+  return Object.entries(watched?.observations ?? {}).flatMap(([name, series]) => {
+    const alerts = uncountedAlerts(series);
+    return alerts ? uncountedLines(name, alerts) : [];
   });
 }
 
@@ -317,12 +338,28 @@ function evidenceOf(state: TriggerState, series: readonly Observation[]): Record
     // Several series: the one this row describes (which pod), and how many there were.
     'series-labels': state.seriesLabels ?? null,
     'series-count': state.seriesCount ?? null,
+    // Alert triggers: the alerts of the last poll that were not counted, and why.
+    ...alertEvidence(series),
     detail: state.detail,
     series: series.map((o) => [
       formatTimestamp(o.at),
       shownValue(o) ?? null,
       ...(o.reason ? [o.reason] : []),
     ]),
+  };
+}
+
+function alertEvidence(series: readonly Observation[]): Record<string, unknown> {
+  const alerts = uncountedAlerts(series);
+  if (!alerts) return {};
+  const record = (a: SeriesValue): Record<string, unknown> => ({
+    labels: a.labels,
+    since: a.since === undefined ? null : formatTimestamp(a.since),
+  });
+  return {
+    'alerts-firing': (series.at(-1)?.series ?? []).map(record),
+    'alerts-preexisting': alerts.preexisting.map(record),
+    'alerts-ignored': alerts.ignored.map(record),
   };
 }
 
@@ -351,6 +388,11 @@ async function writeSummary(
     .addRaw('### Triggers\n\n')
     .addRaw(markdownTable(EVIDENCE_HEADERS, evidenceRows(states, watched?.observations ?? {})))
     .addRaw('\n\n');
+  const uncounted = notCounted(watched);
+  if (uncounted.length)
+    summary.addRaw(
+      `Alerts not counted:\n\n${uncounted.map((line) => `- ${escapeText(line)}`).join('\n')}\n\n`,
+    );
   // Cut ranges change values (a p95 over 30 s is not a p95 over 5 m): show what was run.
   const asRun = Object.entries(watched?.observations ?? {}).flatMap(([name, series]) => {
     const query = series.findLast((o) => o.query !== undefined)?.query;

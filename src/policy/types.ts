@@ -11,7 +11,7 @@ import type {
 } from '../constants.js';
 import type { SeriesMode } from '../analysis/series.js';
 
-export type ProviderName = 'prometheus' | 'scrape' | 'http-json' | 'health';
+export type ProviderName = 'prometheus' | 'scrape' | 'http-json' | 'health' | 'alertmanager';
 
 export interface TriggerSpec {
   name: string;
@@ -22,6 +22,11 @@ export interface TriggerSpec {
   /** `as-written`: the query's ranges are not cut to the time since the deploy. */
   range?: 'since-deploy' | 'as-written';
   ratio?: { errors: string; total: string };
+  /** provider: alertmanager: the alerts watched, as Alertmanager matchers. */
+  matchers?: string[];
+  /** provider: alertmanager: `severity` label value → severity. */
+  'severity-map'?: Record<string, Severity>;
+  'include-silenced'?: boolean;
   url?: string;
   'json-path'?: string;
   headers?: Record<string, string>;
@@ -44,6 +49,17 @@ export interface TriggerSpec {
   severity?: Severity;
 }
 
+/** How the policy connects to a monitoring server (Prometheus, Alertmanager). */
+export interface Connection {
+  url?: string;
+  timeout?: string;
+  headers?: Record<string, string>;
+  'headers-env'?: Record<string, string>;
+  'bearer-token-env'?: string;
+  'basic-auth'?: { 'username-env': string; 'password-env': string };
+  'ca-file'?: string;
+}
+
 export interface Policy {
   version?: 1;
   targets?: string[];
@@ -60,16 +76,8 @@ export interface Policy {
   };
   metrics?: {
     provider?: ProviderName;
-    prometheus?: {
-      url?: string;
-      timeout?: string;
-      'scrape-interval'?: string;
-      headers?: Record<string, string>;
-      'headers-env'?: Record<string, string>;
-      'bearer-token-env'?: string;
-      'basic-auth'?: { 'username-env': string; 'password-env': string };
-      'ca-file'?: string;
-    };
+    prometheus?: Connection & { 'scrape-interval'?: string };
+    alertmanager?: Connection;
     scrape?: { urls?: string[]; timeout?: string };
     selector?: string;
   };

@@ -4,6 +4,7 @@ import schema from '../../schema/rollback-policy.schema.json' with { type: 'json
 import { DURATION_HINT, checkDuration, parseDuration, type DurationKind } from '../duration.js';
 import { UserError, UserErrors, quote, type SourceLocation } from '../errors.js';
 import { parseSelector } from '../metrics/exposition.js';
+import { parseMatchers } from '../metrics/alertmanager.js';
 import { isAlertExpression, promqlProblem } from '../metrics/promql-syntax.js';
 import { parseQuery } from '../metrics/scrape.js';
 import { withLabels } from './presets.js';
@@ -266,6 +267,7 @@ const DURATION_KEYS: [pointer: string, kind: DurationKind][] = [
   ['/watch/rollout-timeout', 'rollout-timeout'],
   ['/metrics/prometheus/timeout', 'request-timeout'],
   ['/metrics/prometheus/scrape-interval', 'interval'],
+  ['/metrics/alertmanager/timeout', 'request-timeout'],
   ['/metrics/scrape/timeout', 'request-timeout'],
   ['/rollback/timeout', 'rollback-timeout'],
   ['/backtest/lookback', 'lookback'],
@@ -306,7 +308,9 @@ function checkMeaning(policy: Policy): Problem[] {
     const condition =
       trigger.kind === 'alert' && provider !== 'prometheus'
         ? `trigger ${quote(trigger.name)} is kind: alert, which reads Prometheus; its provider is ${provider}`
-        : conditionProblem(trigger);
+        : provider === 'alertmanager'
+          ? alertmanagerProblem(trigger)
+          : conditionProblem(trigger);
     if (condition) problems.push({ pointer: `/triggers/${i}`, message: condition });
     if (trigger.for !== undefined)
       checkDurationAt(trigger.for, 'for', `/triggers/${i}/for`, problems);
@@ -316,6 +320,7 @@ function checkMeaning(policy: Policy): Problem[] {
       problems.push({ pointer: `/triggers/${i}/url`, message: credentialsProblem(trigger.url) });
     const source = sourceProblem(trigger, policy.metrics?.provider ?? 'prometheus');
     if (source) problems.push({ pointer: `/triggers/${i}`, message: source });
+    else if (provider === 'alertmanager') problems.push(...matcherProblems(trigger, i));
     else if ((trigger.provider ?? policy.metrics?.provider ?? 'prometheus') === 'prometheus')
       problems.push(...promqlProblems(trigger, i));
   });
@@ -327,12 +332,14 @@ function checkMeaning(policy: Policy): Problem[] {
       pointer: '/metrics/selector',
       message: `${quote(selector)} is not a list of label matchers like job="api": ${selectorProblem.message.replace(/ at column \d+/, '')}`,
     });
-  const prometheusUrl = policy.metrics?.prometheus?.url;
-  if (prometheusUrl !== undefined && hasCredentials(prometheusUrl))
-    problems.push({
-      pointer: '/metrics/prometheus/url',
-      message: credentialsProblem(prometheusUrl, 'metrics.prometheus.basic-auth'),
-    });
+  for (const server of ['prometheus', 'alertmanager'] as const) {
+    const url = policy.metrics?.[server]?.url;
+    if (url !== undefined && hasCredentials(url))
+      problems.push({
+        pointer: `/metrics/${server}/url`,
+        message: credentialsProblem(url, `metrics.${server}.basic-auth`),
+      });
+  }
   policy.metrics?.scrape?.urls?.forEach((url, i) => {
     if (hasCredentials(url))
       problems.push({ pointer: `/metrics/scrape/urls/${i}`, message: credentialsProblem(url) });
@@ -433,10 +440,67 @@ function promqlProblems(trigger: TriggerSpec, i: number): Problem[] {
   return problems;
 }
 
+/**
+ * An Alertmanager trigger is judged by the alerts its matchers select: thresholds, a query or
+ * a kind have no meaning there.
+ */
+function alertmanagerProblem(trigger: TriggerSpec): string | undefined {
+  const name = quote(trigger.name);
+  const meaningless = (
+    [
+      'query',
+      'ratio',
+      'kind',
+      'above',
+      'below',
+      'at-least',
+      'at-most',
+      'relative',
+      'series',
+    ] as const
+  ).filter((k) => trigger[k] !== undefined);
+  if (meaningless.length)
+    return `trigger ${name} reads Alertmanager, judged by the alerts its matchers select; ${meaningless.map((k) => `'${k}'`).join(' and ')} has no meaning there: remove it`;
+  if (trigger.matchers === undefined)
+    return `trigger ${name} reads Alertmanager and needs 'matchers' (like ['service="api"']), or every alert of every team would count`;
+  const holds = (['for', 'consecutive', 'failure-limit'] as const).filter(
+    (k) => trigger[k] !== undefined,
+  );
+  if (holds.length > 1)
+    return `trigger ${name} has ${holds.map((k) => `'${k}'`).join(' and ')}; keep one`;
+  return undefined;
+}
+
+/** Each matcher as Alertmanager's parser reads it, each problem at its place. */
+function matcherProblems(trigger: TriggerSpec, i: number): Problem[] {
+  return (trigger.matchers ?? []).flatMap((text, j) => {
+    const parsed = parseMatchers(text);
+    return 'error' in parsed
+      ? [
+          {
+            pointer: `/triggers/${i}/matchers/${j}`,
+            message: `${quote(text)} is not an Alertmanager matcher: ${parsed.error}`,
+          },
+        ]
+      : [];
+  });
+}
+
 /** What a trigger lacks to be read by its provider, if anything. */
 function sourceProblem(trigger: TriggerSpec, defaultProvider: ProviderName): string | undefined {
   const provider = trigger.provider ?? defaultProvider;
   const name = quote(trigger.name);
+  const alertKeys = (['matchers', 'severity-map', 'include-silenced'] as const).filter(
+    (k) => trigger[k] !== undefined,
+  );
+  if (provider !== 'alertmanager' && alertKeys.length)
+    return `trigger ${name}: ${alertKeys.map((k) => `'${k}'`).join(' and ')} belong${alertKeys.length === 1 ? 's' : ''} to provider: alertmanager; its provider is ${provider}`;
+  if (provider === 'alertmanager')
+    return trigger.url !== undefined ||
+      trigger.headers !== undefined ||
+      trigger['headers-env'] !== undefined
+      ? `trigger ${name} reads Alertmanager: its URL and headers go under metrics.alertmanager (url, headers, headers-env), not on the trigger`
+      : undefined;
   if (provider === 'prometheus' || provider === 'scrape') {
     if (trigger.headers !== undefined || trigger['headers-env'] !== undefined)
       return `trigger ${name} reads ${provider}: its headers go under metrics.prometheus (headers, headers-env), not on the trigger`;

@@ -3,11 +3,13 @@
  * threshold and baseline, and its time series as a sparkline (one character per poll or per
  * group of polls), so the summary shows when things went wrong without a dashboard.
  */
-import { shownValue } from '../analysis/series.js';
+import { describeLabels, shownValue } from '../analysis/series.js';
 import type { Observation, TriggerState } from '../analysis/triggers.js';
 import type { Judgement } from '../analysis/verdict.js';
 import { formatDuration } from '../duration.js';
 import type { Baseline } from '../metrics/baselines.js';
+import type { SeriesValue } from '../metrics/provider.js';
+import { formatTimestamp } from '../time.js';
 import { code } from './markdown.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
@@ -110,3 +112,36 @@ export const EVIDENCE_HEADERS = [
   'Series (min–max)',
   'Detail',
 ];
+
+/** An alert for people: its name, its other labels, and when it began. */
+export function describeAlert(alert: SeriesValue): string {
+  const { alertname, ...rest } = alert.labels;
+  const labels = Object.keys(rest).length ? ` ${describeLabels(rest)}` : '';
+  return `${alertname ?? 'alert'}${labels}${alert.since !== undefined ? ` since ${formatTimestamp(alert.since)}` : ''}`;
+}
+
+export interface UncountedAlerts {
+  /** Firing before the deploy: the baseline. */
+  preexisting: SeriesValue[];
+  /** Silenced or inhibited. */
+  ignored: SeriesValue[];
+}
+
+/** The alerts a trigger's last poll saw and did not count, when it reads alerts. */
+export function uncountedAlerts(observations: readonly Observation[]): UncountedAlerts | undefined {
+  const last = observations.findLast((o) => o.preexisting !== undefined || o.ignored !== undefined);
+  if (!last) return undefined;
+  return { preexisting: last.preexisting ?? [], ignored: last.ignored ?? [] };
+}
+
+/** One line per kind of alert not counted, for the log and the summary. */
+export function uncountedLines(name: string, alerts: UncountedAlerts): string[] {
+  return [
+    alerts.preexisting.length
+      ? `${name}: already firing before the deploy, not counted unless resolved and fired again: ${alerts.preexisting.map(describeAlert).join('; ')}`
+      : '',
+    alerts.ignored.length
+      ? `${name}: silenced or inhibited, ignored (include-silenced: true counts them): ${alerts.ignored.map(describeAlert).join('; ')}`
+      : '',
+  ].filter(Boolean);
+}

@@ -22,6 +22,7 @@ export function settingRows(config: Config): SettingRow[] {
     row('namespace', config.namespace, (v) => v ?? "(the kubeconfig context's)"),
     row('contexts', config.contexts, (v) => (v.length ? v.join(', ') : '(current context)')),
     row('prometheus-url', config.prometheusUrl, (v) => (v ? redactUrl(v) : '(none)')),
+    row('alertmanager-url', config.alertmanagerUrl, (v) => (v ? redactUrl(v) : '(none)')),
     row('window', config.windowMs, formatDuration),
     row('interval', config.intervalMs, formatDuration),
     row('no-data', config.noData, String),
