@@ -145,9 +145,14 @@ describe('an alert trigger takes the severity of the alerts that fail it', () =>
       ...(severity ? { severity } : {}),
     })),
   });
-  test.each<[string, Observation[], { status: string; severity: string }]>([
+  test.each<[string, Observation[], { status: string; severity: string; detail?: string }]>([
     ['no alert: passes at the trigger severity', [poll(0)], { status: 'pass', severity: 'P1' }],
-    ['one P2 alert', [poll(0), poll(1000, ['Slow', 'P2'])], { status: 'fail', severity: 'P2' }],
+    [
+      // Failing at once, it says which alert, not "for 0s".
+      'one P2 alert',
+      [poll(0), poll(1000, ['Slow', 'P2'])],
+      { status: 'fail', severity: 'P2', detail: 'firing on {alertname="Slow"}' },
+    ],
     [
       'unmapped: the trigger severity',
       [poll(0, ['Odd', undefined])],

@@ -314,8 +314,10 @@ function evaluateOne(
     if (enough) {
       const how =
         rule.consecutive !== undefined
-          ? `${streak.length} polls in a row`
-          : `for ${Math.round(held / 1000)}s`;
+          ? ` ${streak.length} polls in a row`
+          : rule.alert && !rule.forMs
+            ? '' // an alert that fails at once: "for 0s" says nothing
+            : ` for ${Math.round(held / 1000)}s`;
       // A reading can say why it is bad (a health check's `HTTP 500, expected 200`).
       const note = observations.at(-1)?.reason;
       const firing = (observations.at(-1)?.series ?? []).map((s) => describeLabels(s.labels));
@@ -324,7 +326,7 @@ function evaluateOne(
         : rule.alert
           ? `firing${firing.length ? ` on ${firing.join(', ')}` : ''}`
           : `${format(latest.value)} ${comparison}${note ? ` (${note})` : ''}`;
-      return { ...base, status: 'fail', breachingSince, detail: `${what} ${how}` };
+      return { ...base, status: 'fail', breachingSince, detail: `${what}${how}` };
     }
   }
 
