@@ -26,6 +26,10 @@ describe('parseMatchers: as Alertmanager reads a matcher, sent canonical', () =>
     ['1abc="x"', 'not a matcher like service="api"'],
     ['a=b"c"', 'a quote inside an unquoted value'],
     [
+      'severity=~"(?!info).*"',
+      '"(?!info).*" uses lookaround ((?=, (?!, (?<=, (?<!), which Prometheus\' and Alertmanager\'s regular expressions (RE2) do not have',
+    ],
+    [
       'a=~"(x"',
       '"(x" is not a regular expression (Invalid regular expression: /^(?:(x)$/: Unterminated group)',
     ],

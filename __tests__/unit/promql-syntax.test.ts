@@ -5,6 +5,27 @@ describe('promqlProblem', () => {
     ['a valid query', 'sum(rate(x{job="api"}[5m]))', undefined, undefined],
     ['a comparison', 'up == 0', undefined, undefined],
     ['a regex with $ anchors', 'x{path=~"^/api$"}', undefined, undefined],
+    ['a regex with an escaped dot', 'x{host=~"api\\\\.example\\\\.com"}', undefined, undefined],
+    ['a raw-string regex', 'x{path=~`/api/v\\d+`}', undefined, undefined],
+    [
+      // JavaScript accepts lookahead; Prometheus (RE2) refuses it with bad_data at run time.
+      'a lookahead Prometheus cannot run',
+      'sum(rate(http_requests_total{code=~"5(?!03).."}[5m]))',
+      36,
+      'label matcher code=~"5(?!03)..": "5(?!03).." uses lookaround ((?=, (?!, (?<=, (?<!), which Prometheus\' and Alertmanager\'s regular expressions (RE2) do not have',
+    ],
+    [
+      'a backreference',
+      "x{a=~'(x)\\\\1'}",
+      6,
+      /^label matcher a=~'\(x\)\\\\1': "\(x\)\\\\1" uses backreferences/,
+    ],
+    [
+      'an unclosed group',
+      'x{a!~"(x"}',
+      6,
+      /^label matcher a!~"\(x": "\(x" is not a regular expression/,
+    ],
     [
       "Argo's example: ~ where =~ was meant",
       'sum(rate(http_requests_total{response_code~"5.*"}[5m]))',

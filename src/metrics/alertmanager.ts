@@ -12,6 +12,7 @@ import type { Severity } from '../constants.js';
 import { formatBytes, LIMITS } from '../limits.js';
 import { redactUrl, redactUrlsIn } from '../url.js';
 import { apiGet, type ApiConnection } from './api-client.js';
+import { re2Problem } from './re2.js';
 import type {
   Finding,
   MetricProvider,
@@ -54,8 +55,7 @@ const MATCHER = /^\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(=~|!~|!=|=)\s*([\s\S]*?)\s*$/
 /**
  * A policy's matcher text as Alertmanager's own parser reads it (`service="api"`,
  * `severity=~page|critical`), or `{a="b", c=~"d"}` as a set: canonical matchers to send, or
- * what is wrong. Regular expressions are checked with JavaScript's engine, close to Go's RE2
- * for what matchers use.
+ * what is wrong, regular expressions checked as RE2 reads them.
  */
 export function parseMatchers(text: string): { matchers: string[] } | { error: string } {
   const trimmed = text.trim();
@@ -79,15 +79,8 @@ export function parseMatchers(text: string): { matchers: string[] } | { error: s
         return { error: `${which}the quoted value has a bad escape or text after its quote` };
       }
     } else if (raw.includes('"')) return { error: `${which}a quote inside an unquoted value` };
-    if (op === '=~' || op === '!~') {
-      try {
-        new RegExp(`^(?:${value})$`);
-      } catch (error) {
-        return {
-          error: `${which}${JSON.stringify(value)} is not a regular expression (${(error as Error).message})`,
-        };
-      }
-    }
+    const regex = op === '=~' || op === '!~' ? re2Problem(value) : undefined;
+    if (regex) return { error: `${which}${regex}` };
     matchers.push(`${name}${op}${JSON.stringify(value)}`);
   }
   if (matchers.length === 0) return { error: 'no matcher' };

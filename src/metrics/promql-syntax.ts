@@ -7,6 +7,8 @@
  */
 import { parser } from '@prometheus-io/lezer-promql';
 import { quote } from '../errors.js';
+import { re2Problem } from './re2.js';
+import { selectorsOf } from './selectors.js';
 
 export interface QueryProblem {
   /** 1-based column in the query. */
@@ -55,7 +57,36 @@ export function promqlProblem(query: string): QueryProblem | undefined {
     };
   if (top?.name === 'StringLiteral')
     return { column: 1, message: 'returns a string; a trigger judges a number' };
+  return regexProblem(query);
+}
+
+/** A regular-expression label matcher Prometheus (RE2) would refuse, and where. */
+function regexProblem(query: string): QueryProblem | undefined {
+  for (const selector of selectorsOf(query))
+    for (const m of selector.matchers) {
+      if (m.op !== '=~' && m.op !== '!~') continue;
+      const pattern = stringValue(m.value);
+      const problem = pattern === undefined ? undefined : re2Problem(pattern);
+      if (problem)
+        return {
+          column: query.indexOf(m.value, query.indexOf(selector.text)) + 1,
+          message: `label matcher ${m.label}${m.op}${m.value}: ${problem}`,
+        };
+    }
   return undefined;
+}
+
+/** A PromQL string literal's value: "…" and '…' with Go escapes, `…` raw. */
+function stringValue(literal: string): string | undefined {
+  const quote = literal[0];
+  const body = literal.slice(1, -1);
+  if (quote === '`') return body;
+  const text = quote === "'" ? `"${body.replace(/\\'/g, "'").replace(/"/g, '\\"')}"` : literal;
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return undefined;
+  }
 }
 
 const COMPARISONS = new Set(['Eql', 'Neq', 'Gtr', 'Lss', 'Gte', 'Lte']);
