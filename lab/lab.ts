@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { DemoApp } from './demo-app/app.js';
 import { createGitFixture, type GitFixture } from './git/fixture.js';
 import { startFakeGitHub, type FakeGitHub } from './github/server.js';
-import { deployment } from './kube-sim/fixtures.js';
+import { LoadGenerator } from './demo-app/load.js';
+import { deployment, imageOf, settled } from './kube-sim/fixtures.js';
 import { kubeconfigFor, startKubeSim, type KubeSim } from './kube-sim/server.js';
 import { Prometheus, prometheusInstalled } from './prometheus/server.js';
 import { Alertmanager, alertmanagerInstalled } from './alertmanager/server.js';
@@ -69,6 +70,15 @@ export interface Lab {
   git: GitFixture;
   /** Applies the `api` Deployment with this image in every region (or the ones named). */
   deploy(image: string, contexts?: string[]): void;
+  /** Deploys `image` everywhere and waits until the first region runs it, settled (30 s at most). */
+  release(image: string): Promise<void>;
+  /** The image the first region's `api` Deployment runs. */
+  runningImage(): string | undefined;
+  /**
+   * Starts load on the demo service (bounded by `durationMs`) and waits until Prometheus has
+   * seen over 100 requests, so a guard has traffic to judge from its first poll.
+   */
+  underLoad(ratePerSecond: number, durationMs: number): Promise<LoadGenerator>;
   stop(): Promise<void>;
 }
 
@@ -133,6 +143,12 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     stops.push(() => github.close());
     const git = await createGitFixture();
     stops.push(() => git.cleanup());
+    const deploy = (image: string, only = contexts): void => {
+      for (const context of only)
+        sims[context]?.apply(
+          deployment(LAB_DEPLOYMENT, image, { namespace: LAB_NAMESPACE, replicas: 3 }),
+        );
+    };
     return {
       dir,
       contexts,
@@ -143,11 +159,28 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       alertmanager,
       github,
       git,
-      deploy(image, only = contexts) {
-        for (const context of only)
-          sims[context]?.apply(
-            deployment(LAB_DEPLOYMENT, image, { namespace: LAB_NAMESPACE, replicas: 3 }),
-          );
+      deploy,
+      async release(image) {
+        deploy(image);
+        await first.waitFor(
+          'Deployment',
+          LAB_NAMESPACE,
+          LAB_DEPLOYMENT,
+          (o) => settled(o) && imageOf(o) === image,
+          30_000,
+        );
+      },
+      runningImage() {
+        return imageOf(first.get('Deployment', LAB_NAMESPACE, LAB_DEPLOYMENT));
+      },
+      async underLoad(ratePerSecond, durationMs) {
+        const load = new LoadGenerator({ url: `${app.url}/`, ratePerSecond, durationMs }).start();
+        stops.push(() => Promise.resolve(load.stop()));
+        await prometheus?.waitFor(
+          `sum(increase(http_requests_total{job="${LAB_JOB}"}[10s]))`,
+          (s) => Number(s[0]?.value?.[1] ?? 0) > 100,
+        );
+        return load;
       },
       stop,
     };

@@ -5,9 +5,7 @@
  * was firing, resolved and fired again after the deploy counts; an Alertmanager that cannot
  * be reached is inconclusive. The same baseline rule holds for `kind: alert` over ALERTS.
  */
-import { LoadGenerator } from '../../lab/demo-app/load.js';
-import { imageOf, settled } from '../../lab/kube-sim/fixtures.js';
-import { LAB_DEPLOYMENT, LAB_NAMESPACE, startLab, type Lab } from '../../lab/lab.js';
+import { startLab, type Lab } from '../../lab/lab.js';
 import { Job, shownText, type RunResult } from '../../lab/runner/harness.js';
 import { freePort } from '../../lab/util/net.js';
 
@@ -25,7 +23,6 @@ triggers:
 const BURN = 'alertname="ShopApiErrorBudgetBurn"';
 
 let lab: Lab;
-let load: LoadGenerator;
 let job: Job;
 
 function alertmanager() {
@@ -54,21 +51,6 @@ async function step(
   });
 }
 
-function runningImage(): string | undefined {
-  return imageOf(lab.sims['eu-west']?.get('Deployment', LAB_NAMESPACE, LAB_DEPLOYMENT));
-}
-
-async function release(image: string): Promise<void> {
-  lab.deploy(image);
-  await lab.sims['eu-west']?.waitFor(
-    'Deployment',
-    LAB_NAMESPACE,
-    LAB_DEPLOYMENT,
-    (o) => settled(o) && imageOf(o) === image,
-    30_000,
-  );
-}
-
 interface Evidence {
   name: string;
   status: string;
@@ -88,7 +70,7 @@ function trigger(result: RunResult, name = 'service-alerts'): Evidence {
 
 /** A good release running, and no alert of the rules still active (bounded). */
 async function healthyAgain(): Promise<void> {
-  await release('shop/api:1.0');
+  await lab.release('shop/api:1.0');
   await alertmanager().waitFor([BURN], (alerts) => alerts.length === 0, 45_000);
 }
 
@@ -99,20 +81,11 @@ beforeAll(async () => {
     alertmanager: 'required',
     podReadyDelayMs: 200,
   });
-  load = new LoadGenerator({
-    url: `${lab.app.url}/`,
-    ratePerSecond: 50,
-    durationMs: 400_000,
-  }).start();
-  await release('shop/api:1.0');
-  await lab.prometheus?.waitFor(
-    'sum(increase(http_requests_total{job="shop-api"}[10s]))',
-    (s) => Number(s[0]?.value?.[1] ?? 0) > 100,
-  );
+  await lab.release('shop/api:1.0');
+  await lab.underLoad(50, 400_000);
 }, 90_000);
 
 afterAll(async () => {
-  load.stop();
   await lab.stop();
 });
 
@@ -128,7 +101,7 @@ test('a new alert from the rules after a bad deploy rolls back, graded by its se
   await healthyAgain();
   const captured = await step('capture');
   expect(captured.exitCode).toBe(0);
-  await release('shop/api:2.0-bad');
+  await lab.release('shop/api:2.0-bad');
   const guarded = await step('guard', { window: '60s' });
   expect(guarded.outputs).toMatchObject({ verdict: 'rolled-back', 'rolled-back': 'true' });
   const evidence = trigger(guarded);
@@ -142,7 +115,7 @@ test('a new alert from the rules after a bad deploy rolls back, graded by its se
   expect(guarded.log).toContain(
     'service-alerts (P1, alertmanager): fails when an alert matching service="api" begins after the deploy at once',
   );
-  expect(runningImage()).toBe('shop/api:1.0');
+  expect(lab.runningImage()).toBe('shop/api:1.0');
 }, 150_000);
 
 test('an alert already firing before the deploy is the baseline: listed, not counted', async () => {
@@ -160,7 +133,7 @@ test('an alert already firing before the deploy is the baseline: listed, not cou
   expect(captured.annotations.map((a) => a.message).join('\n')).toContain(
     '1 alert already firing (DiskFilling): the baseline, not counted unless it resolves and fires again',
   );
-  await release('shop/api:1.1');
+  await lab.release('shop/api:1.1');
   const guarded = await step('guard', { window: '6s' });
   expect(guarded.outputs).toMatchObject({ verdict: 'healthy', 'rolled-back': 'false' });
   expect(trigger(guarded)['alerts-preexisting']?.map((a) => a.labels.alertname)).toEqual([
@@ -170,7 +143,7 @@ test('an alert already firing before the deploy is the baseline: listed, not cou
     /service-alerts: already firing before the deploy, not counted unless resolved and fired again: DiskFilling \{service="api",severity="critical"\} since \d{4}-/,
   );
   expect(guarded.summary).toContain('Alerts not counted');
-  expect(runningImage()).toBe('shop/api:1.1');
+  expect(lab.runningImage()).toBe('shop/api:1.1');
 }, 150_000);
 
 test('a baseline alert that resolves and fires again after the deploy counts', async () => {
@@ -180,7 +153,7 @@ test('a baseline alert that resolves and fires again after the deploy counts', a
     { labels, startsAt: Date.now() - 3_600_000, endsAt: Date.now() + 600_000 },
   ]);
   expect((await step('capture')).exitCode).toBe(0);
-  await release('shop/api:1.2');
+  await lab.release('shop/api:1.2');
   let flapped: Promise<void> | undefined;
   const guarded = await step('guard', { window: '30s' }, POLICY, (chunk) => {
     // Once the watch is polling: the alert resolves, then fires again a moment later.
@@ -205,7 +178,7 @@ test('a silenced alert is listed and ignored; include-silenced counts it', async
   const silence = await alertmanager().silence({ alertname: 'ShopApiErrorBudgetBurn' });
   expect(silence).toMatch(/\S/);
   expect((await step('capture')).exitCode).toBe(0);
-  await release('shop/api:2.1-bad');
+  await lab.release('shop/api:2.1-bad');
   // Long enough for the rule to fire (and be silenced) inside the window.
   const guarded = await step('guard', { window: '25s' });
   expect(guarded.outputs).toMatchObject({ verdict: 'healthy', 'rolled-back': 'false' });
@@ -232,7 +205,7 @@ test('Alertmanager out of reach is inconclusive: no rollback on missing data', a
   expect(guarded.log).toMatch(
     /service-alerts has no data: Alertmanager unreachable at http:\/\/\*\*\*@127\.0\.0\.1:\d+/,
   );
-  expect(runningImage()).toBe('shop/api:1.0');
+  expect(lab.runningImage()).toBe('shop/api:1.0');
 }, 60_000);
 
 test('matchers Alertmanager cannot parse are refused before anything runs', async () => {
@@ -264,10 +237,10 @@ triggers:
     query: ALERTS{alertstate="firing", service="api"}
 `;
   // A bad release fires the rule; the guard of a later deploy sees it as already active.
-  await release('shop/api:2.2-bad');
+  await lab.release('shop/api:2.2-bad');
   await lab.prometheus?.waitFor(`ALERTS{${BURN},alertstate="firing"}`);
   expect((await step('capture', {}, policy)).exitCode).toBe(0);
-  await release('shop/api:2.3-bad');
+  await lab.release('shop/api:2.3-bad');
   const before = await step('guard', { window: '5s' }, policy);
   expect(before.outputs).toMatchObject({ verdict: 'healthy' });
   expect(
@@ -278,7 +251,7 @@ triggers:
   await healthyAgain();
   await lab.prometheus?.waitFor(`ALERTS{${BURN}}`, (s) => s.length === 0, 45_000);
   expect((await step('capture', {}, policy)).exitCode).toBe(0);
-  await release('shop/api:2.4-bad');
+  await lab.release('shop/api:2.4-bad');
   const after = await step('guard', { window: '60s' }, policy);
   expect(after.outputs).toMatchObject({ verdict: 'rolled-back' });
   expect(trigger(after, 'rule-alerts').detail).toMatch(

@@ -5,7 +5,6 @@
  * rolled back to the snapshot; a rollout that cannot complete fails at once; Prometheus
  * stopped mid-watch ends inconclusive with nothing rolled back.
  */
-import { LoadGenerator } from '../../lab/demo-app/load.js';
 import { imageOf, settled } from '../../lab/kube-sim/fixtures.js';
 import { LAB_DEPLOYMENT, LAB_NAMESPACE, startLab, type Lab } from '../../lab/lab.js';
 import { Job, type RunResult } from '../../lab/runner/harness.js';
@@ -24,7 +23,6 @@ watch:
 `;
 
 let lab: Lab;
-let load: LoadGenerator;
 let job: Job;
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
@@ -57,19 +55,12 @@ function sim() {
 }
 
 async function release(image: string, wait = true): Promise<void> {
-  lab.deploy(image);
-  if (wait)
-    await sim().waitFor(
-      'Deployment',
-      LAB_NAMESPACE,
-      LAB_DEPLOYMENT,
-      (o) => settled(o) && imageOf(o) === image,
-      30_000,
-    );
+  if (wait) await lab.release(image);
+  else lab.deploy(image);
 }
 
 function runningImage(): string | undefined {
-  return imageOf(sim().get('Deployment', LAB_NAMESPACE, LAB_DEPLOYMENT));
+  return lab.runningImage();
 }
 
 function report(result: RunResult): Record<string, unknown> {
@@ -78,20 +69,11 @@ function report(result: RunResult): Record<string, unknown> {
 
 beforeAll(async () => {
   lab = await startLab({ contexts: ['eu-west'], prometheus: 'required', podReadyDelayMs: 200 });
-  load = new LoadGenerator({
-    url: `${lab.app.url}/`,
-    ratePerSecond: 50,
-    durationMs: 240_000,
-  }).start();
   await release('shop/api:1.0');
-  await lab.prometheus?.waitFor(
-    'sum(increase(http_requests_total{job="shop-api"}[10s]))',
-    (s) => Number(s[0]?.value?.[1] ?? 0) > 100,
-  );
+  await lab.underLoad(50, 240_000);
 }, 90_000);
 
 afterAll(async () => {
-  load.stop();
   await lab.stop();
 });
 
