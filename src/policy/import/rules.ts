@@ -130,12 +130,12 @@ export function checkRuleFile(document: YamlDocument, groupsPointer: string): Im
       const ruleAt = `${at}/rules/${r}`;
       const what = `group ${quote(name)}, rule ${r + 1}`;
       if (!isMapping(rule)) return problem(ruleAt, `${what}: a rule must be a mapping`);
-      for (const key of Object.keys(rule))
-        if (!RULE_KEYS.has(key))
-          problem(`${ruleAt}/${key}`, `${what}: unknown key ${quote(key)}`, true);
       const { alert, record, expr } = rule;
       const label = typeof alert === 'string' ? alert : typeof record === 'string' ? record : '';
       const named = `${what}${label ? ` ${quote(label)}` : ''}`;
+      for (const key of Object.keys(rule))
+        if (!RULE_KEYS.has(key))
+          problem(`${ruleAt}/${key}`, `${named}: unknown key ${quote(key)}`, true);
       if (alert !== undefined && record !== undefined)
         problem(ruleAt, `${named}: has both alert and record; a rule is one or the other`);
       else if ((alert ?? record) === undefined || label === '')
