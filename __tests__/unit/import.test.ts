@@ -130,7 +130,7 @@ describe('Argo AnalysisTemplate', () => {
     expect(
       messages(imported({ file: 'mixed.yaml', text: fixture('argo/unsupported.yaml') })),
     ).toEqual([
-      "mixed.yaml:14: AnalysisTemplate 'mixed', metric 'webcheck': provider web is not supported: only prometheus metrics can be imported (web, job, datadog, newRelic, wavefront, cloudWatch, kayenta, graphite, influxdb, skywalking and plugin metrics are not)",
+      "mixed.yaml:13: AnalysisTemplate 'mixed', metric 'webcheck': provider web is not supported: only prometheus metrics can be imported (web, job, datadog, newRelic, wavefront, cloudWatch, kayenta, graphite, influxdb, skywalking and plugin metrics are not)",
       "mixed.yaml:17: AnalysisTemplate 'mixed', metric 'equals': successCondition 'result[0] == 1' compares with ==; only <, <=, > and >= map to a threshold",
       "mixed.yaml:25: AnalysisTemplate 'mixed', metric 'secret-in-query': {{args.api-token}} comes from valueFrom (a Secret or a field of the cluster), which an import does not read: a query should hold no secret; if this value is not one, give it under import[0].args.api-token",
     ]);

@@ -186,7 +186,7 @@ function argoMetric(
   const name = text(dig(metric, 'name'));
   const what = `${template.kind} ${quote(template.templateName)}, metric ${quote(name ?? `#${pointer.split('/').pop() ?? ''}`)}`;
   const refuse = (at: string, message: string): { problems: ImportProblem[] } => ({
-    problems: [...problems, { at: document.at(at), message: `${what}: ${message}` }],
+    problems: [...problems, { at: document.at(at, true), message: `${what}: ${message}` }],
   });
   if (!isMapping(metric) || name === undefined) return refuse(pointer, 'a metric needs a name');
   const provider = metric.provider;

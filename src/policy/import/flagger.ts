@@ -225,7 +225,7 @@ export function flaggerTriggers(
       problems.push({ at, message });
     };
     const refuse = (at: string, message: string): void =>
-      problem(canary.at(at), `${metricWhat}: ${message}`);
+      problem(canary.at(at, true), `${metricWhat}: ${message}`);
     if (!isMapping(metric) || name === undefined) return refuse(pointer, 'a metric needs a name');
     const range = metric.thresholdRange;
     const min = dig(range, 'min');
