@@ -6,6 +6,8 @@ const MiB = 1024 * 1024;
 
 export const LIMITS = {
   policyFile: 1 * MiB,
+  /** Each file of the policy's `import:` (an AnalysisTemplate, a rule file). */
+  importFile: 1 * MiB,
   snapshotFile: 16 * MiB,
   caFile: 1 * MiB,
   kubeconfigFile: 4 * MiB,

@@ -43,7 +43,12 @@ export async function run(
     // Credentials in the URL input (userinfo, ?token=) are masked before anything prints.
     for (const secret of urlSecrets(inputs.prometheusUrl ?? '')) core.setSecret(secret);
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const loaded = loadPolicy(workspace, inputs.policyPath, inputs.policyExplicit);
+    const loaded = loadPolicy(
+      workspace,
+      inputs.policyPath,
+      inputs.policyExplicit,
+      inputs.intervalMs,
+    );
     const config = resolveConfig(inputs, loaded);
     for (const { message, location: at } of config.warnings)
       core.warning(

@@ -7,7 +7,7 @@ import type { Severity } from '../constants.js';
 import { formatDuration, parseDuration } from '../duration.js';
 import type { MetricQuery } from '../metrics/provider.js';
 import { runbookTriggers } from '../policy/presets.js';
-import type { Policy, ProviderName, TriggerSpec } from '../policy/types.js';
+import type { ImportedTriggerSpec, Policy, ProviderName, TriggerSpec } from '../policy/types.js';
 import { rangeWindows } from '../metrics/promql.js';
 import { DEFAULT_SEVERITY_MAP, parseMatchers } from '../metrics/alertmanager.js';
 import { redactUrl } from '../url.js';
@@ -22,6 +22,8 @@ export interface WatchedTrigger {
   jsonPath?: string;
   expectStatus?: number;
   bodyMatch?: string;
+  /** An imported trigger: where it came from and what was mapped to what. */
+  origin?: { source: string; mapped: string[] };
 }
 
 const DEFAULT_SEVERITY: Severity = 'P1';
@@ -33,8 +35,11 @@ export function triggersOf(policy: Policy): TriggerSpec[] {
       policy.metrics?.provider === 'alertmanager' ? { provider: 'prometheus' as const, ...t } : t,
   );
   const own = policy.triggers ?? [];
-  // A trigger of the policy replaces a preset trigger of the same name.
-  return [...preset.filter((p) => !own.some((t) => t.name === p.name)), ...own];
+  // Imported triggers the policy's own replaced were dropped when the policy was loaded.
+  const imported = policy.imported ?? [];
+  const named = [...imported, ...own];
+  // A trigger of the policy (or an imported one) replaces a preset trigger of the same name.
+  return [...preset.filter((p) => !named.some((t) => t.name === p.name)), ...named];
 }
 
 /**
@@ -112,6 +117,8 @@ export function watchedTriggers(policy: Policy): WatchedTrigger[] {
     if (spec['json-path'] !== undefined) watched.jsonPath = spec['json-path'];
     if (spec['expect-status'] !== undefined) watched.expectStatus = spec['expect-status'];
     if (spec['body-match'] !== undefined) watched.bodyMatch = spec['body-match'];
+    if ('source' in spec && typeof spec.source === 'string')
+      watched.origin = { source: spec.source, mapped: (spec as ImportedTriggerSpec).mapped };
     return watched;
   });
 }

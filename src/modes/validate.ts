@@ -51,8 +51,12 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
     own.has(name) ? (preset.has(name) ? 'policy (replaces the preset)' : 'policy') : 'preset';
   const triggers = sources.map(({ trigger }) => ({
     name: trigger.rule.name,
-    from: fromOf(trigger.rule.name),
+    // An imported trigger says where it came from: `import file:line Kind name`.
+    from: trigger.origin
+      ? `${trigger.origin.source}${preset.has(trigger.rule.name) ? ' (replaces the preset)' : ''}`
+      : fromOf(trigger.rule.name),
     description: describeWatched(trigger),
+    mapped: trigger.origin?.mapped ?? [],
   }));
 
   core.info(
@@ -64,7 +68,10 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
       ? `Triggers that will be judged (${triggers.length}):`
       : 'No triggers: a guard watches only the rollout of its targets.',
   );
-  for (const t of triggers) core.info(`  ${t.description}  [${t.from}]`);
+  for (const t of triggers) {
+    core.info(`  ${t.description}  [${t.from}]`);
+    for (const line of t.mapped) core.info(`      ${line}`);
+  }
   core.info(contexts);
 
   // Outside a runner (a local `node dist/index.js`) there is no summary file to write.
@@ -87,7 +94,11 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
         triggers.length
           ? markdownTable(
               ['Trigger', 'When it fails, and what it reads', 'From'],
-              triggers.map((t) => [code(t.name), t.description.replace(/^[^:]*: /, ''), t.from]),
+              triggers.map((t) => [
+                code(t.name),
+                t.description.replace(/^[^:]*: /, ''),
+                [t.from, ...t.mapped].join('\n'),
+              ]),
             )
           : 'None: a guard watches only the rollout of its targets.',
       )
@@ -98,7 +109,12 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
     outputs: {},
     report: {
       settings: settingsRecord(rows),
-      triggers: triggers.map((t) => ({ name: t.name, from: t.from, judged: t.description })),
+      triggers: triggers.map((t) => ({
+        name: t.name,
+        from: t.from,
+        judged: t.description,
+        ...(t.mapped.length ? { mapped: t.mapped } : {}),
+      })),
       warnings,
     },
   };

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { readFileBounded, TooLargeError } from '../bounded.js';
 import { UserError } from '../errors.js';
 import { formatBytes, LIMITS } from '../limits.js';
+import { loadImports } from './import/files.js';
 import type { Policy } from './types.js';
 import { parsePolicy } from './validate.js';
 
@@ -21,6 +22,8 @@ export function loadPolicy(
   workspace: string,
   file: string,
   explicit: boolean,
+  /** The `interval` input, which imports compare the tools' own intervals with. */
+  intervalInputMs?: number,
 ): LoadedPolicy | undefined {
   let text: string;
   try {
@@ -37,5 +40,12 @@ export function loadPolicy(
       throw new UserError(`input 'policy': '${file}' is a directory, not a file`);
     throw new UserError(`input 'policy': cannot read '${file}': ${(error as Error).message}`);
   }
-  return { file, ...parsePolicy(text, file) };
+  const parsed = parsePolicy(text, file);
+  // The files of `import:` become triggers, checked like the policy's own.
+  const { imported, warnings } = loadImports(workspace, file, text, parsed.policy, intervalInputMs);
+  return {
+    file,
+    policy: imported.length ? { ...parsed.policy, imported } : parsed.policy,
+    warnings: [...parsed.warnings, ...warnings],
+  };
 }

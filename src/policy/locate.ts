@@ -25,16 +25,24 @@ type Frame =
  * read; anything it cannot place is simply absent from the map.
  */
 export function locateNodes(source: string): Map<string, NodePosition> {
-  const positions = new Map<string, NodePosition>();
+  return locateDocuments(source)[0] ?? new Map<string, NodePosition>();
+}
+
+/**
+ * The same for every document of a multi-document YAML text (Kubernetes manifests, an
+ * imported file holding a Canary and its MetricTemplates): one map per document, in order.
+ */
+export function locateDocuments(source: string): Map<string, NodePosition>[] {
+  const documents: Map<string, NodePosition>[] = [];
+  let positions = new Map<string, NodePosition>();
   let events: Event[];
   try {
     events = parseEvents(source, {});
   } catch {
-    return positions;
+    return documents;
   }
   const toLineColumn = lineColumnOf(source);
   const stack: Frame[] = [];
-  let documents = 0;
 
   const childPointer = (): string | undefined => {
     const top = stack.at(-1);
@@ -57,8 +65,9 @@ export function locateNodes(source: string): Map<string, NodePosition> {
   for (const event of events) {
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
-        documents += 1;
-        if (documents > 1) return positions;
+        positions = new Map<string, NodePosition>();
+        documents.push(positions);
+        stack.length = 0;
         break;
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
@@ -95,7 +104,7 @@ export function locateNodes(source: string): Map<string, NodePosition> {
         break;
     }
   }
-  return positions;
+  return documents;
 }
 
 /** A quoted scalar starts at its opening quote, where a person looks for it. */

@@ -91,4 +91,20 @@ export interface Policy {
     concurrency?: number;
     timeout?: string;
   };
+  /** Analysis from other tools made triggers: Argo Rollouts, Flagger, Prometheus rule files. */
+  import?: ImportEntry[];
+  /** Not written by users: the triggers the loader made from `import`, checked, in order. */
+  imported?: ImportedTriggerSpec[];
+}
+
+/** One `import:` entry: a file in the repository and the values of its template arguments. */
+export interface ImportEntry {
+  file: string;
+  args?: Record<string, string | number | boolean>;
+}
+
+/** A trigger made from an imported file: where it came from and what was mapped to what. */
+export interface ImportedTriggerSpec extends TriggerSpec {
+  source: string;
+  mapped: string[];
 }

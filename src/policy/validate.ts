@@ -108,13 +108,13 @@ export function parsePolicy(text: string, file: string): ParsedPolicy {
 /** Values a policy may expand to: a real one has a few hundred. */
 const MAX_VALUES = 100_000;
 
-/** Why a loaded document cannot be a policy because of its aliases, if it cannot. */
-function aliasProblem(document: unknown): string | undefined {
+/** Why a loaded document cannot be a policy (or `what`) because of its aliases, if it cannot. */
+export function aliasProblem(document: unknown, what = 'the policy'): string | undefined {
   let values = 0;
   const inside = new Set<unknown>();
   const walk = (node: unknown): string | undefined => {
     if (++values > MAX_VALUES)
-      return `the policy expands to more than ${MAX_VALUES.toLocaleString('en')} values (YAML aliases repeating each other?); write it out`;
+      return `${what} expands to more than ${MAX_VALUES.toLocaleString('en')} values (YAML aliases repeating each other?); write it out`;
     if (typeof node !== 'object' || node === null) return undefined;
     if (inside.has(node)) return 'a YAML alias refers to a node that contains it (a loop)';
     inside.add(node);
@@ -352,6 +352,21 @@ function checkMeaning(policy: Policy): Problem[] {
       });
   });
   return problems;
+}
+
+/**
+ * The checks a policy's own trigger gets (conditions, durations, PromQL parsed offline,
+ * placeholders refused), for triggers made elsewhere: imported ones. Each problem names the
+ * trigger by its index and the key under it (`/query`, `/for`, or '' for the trigger).
+ */
+export function triggerProblems(
+  triggers: TriggerSpec[],
+): { index: number; key: string; message: string; level?: 'warning' }[] {
+  return checkMeaning({ triggers }).flatMap(({ pointer, message, level }) => {
+    const match = /^\/triggers\/(\d+)(.*)$/.exec(pointer);
+    if (!match) return [];
+    return [{ index: Number(match[1]), key: match[2] ?? '', message, ...(level ? { level } : {}) }];
+  });
 }
 
 function checkDurationAt(
