@@ -148,7 +148,7 @@ test('an alert already firing before the deploy is the baseline: listed, not cou
 
 test('a baseline alert that resolves and fires again after the deploy counts', async () => {
   await healthyAgain();
-  const labels = { alertname: 'QueueBacklog', service: 'api', severity: 'warning' };
+  const labels = { alertname: 'QueueBacklog', service: 'api', severity: 'info' };
   await alertmanager().post([
     { labels, startsAt: Date.now() - 3_600_000, endsAt: Date.now() + 600_000 },
   ]);
@@ -167,7 +167,7 @@ test('a baseline alert that resolves and fires again after the deploy counts', a
   await flapped;
   expect(guarded.outputs).toMatchObject({ verdict: 'rolled-back' });
   const evidence = trigger(guarded);
-  // severity: warning maps to P2.
+  // severity: info maps to P2.
   expect(evidence).toMatchObject({ status: 'fail', severity: 'P2' });
   expect(evidence['alerts-firing']?.map((a) => a.labels.alertname)).toEqual(['QueueBacklog']);
   await alertmanager().post([{ labels, endsAt: Date.now() }]);

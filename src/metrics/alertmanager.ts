@@ -32,23 +32,17 @@ export interface AlertQuery {
   severityMap: Readonly<Record<string, Severity>>;
 }
 
-/** Common `severity` label values; a policy's `severity-map` adds to and overrides these. */
-export const DEFAULT_SEVERITY_MAP: Readonly<Record<string, Severity>> = {
-  critical: 'P0',
-  page: 'P0',
-  emergency: 'P0',
-  p0: 'P0',
-  high: 'P1',
-  error: 'P1',
-  major: 'P1',
-  p1: 'P1',
-  warning: 'P2',
-  warn: 'P2',
-  minor: 'P2',
-  low: 'P2',
-  info: 'P2',
-  p2: 'P2',
-};
+/**
+ * Common `severity` label values as this action's severities, from the runbooks' decision
+ * matrix: P0 is "roll back now" (what pages), P1 "roll back within minutes" (kubernetes-mixin
+ * marks a crash loop `warning`), P2 "look first" (`info`). A policy's `severity-map` adds to
+ * and overrides these; rule-file imports use them too.
+ */
+export const DEFAULT_SEVERITY_MAP: Readonly<Record<string, Severity>> = Object.fromEntries([
+  ...['critical', 'page', 'pager', 'emergency', 'p0', 'sev0', 'sev1'].map((v) => [v, 'P0']),
+  ...['warning', 'warn', 'error', 'high', 'major', 'p1', 'sev2'].map((v) => [v, 'P1']),
+  ...['info', 'low', 'minor', 'ticket', 'none', 'p2', 'sev3', 'sev4'].map((v) => [v, 'P2']),
+]) as Record<string, Severity>;
 
 const MATCHER = /^\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(=~|!~|!=|=)\s*([\s\S]*?)\s*$/;
 

@@ -6,6 +6,7 @@
  */
 import type { Severity } from '../../constants.js';
 import { formatDuration } from '../../duration.js';
+import { DEFAULT_SEVERITY_MAP } from '../../metrics/alertmanager.js';
 import { promqlProblem } from '../../metrics/promql-syntax.js';
 import {
   dig,
@@ -55,21 +56,11 @@ const RULE_KEYS = new Set([
   'annotations',
 ]);
 
-/**
- * A rule's `labels.severity` as this action's severity. From the runbooks' decision matrix:
- * P0 is "roll back now" (who gets paged), P1 "roll back within minutes", P2 "look first";
- * alerting conventions page on `critical`, ticket on `warning`, and inform on `info`.
- */
+/** A rule's `labels.severity` as this action's severity, as Alertmanager triggers map it. */
 export function severityOf(label: string | undefined): { severity: Severity; known: boolean } {
   if (label === undefined) return { severity: 'P1', known: true };
-  const value = label.trim().toLowerCase();
-  if (['critical', 'page', 'pager', 'emergency', 'p0', 'sev0', 'sev1'].includes(value))
-    return { severity: 'P0', known: true };
-  if (['warning', 'warn', 'error', 'high', 'major', 'p1', 'sev2'].includes(value))
-    return { severity: 'P1', known: true };
-  if (['info', 'low', 'minor', 'ticket', 'none', 'p2', 'sev3', 'sev4'].includes(value))
-    return { severity: 'P2', known: true };
-  return { severity: 'P1', known: false };
+  const mapped = DEFAULT_SEVERITY_MAP[label.trim().toLowerCase()];
+  return mapped ? { severity: mapped, known: true } : { severity: 'P1', known: false };
 }
 
 /** Text with `{{` and `}}` that do not pair up, as Go's template parser refuses it. */
