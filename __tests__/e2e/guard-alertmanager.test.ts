@@ -7,7 +7,8 @@
  */
 import { startLab, type Lab } from '../../lab/lab.js';
 import { Job, shownText, type RunResult } from '../../lab/runner/harness.js';
-import { freePort } from '../../lab/util/net.js';
+import { createServer } from 'node:http';
+import { closeServer, freePort, listenOnLoopback } from '../../lab/util/net.js';
 
 const POLICY = `
 targets: [deployment/api]
@@ -113,7 +114,7 @@ test('a new alert from the rules after a bad deploy rolls back, graded by its se
     'ShopApiErrorBudgetBurn',
   );
   expect(guarded.log).toContain(
-    'service-alerts (P1, alertmanager): fails when an alert matching service="api" begins after the deploy at once',
+    'service-alerts (P1, alertmanager): fails when an alert matching service="api" that began after the deploy fires at once',
   );
   expect(lab.runningImage()).toBe('shop/api:1.0');
 }, 150_000);
@@ -144,6 +145,13 @@ test('an alert already firing before the deploy is the baseline: listed, not cou
   );
   expect(guarded.summary).toContain('Alerts not counted');
   expect(lab.runningImage()).toBe('shop/api:1.1');
+  await alertmanager().post([
+    {
+      labels: { alertname: 'DiskFilling', service: 'api', severity: 'critical' },
+      startsAt: hourAgo,
+      endsAt: Date.now(),
+    },
+  ]);
 }, 150_000);
 
 test('a baseline alert that resolves and fires again after the deploy counts', async () => {
@@ -258,3 +266,54 @@ triggers:
     /firing on \{alertname="ShopApiErrorBudgetBurn"/,
   );
 }, 240_000);
+
+test('an alert dated after the deploy but firing at capture stays the baseline (a clock ahead)', async () => {
+  await healthyAgain();
+  const labels = { alertname: 'SkewedClock', service: 'api', severity: 'critical' };
+  // Its source's clock runs an hour ahead: it "starts" after the deploy, yet is already here.
+  await alertmanager().post([
+    { labels, startsAt: Date.now() + 3_600_000, endsAt: Date.now() + 7_200_000 },
+  ]);
+  const captured = await step('capture');
+  expect(captured.log).toMatch(/service-alerts: \d+ alerts? firing at capture/);
+  await lab.release('shop/api:1.3');
+  const guarded = await step('guard', { window: '4s' });
+  expect(guarded.outputs).toMatchObject({ verdict: 'healthy', 'rolled-back': 'false' });
+  expect(trigger(guarded)['alerts-preexisting']?.map((a) => a.labels.alertname)).toContain(
+    'SkewedClock',
+  );
+  // (It cannot be resolved before its start; the tests after this one do not read these alerts.)
+}, 60_000);
+
+test('what answers at the URL decides the message: a proxy page, a wrong path, not Alertmanager', async () => {
+  // A stand-in in front of the lab: its answer for /api/v2/alerts, by path prefix.
+  const answers: Record<string, { status: number; type: string; body: string }> = {
+    '/proxy400': { status: 400, type: 'text/html', body: '<html><h1>400 Bad Request</h1></html>' },
+    '/notfound': { status: 404, type: 'text/plain', body: '404 page not found' },
+    '/other': { status: 200, type: 'application/json', body: '{"status":"success"}' },
+  };
+  const server = createServer((req, res) => {
+    const answer = Object.entries(answers).find(([prefix]) => req.url?.startsWith(prefix))?.[1];
+    res.writeHead(answer?.status ?? 500, { 'content-type': answer?.type ?? 'text/plain' });
+    res.end(answer?.body ?? '');
+  });
+  const url = await listenOnLoopback(server);
+  try {
+    const said = async (path: string): Promise<string[]> => {
+      const result = await step('capture', { 'alertmanager-url': `${url}${path}` });
+      expect(result.exitCode).toBe(1);
+      return result.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+    };
+    expect(await said('/proxy400')).toEqual([
+      `rollback-action: preflight: trigger 'service-alerts': Alertmanager at ${url}/proxy400 answered HTTP 400`,
+    ]);
+    expect(await said('/notfound')).toEqual([
+      `rollback-action: preflight: trigger 'service-alerts': ${url}/notfound answered HTTP 404 for /api/v2/alerts: is ${url}/notfound Alertmanager's base URL (like http://alertmanager:9093)?`,
+    ]);
+    expect(await said('/other')).toEqual([
+      `rollback-action: preflight: trigger 'service-alerts': ${url}/other answered /api/v2/alerts with something that is not a list of alerts: is ${url}/other Alertmanager's base URL (like http://alertmanager:9093)?`,
+    ]);
+  } finally {
+    await closeServer(server);
+  }
+}, 60_000);

@@ -170,7 +170,7 @@ test('a query Prometheus rejects at run time fails the step at once: never no da
     {
       level: 'error',
       message: expect.stringMatching(
-        /^rollback-action: Prometheus rejects the query of trigger 'errors': bad_data: .*expected type range vector.*; nothing was judged or rolled back: fix the query/,
+        /^rollback-action: trigger 'errors': Prometheus rejects the query: bad_data: .*expected type range vector.*; nothing was judged or rolled back: fix the trigger/,
       ),
     },
   ]);

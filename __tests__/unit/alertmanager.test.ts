@@ -1,5 +1,6 @@
 import { evaluateTrigger, type Observation } from '../../src/analysis/triggers.js';
 import {
+  alertKey,
   DEFAULT_SEVERITY_MAP,
   parseMatchers,
   sortAlerts,
@@ -25,6 +26,10 @@ describe('parseMatchers: as Alertmanager reads a matcher, sent canonical', () =>
     ['{}', 'no matcher'],
     ['1abc="x"', 'not a matcher like service="api"'],
     ['a=b"c"', 'a quote inside an unquoted value'],
+    // RE2 syntax JavaScript lacks is still RE2: Alertmanager accepts these.
+    ['severity=~"(?i)critical"', ['severity=~"(?i)critical"']],
+    ['pod=~"(?P<name>api)-.*"', ['pod=~"(?P<name>api)-.*"']],
+    ['x=~"(?is:a.b)"', ['x=~"(?is:a.b)"']],
     [
       'severity=~"(?!info).*"',
       '"(?!info).*" uses lookaround ((?=, (?!, (?<=, (?<!), which Prometheus\' and Alertmanager\'s regular expressions (RE2) do not have',
@@ -61,8 +66,9 @@ const alert = (
   },
 });
 
+const names = (list: { labels: Record<string, string> }[]) => list.map((a) => a.labels.alertname);
+
 describe('sortAlerts: firing after the cutoff, the baseline before it, muted ones aside', () => {
-  const names = (list: { labels: Record<string, string> }[]) => list.map((a) => a.labels.alertname);
   test.each<[string, ReturnType<typeof alert>[], boolean, Record<string, string[]>]>([
     ['none', [], false, { firing: [], preexisting: [], ignored: [] }],
     [
@@ -108,6 +114,21 @@ describe('sortAlerts: firing after the cutoff, the baseline before it, muted one
       preexisting: names(sorted.preexisting),
       ignored: names(sorted.ignored),
     }).toEqual(expected);
+  });
+
+  test('an alert seen firing at capture is the baseline, whatever start it carries', () => {
+    // A source whose clock runs ahead: started "in an hour", but already there at capture.
+    const skewed = alert('Skewed', T0 + 3_600_000);
+    const [atCapture] = sortAlerts([skewed], query, Infinity, T0 - 1000).preexisting;
+    if (!atCapture) throw new Error('not seen at capture');
+    const known = new Set([alertKey(atCapture)]);
+    expect(names(sortAlerts([skewed], query, T0, T0 + 10_000, known).preexisting)).toEqual([
+      'Skewed',
+    ]);
+    // Without a capture it would count; resolved and fired again, it starts anew and counts.
+    expect(names(sortAlerts([skewed], query, T0, T0 + 10_000).firing)).toEqual(['Skewed']);
+    const again = alert('Skewed', T0 + 3_700_000);
+    expect(names(sortAlerts([again], query, T0, T0 + 10_000, known).firing)).toEqual(['Skewed']);
   });
 
   test.each<[string | undefined, string | undefined]>([

@@ -297,7 +297,10 @@ describe('evaluateTrigger', () => {
       rule({ above: 0.05, forMs: 60 * S, noData: 'rollback' }),
       series([0.01, undefined, undefined, undefined]),
       undefined,
-      { status: 'fail', detail: /^no data \(counted as a breach by no-data: rollback\) for 60s$/ },
+      {
+        status: 'fail',
+        detail: /^no data \(no value; counted as a breach by no-data: rollback\) for 60s$/,
+      },
     ],
     [
       'no observations yet',

@@ -230,7 +230,20 @@ describe('parsePolicy', () => {
     // Alertmanager triggers: judged by the alerts their matchers select.
     [
       'triggers:\n  - {name: a, provider: alertmanager, matchers: [\'x="y"\'], above: 0, query: up}\n',
-      `${FILE}:2:5: triggers[0]: trigger 'a' reads Alertmanager, judged by the alerts its matchers select; 'query' and 'above' has no meaning there: remove it`,
+      `${FILE}:2:5: triggers[0]: trigger 'a' reads Alertmanager, judged by the alerts its matchers select; 'query' and 'above' have no meaning there: remove them`,
+    ],
+    [
+      'triggers:\n  - {name: a, provider: alertmanager, matchers: [x=y], min-requests: 20}\n',
+      `${FILE}:2:5: triggers[0]: trigger 'a' reads Alertmanager, judged by the alerts its matchers select; 'min-requests' has no meaning there: remove it`,
+    ],
+    // A credential in a literal header is as committed as one in a URL.
+    [
+      'metrics: {alertmanager: {headers: {Authorization: Bearer abc}}}\n',
+      `${FILE}:1:51: metrics.alertmanager.headers.Authorization: the Authorization header holds a credential, and the policy file is committed with the repository; give it through headers-env (Authorization: SOME_SECRET, set from the step's secrets)`,
+    ],
+    [
+      "triggers:\n  - {name: j, provider: http-json, url: 'http://x/m', json-path: $.v, above: 1, headers: {DD-API-KEY: abc}}\n",
+      `${FILE}:2:103: triggers[0].headers.DD-API-KEY: the DD-API-KEY header holds a credential, and the policy file is committed with the repository; give it through headers-env (DD-API-KEY: SOME_SECRET, set from the step's secrets)`,
     ],
     [
       'triggers:\n  - {name: a, provider: alertmanager}\n',
@@ -314,6 +327,30 @@ describe('parsePolicy', () => {
     expect(errorsOf(`triggers:\n${triggers}\n`)).toEqual([
       `${FILE}:2:3: triggers: 5000 items; at most 100 are allowed`,
     ]);
+  });
+
+  test.each([
+    [
+      'matchers every alert satisfies',
+      'triggers:\n  - {name: a, provider: alertmanager, matchers: [\'service=~".*"\']}\n',
+      `${FILE}:2:49: triggers[0].matchers: service=~".*" selects every alert, so any team's new alert would roll this deploy back: match this service's alerts (service="api")`,
+    ],
+    [
+      'ALERTS aggregated without its alertname',
+      'triggers:\n  - {name: a, kind: alert, query: \'count(ALERTS{service="api"}) > 0\'}\n',
+      `${FILE}:2:35: triggers[0].query: aggregates ALERTS without keeping alertname, so alerts already firing before the deploy cannot be told from new ones and count too: select ALERTS{…} itself, or aggregate by (alertname, …)`,
+    ],
+  ])('a warning, not an error: %s', (_, text, message) => {
+    expect(parsePolicy(text, FILE).warnings.map((w) => w.message)).toEqual([message]);
+  });
+
+  test.each([
+    'triggers:\n  - {name: a, provider: alertmanager, matchers: [\'team!=""\', \'service=~".*"\']}\n',
+    "triggers:\n  - {name: a, kind: alert, query: 'count by (alertname) (ALERTS) > 0'}\n",
+    'triggers:\n  - {name: a, kind: alert, query: \'ALERTS{alertstate="firing"}\'}\n',
+    'metrics: {prometheus: {headers: {X-Scope-OrgID: shop}}}\n',
+  ])('no warning: %s', (text) => {
+    expect(parsePolicy(text, FILE).warnings).toEqual([]);
   });
 
   test('an alert expression with a threshold is a warning suggesting kind: alert', () => {

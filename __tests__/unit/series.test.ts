@@ -118,7 +118,11 @@ describe('evaluateTrigger over several series', () => {
         },
         { at: 30 * S, value: 1, series: [{ labels: { pod: 'b' }, value: 1 }] },
       ],
-      { status: 'fail', seriesLabels: '{pod="b"}' },
+      {
+        status: 'fail',
+        seriesLabels: '{pod="b"}',
+        detail: 'firing on {pod="b"} 2 polls in a row (1 alert in the last poll)',
+      },
     ],
     [
       'one series all along is judged as before, without labels',

@@ -128,6 +128,30 @@ describe('watch', () => {
     expect(result.coverage['error-rate']).toEqual({ polls: 11, withData: 5 });
   });
 
+  test.each<[string, (polls: number) => boolean, { rejected: boolean; polls: number }]>([
+    // The query is wrong from the start: the policy's error, the watch stops at once.
+    ['refused at the first poll', () => true, { rejected: true, polls: 1 }],
+    // It read fine before: the backend changed (a proxy's 400), not the policy: no data.
+    ['refused after reading fine', (n) => n === 3, { rejected: false, polls: 21 }],
+  ])('a refused query: %s', async (_, refuses, expected) => {
+    let polls = 0;
+    const result = await watch(
+      [
+        source({ name: 'alerts', above: 0, alert: true }, () =>
+          refuses(++polls)
+            ? { reason: 'Alertmanager refused the matchers', rejected: true }
+            : { value: 0 },
+        ),
+      ],
+      { clock: fakeClock(), since: 0, windowMs: 20 * S, intervalMs: S },
+    );
+    expect({
+      rejected: (result.judgement.rejected?.length ?? 0) > 0,
+      polls: result.polls,
+    }).toEqual(expected);
+    if (!expected.rejected) expect(result.judgement.verdict).toBe('pass');
+  });
+
   test('a source that throws is no data for that poll, with the error as the reason', async () => {
     let calls = 0;
     const flaky: TriggerSource = {

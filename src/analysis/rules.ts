@@ -9,6 +9,7 @@ import type { MetricQuery } from '../metrics/provider.js';
 import { runbookTriggers } from '../policy/presets.js';
 import type { ImportedTriggerSpec, Policy, ProviderName, TriggerSpec } from '../policy/types.js';
 import { rangeWindows } from '../metrics/promql.js';
+import { readsAlerts } from '../metrics/selectors.js';
 import { DEFAULT_SEVERITY_MAP, parseMatchers } from '../metrics/alertmanager.js';
 import { redactUrl } from '../url.js';
 import { describeCondition, thresholdOf, type TriggerRule } from './triggers.js';
@@ -162,7 +163,7 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
     trigger.provider === 'health'
       ? 'fails when the check fails'
       : query.alerts
-        ? `fails when an alert matching ${query.alerts.matchers.join(', ')} begins after the deploy${query.alerts.includeSilenced ? ' (silenced and inhibited ones too)' : ''}`
+        ? `fails when an alert matching ${query.alerts.matchers.join(', ')} that began after the deploy fires${query.alerts.includeSilenced ? ' (silenced and inhibited ones too)' : ''}`
         : query.alert
           ? 'fails while the alert expression returns series'
           : rule.relativePercent !== undefined && baseline === undefined
@@ -196,13 +197,16 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
     rule.series && rule.series !== 'any' ? `series: ${rule.series}` : '',
   ].filter(Boolean);
   // What a Prometheus query reads: the release's own traffic, or not, and why.
+  // Prometheus' ALERTS are states, not traffic: their own start decides (ALERTS_FOR_STATE).
   const traffic =
     trigger.provider !== 'prometheus' || query.query === undefined
       ? ''
-      : query.asWritten
-        ? ' (ranges as written: includes traffic from before the deploy)'
-        : rangeWindows(query.query).length === 0
-          ? ' (no range to cut to the time since the deploy: includes traffic from before it)'
-          : ' (ranges cut to the time since the deploy, at least two scrapes)';
+      : query.alert && readsAlerts(query.query)
+        ? ' (alerts active before the deploy are not counted: their start from ALERTS_FOR_STATE)'
+        : query.asWritten
+          ? ' (ranges as written: includes traffic from before the deploy)'
+          : rangeWindows(query.query).length === 0
+            ? ' (no range to cut to the time since the deploy: includes traffic from before it)'
+            : ' (ranges cut to the time since the deploy, at least two scrapes)';
   return `${rule.name} (${rule.severity}, ${trigger.provider}): ${condition} ${hold}${sooner}${options.length ? `; ${options.join(', ')}` : ''}; reads ${reads}${traffic}`;
 }

@@ -232,12 +232,11 @@ export function evaluateTrigger(
     worst ??
     judged[0];
   if (!pick) return evaluateOne(rule, observations, baseline);
-  return {
-    ...pick.state,
-    seriesLabels: pick.labels,
-    seriesCount: count,
-    detail: `${pick.labels}: ${pick.state.detail} (${count} series)`,
-  };
+  // An alert names the alert that fires, and how many fire.
+  const detail = rule.alert
+    ? `${pick.state.detail.replace(/^firing\b/, `firing on ${pick.labels}`)} (${count} alert${count === 1 ? '' : 's'} in the last poll)`
+    : `${pick.labels}: ${pick.state.detail} (${count} series)`;
+  return { ...pick.state, seriesLabels: pick.labels, seriesCount: count, detail };
 }
 
 /** A series that carries its own severity (an alert's label) gives it to the trigger's state. */
@@ -320,9 +319,12 @@ function evaluateOne(
             : ` for ${Math.round(held / 1000)}s`;
       // A reading can say why it is bad (a health check's `HTTP 500, expected 200`).
       const note = observations.at(-1)?.reason;
-      const firing = (observations.at(-1)?.series ?? []).map((s) => describeLabels(s.labels));
+      // A series without labels (count(...) > 0) names nothing: say only that it fires.
+      const firing = (observations.at(-1)?.series ?? [])
+        .map((s) => describeLabels(s.labels))
+        .filter((labels) => labels !== '{}');
       const what = latest.missing
-        ? 'no data (counted as a breach by no-data: rollback)'
+        ? `no data (${latest.why ?? note ?? 'no value'}; counted as a breach by no-data: rollback)`
         : rule.alert
           ? `firing${firing.length ? ` on ${firing.join(', ')}` : ''}`
           : `${format(latest.value)} ${comparison}${note ? ` (${note})` : ''}`;

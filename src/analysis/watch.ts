@@ -122,10 +122,13 @@ export async function watch(
     });
     const elapsedMs = at - since;
     // A query the backend refuses never gives data: stop, and say it is the policy's error.
+    // Unless it read fine earlier in this watch: then the backend changed, not the policy,
+    // and the refusal is no data like any other failure.
     const rejected = sources.flatMap((s, i) => {
       const reading = readings[i];
-      return reading?.rejected
-        ? [{ name: s.trigger.rule.name, why: reading.reason ?? 'the query was rejected' }]
+      const name = s.trigger.rule.name;
+      return reading?.rejected && (coverage[name]?.withData ?? 0) === 0
+        ? [{ name, why: reading.reason ?? 'the query was rejected' }]
         : [];
     });
     if (rejected.length) {

@@ -10,6 +10,7 @@
 import { TooLargeError } from '../bounded.js';
 import type { Severity } from '../constants.js';
 import { formatBytes, LIMITS } from '../limits.js';
+import { describeLabels } from '../analysis/series.js';
 import { redactUrl, redactUrlsIn } from '../url.js';
 import { apiGet, type ApiConnection } from './api-client.js';
 import { re2Problem } from './re2.js';
@@ -122,6 +123,14 @@ function isAlert(value: unknown): value is GettableAlert {
   );
 }
 
+/**
+ * One alert's identity across processes: its labels and its start. An alert that resolves
+ * and fires again starts anew, so it is another alert.
+ */
+export function alertKey(alert: SeriesValue): string {
+  return `${describeLabels(alert.labels)}@${alert.since ?? ''}`;
+}
+
 /** Alerts sorted as a poll sees them: what breaches, what was there before, what is muted. */
 export interface SortedAlerts {
   firing: SeriesValue[];
@@ -138,6 +147,8 @@ export function sortAlerts(
   query: AlertQuery,
   cutoff: number,
   now: number,
+  /** Alerts seen firing at capture (alertKey): the baseline, whatever their start. */
+  known: ReadonlySet<string> = new Set(),
 ): SortedAlerts {
   const sorted: SortedAlerts = { firing: [], preexisting: [], ignored: [] };
   for (const alert of alerts) {
@@ -157,10 +168,20 @@ export function sortAlerts(
       (alert.status?.silencedBy?.length ?? 0) > 0 ||
       (alert.status?.inhibitedBy?.length ?? 0) > 0;
     if (muted && !query.includeSilenced) sorted.ignored.push(series);
-    else if (since < cutoff) sorted.preexisting.push(series);
+    else if (since < cutoff || known.has(alertKey(series))) sorted.preexisting.push(series);
     else sorted.firing.push(series);
   }
   return sorted;
+}
+
+/** Preflight's word on the alerts firing before the deploy, if any: they are the baseline. */
+export function alreadyFiring(alerts: readonly SeriesValue[]): Finding | undefined {
+  if (alerts.length === 0) return undefined;
+  const names = [...new Set(alerts.map((a) => a.labels.alertname ?? describeLabels(a.labels)))];
+  return {
+    level: 'warning',
+    message: `${alerts.length} alert${alerts.length === 1 ? '' : 's'} already firing (${names.join(', ')}): the baseline, not counted unless ${alerts.length === 1 ? 'it resolves and fires' : 'they resolve and fire'} again`,
+  };
 }
 
 type Answer = { alerts: GettableAlert[] } | { reason: string; rejected?: true; auth?: true };
@@ -194,10 +215,11 @@ export class AlertmanagerProvider implements MetricProvider {
     } catch {
       body = undefined;
     }
-    // Alertmanager answers a matcher it cannot parse with 400 and its reason as a JSON string.
-    if (answer.status === 400)
+    // Alertmanager answers a matcher it cannot parse with 400 and its reason as a JSON string;
+    // any other 400 (a proxy's HTML page) says nothing about the matchers.
+    if (answer.status === 400 && typeof body === 'string')
       return {
-        reason: `Alertmanager refused the matchers ${query.matchers.join(', ')}: ${typeof body === 'string' ? body : `HTTP 400`}`,
+        reason: `Alertmanager refused the matchers ${query.matchers.join(', ')}: ${body}`,
         rejected: true,
       };
     if (answer.status === 401 || answer.status === 403)
@@ -205,10 +227,19 @@ export class AlertmanagerProvider implements MetricProvider {
         reason: `Alertmanager at ${where} answered HTTP ${answer.status} (check its credentials)`,
         auth: true,
       };
+    const notHere = `is ${where} Alertmanager's base URL (like http://alertmanager:9093)?`;
+    if (answer.status === 404)
+      return { reason: `${where} answered HTTP 404 for /api/v2/alerts: ${notHere}` };
+    if (answer.status >= 300 && answer.status < 400)
+      return {
+        reason: `${where} answered HTTP ${answer.status}, a redirect: give the URL it redirects to`,
+      };
     if (answer.status !== 200)
       return { reason: `Alertmanager at ${where} answered HTTP ${answer.status}` };
     if (!Array.isArray(body) || !body.every(isAlert))
-      return { reason: `Alertmanager at ${where} answered something that is not a list of alerts` };
+      return {
+        reason: `${where} answered /api/v2/alerts with something that is not a list of alerts: ${notHere}`,
+      };
     return { alerts: body };
   }
 
@@ -222,6 +253,7 @@ export class AlertmanagerProvider implements MetricProvider {
       query.alerts,
       window.deployedAt ?? window.since,
       window.now,
+      window.knownAlerts,
     );
     return {
       value: sorted.firing.length ? 1 : 0,
@@ -236,12 +268,6 @@ export class AlertmanagerProvider implements MetricProvider {
     if (!query.alerts) return { level: 'error', message: 'the trigger has no matchers' };
     const answer = await this.alerts(query.alerts);
     if ('reason' in answer) return { level: 'error', message: answer.reason };
-    const sorted = sortAlerts(answer.alerts, query.alerts, Infinity, window.now);
-    if (sorted.preexisting.length === 0) return undefined;
-    const names = [...new Set(sorted.preexisting.map((a) => a.labels.alertname ?? '?'))];
-    return {
-      level: 'warning',
-      message: `${sorted.preexisting.length} alert${sorted.preexisting.length === 1 ? '' : 's'} already firing (${names.join(', ')}): the baseline, not counted unless ${sorted.preexisting.length === 1 ? 'it resolves and fires' : 'they resolve and fire'} again`,
-    };
+    return alreadyFiring(sortAlerts(answer.alerts, query.alerts, Infinity, window.now).preexisting);
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../clock.js';
 import { formatTimestamp } from '../time.js';
+import { alertKey } from './alertmanager.js';
 import type { MetricQuery, Reading } from './provider.js';
 import type { MetricSource } from './sources.js';
 
@@ -18,6 +19,11 @@ export interface Baseline {
   windowMs: number;
   /** The trigger's query as it was; a stored baseline of a changed query is not used. */
   query: string;
+  /**
+   * Alert triggers: the alerts firing at capture (see alertKey), the baseline whatever their
+   * start says (a source whose clock runs ahead dates them after the deploy).
+   */
+  alerts?: string[];
 }
 
 /** An alert has no typical value to compare with: its baseline is the alerts already firing. */
@@ -26,7 +32,43 @@ function valued(source: MetricSource): boolean {
 }
 
 export function queryKey(query: MetricQuery): string {
-  return JSON.stringify(query.ratio ?? query.query ?? null);
+  return JSON.stringify(query.ratio ?? query.query ?? query.alerts?.matchers ?? null);
+}
+
+/** The alerts each alert trigger sees firing now: the baseline a guard does not count. */
+export async function alertBaselines(
+  sources: readonly MetricSource[],
+  now: number,
+): Promise<Record<string, Baseline>> {
+  const alerting = sources.filter((s) => s.trigger.query.alerts);
+  const readings = await Promise.all(
+    // Every alert there is now, whatever its start, is from before the deploy.
+    alerting.map((s) =>
+      s
+        .read({ now, since: now, intervalMs: 0, deployedAt: Infinity })
+        .catch((e: unknown): Reading => ({ reason: String(e) })),
+    ),
+  );
+  return Object.fromEntries(
+    alerting.flatMap((source, i): [string, Baseline][] => {
+      const reading = readings[i];
+      if (!reading || reading.value === undefined) return [];
+      const alerts = [...(reading.preexisting ?? []), ...(reading.ignored ?? [])];
+      return [
+        [
+          source.trigger.rule.name,
+          {
+            value: alerts.length,
+            from: 'capture',
+            end: formatTimestamp(now),
+            windowMs: 0,
+            query: queryKey(source.trigger.query),
+            alerts: alerts.map(alertKey),
+          },
+        ],
+      ];
+    }),
+  );
 }
 
 /** Baselines from each source's history, for the sources that keep one. */

@@ -13,8 +13,9 @@ import {
   type PollWindow,
   type Reading,
 } from './provider.js';
+import { alreadyFiring } from './alertmanager.js';
 import { durationSeconds, narrowRanges, rangeWindows } from './promql.js';
-import { TARGET_LABELS, identifying, selectorsOf } from './selectors.js';
+import { TARGET_LABELS, identifying, readsAlerts, selectorsOf } from './selectors.js';
 import { TooLargeError } from '../bounded.js';
 import { apiGet, type ApiConnection } from './api-client.js';
 import { formatBytes, LIMITS } from '../limits.js';
@@ -62,11 +63,6 @@ type Instant =
       fault: 'several';
       warnings: string[];
     };
-
-/** True when the query reads Prometheus' ALERTS series (its alerting rules' state). */
-function readsAlerts(query: string): boolean {
-  return selectorsOf(query).some((s) => s.metric === 'ALERTS');
-}
 
 /** An alert's identity across ALERTS and ALERTS_FOR_STATE: its labels but the state's. */
 function alertKey(labels: Record<string, string>): string {
@@ -260,7 +256,7 @@ export class PrometheusProvider implements MetricProvider {
     } catch (error) {
       // A query Prometheus calls bad is the policy's fault: no amount of waiting gives data.
       if (error instanceof PrometheusQueryError && error.errorType === 'bad_data')
-        return { reason: error.message, rejected: true };
+        return { reason: `Prometheus rejects the query: ${error.message}`, rejected: true };
       return { reason: (error as Error).message };
     }
   }
@@ -364,7 +360,17 @@ export class PrometheusProvider implements MetricProvider {
         if (finding?.level === 'error') return finding;
         // A value is no proof: `or vector(0)` reads 0 when the selector matches nothing at all.
         const missing = await this.missingSeries(query.query, window.now);
-        return missing ? { level: 'error', message: missing } : finding;
+        if (missing) return { level: 'error', message: missing };
+        // Alerts firing now are the baseline a guard will not count: worth saying before.
+        if (query.alert && readsAlerts(query.query)) {
+          const now = await this.withoutPreexisting(
+            PrometheusProvider.asAlert(result),
+            Infinity,
+            window.now,
+          );
+          return alreadyFiring(now.preexisting ?? []) ?? finding;
+        }
+        return finding;
       }
       if (!query.ratio)
         return { level: 'error', message: 'the trigger has neither query nor ratio' };

@@ -117,3 +117,32 @@ export function isAlertExpression(query: string): boolean {
   };
   return alerting(parser.parse(query).topNode.firstChild);
 }
+
+/**
+ * True when the query reads Prometheus' ALERTS series through an aggregation that drops the
+ * alertname (`count(ALERTS{…})`, `sum without (alertname) …`): its result cannot be matched
+ * with ALERTS_FOR_STATE, so alerts that fired before the deploy cannot be told from new ones.
+ */
+export function aggregatesAlerts(query: string): boolean {
+  let found = false;
+  const cursor = parser.parse(query).cursor();
+  do {
+    if (cursor.name !== 'VectorSelector') continue;
+    const identifier = cursor.node.getChild('Identifier');
+    if (!identifier || query.slice(identifier.from, identifier.to) !== 'ALERTS') continue;
+    for (let up = cursor.node.parent; up; up = up.parent) {
+      if (up.name !== 'AggregateExpr') continue;
+      const modifier = up.getChild('AggregateModifier');
+      const labels = (modifier?.getChild('GroupingLabels')?.getChildren('LabelName') ?? []).map(
+        (l) => query.slice(l.from, l.to),
+      );
+      const keeps = modifier?.getChild('By')
+        ? labels.includes('alertname')
+        : modifier?.getChild('Without')
+          ? !labels.includes('alertname')
+          : false;
+      if (!keeps) found = true;
+    }
+  } while (!found && cursor.next());
+  return found;
+}

@@ -59,6 +59,8 @@ export interface PollWindow {
    * the baseline. Defaults to `since`.
    */
   deployedAt?: number;
+  /** Alerts firing at capture (see alertKey): the baseline whatever their start says. */
+  knownAlerts?: ReadonlySet<string>;
 }
 
 /**

@@ -15,8 +15,13 @@ export function re2Problem(pattern: string): string | undefined {
   for (const [construct, name] of UNSUPPORTED)
     if (construct.test(pattern))
       return `${JSON.stringify(pattern)} uses ${name}, which Prometheus' and Alertmanager's regular expressions (RE2) do not have`;
+  // RE2's own syntax JavaScript lacks: flag groups ((?i), (?i:…)) and (?P<name>…).
+  const forJs = pattern
+    .replace(/\(\?[imsU-]+\)/g, '')
+    .replace(/\(\?[imsU-]+:/g, '(?:')
+    .replace(/\(\?P</g, '(?<');
   try {
-    new RegExp(`^(?:${pattern})$`);
+    new RegExp(`^(?:${forJs})$`);
   } catch (error) {
     return `${JSON.stringify(pattern)} is not a regular expression (${(error as Error).message})`;
   }

@@ -83,3 +83,8 @@ export function identifying(selector: SeriesSelector): string | undefined {
   if (selector.metric === undefined && kept.length === 0) return undefined;
   return `${selector.metric ?? ''}{${kept.map((m) => `${m.label}=${m.value}`).join(',')}}`;
 }
+
+/** True when the query reads Prometheus' ALERTS series (its alerting rules' state). */
+export function readsAlerts(query: string): boolean {
+  return selectorsOf(query).some((s) => s.metric === 'ALERTS');
+}

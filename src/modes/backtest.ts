@@ -180,9 +180,7 @@ async function replay(
   const { judgement } = result;
   if (judgement.rejected?.length)
     throw new UserError(
-      judgement.rejected
-        .map((r) => `backtest: Prometheus rejects the query of trigger '${r.name}': ${r.why}`)
-        .join('; '),
+      judgement.rejected.map((r) => `backtest: trigger '${r.name}': ${r.why}`).join('; '),
     );
   const first = judgement.failing[0];
   const seconds = Math.round(result.elapsedMs / 1000);

@@ -8,7 +8,12 @@ import { UserError, UserErrors, messageOf } from '../errors.js';
 import { captureTarget, missingPermissions } from '../kube/capture.js';
 import { KubeError } from '../kube/client.js';
 import type { CapturedTarget, Snapshot } from '../kube/snapshot.js';
-import { historyBaselines, sampledBaselines, type Baseline } from '../metrics/baselines.js';
+import {
+  alertBaselines,
+  historyBaselines,
+  sampledBaselines,
+  type Baseline,
+} from '../metrics/baselines.js';
 import { preflight, type PreflightFinding } from '../metrics/preflight.js';
 import type { MetricSource } from '../metrics/sources.js';
 import { describeBaseline } from '../report/evidence.js';
@@ -203,22 +208,26 @@ async function checkSources(
   return findings;
 }
 
-/** Prometheus history before now; other sources (scrape, http-json) sampled twice now. */
+/**
+ * Prometheus history before now; other sources (scrape, http-json) sampled twice now; the
+ * alerts firing now for alert triggers.
+ */
 async function captureBaselines(
   context: ModeContext,
   sources: readonly MetricSource[],
 ): Promise<Record<string, Baseline>> {
   const now = context.clock.now();
   const sampleMs = Math.min(context.config.intervalMs.value, SAMPLE_MS);
-  const [history, sampled] = await Promise.all([
+  const [history, sampled, alerts] = await Promise.all([
     historyBaselines(sources, now, context.config.baselineWindowMs),
     sampledBaselines(
       sources.filter((s) => !s.baseline && s.trigger.provider !== 'health'),
       context.clock,
       sampleMs,
     ),
+    alertBaselines(sources, now),
   ]);
-  const baselines = { ...sampled, ...history };
+  const baselines = { ...sampled, ...history, ...alerts };
   for (const [name, baseline] of Object.entries(baselines))
     core.info(`${name}: ${describeBaseline(baseline)}`);
   return baselines;

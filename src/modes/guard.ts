@@ -215,15 +215,25 @@ function watchSources(
   );
   for (const { trigger } of sources)
     core.info(`  ${describeWatched(trigger, baselines[trigger.rule.name]?.value)}`);
-  return watch(sources, {
-    clock,
-    since: clock.now(),
-    deployedAt,
-    windowMs: config.windowMs.value,
-    intervalMs: config.intervalMs.value,
-    baselines: Object.fromEntries(Object.entries(baselines).map(([k, b]) => [k, b.value])),
-    log: (line) => core.info(line),
-  });
+  return watch(
+    sources.map((source) => withKnownAlerts(source, baselines[source.trigger.rule.name])),
+    {
+      clock,
+      since: clock.now(),
+      deployedAt,
+      windowMs: config.windowMs.value,
+      intervalMs: config.intervalMs.value,
+      baselines: Object.fromEntries(Object.entries(baselines).map(([k, b]) => [k, b.value])),
+      log: (line) => core.info(line),
+    },
+  );
+}
+
+/** An alert trigger reads with the alerts its capture saw firing: those are the baseline. */
+function withKnownAlerts(source: MetricSource, baseline: Baseline | undefined): MetricSource {
+  if (!baseline?.alerts) return source;
+  const knownAlerts = new Set(baseline.alerts);
+  return { ...source, read: (window) => source.read({ ...window, knownAlerts }) };
 }
 
 /** The alerts each alert trigger saw and did not count, one line per kind. */
@@ -312,7 +322,7 @@ function failureOf(
 ): string | undefined {
   if (outcome.rollback?.failure) return outcome.rollback.failure;
   if (judgement.rejected?.length)
-    return `${judgement.rejected.map((r) => `Prometheus rejects the query of trigger '${r.name}': ${r.why}`).join('; ')}; nothing was judged or rolled back: fix the query (mode: validate checks its syntax offline)`;
+    return `${judgement.rejected.map((r) => `trigger '${r.name}': ${r.why}`).join('; ')}; nothing was judged or rolled back: fix the trigger (mode: validate checks it offline)`;
   if (outcome.verdict === 'rolled-back') return `the deploy was rolled back: ${headline}`;
   if (outcome.verdict === 'rollback-recommended') return `rollback recommended: ${headline}`;
   if (outcome.verdict === 'inconclusive' && judgement.failStep)

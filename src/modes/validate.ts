@@ -62,7 +62,7 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
   core.info(
     `Configuration is valid${total ? ` (${total} warning${total === 1 ? '' : 's'})` : ''}: ${config.policyFile ?? 'no policy file'}`,
   );
-  for (const row of rows) core.info(`  ${row.name.padEnd(15)} ${row.value}  [${row.from}]`);
+  for (const row of rows) core.info(`  ${row.name.padEnd(17)} ${row.value}  [${row.from}]`);
   core.info(
     triggers.length
       ? `Triggers that will be judged (${triggers.length}):`

@@ -5,7 +5,7 @@ import { DURATION_HINT, checkDuration, parseDuration, type DurationKind } from '
 import { UserError, UserErrors, quote, type SourceLocation } from '../errors.js';
 import { parseSelector } from '../metrics/exposition.js';
 import { parseMatchers } from '../metrics/alertmanager.js';
-import { isAlertExpression, promqlProblem } from '../metrics/promql-syntax.js';
+import { aggregatesAlerts, isAlertExpression, promqlProblem } from '../metrics/promql-syntax.js';
 import { parseQuery } from '../metrics/scrape.js';
 import { withLabels } from './presets.js';
 import { didYouMean } from '../suggest.js';
@@ -332,6 +332,20 @@ function checkMeaning(policy: Policy): Problem[] {
       pointer: '/metrics/selector',
       message: `${quote(selector)} is not a list of label matchers like job="api": ${selectorProblem.message.replace(/ at column \d+/, '')}`,
     });
+  const headerMaps: [string, Record<string, string> | undefined][] = [
+    ['/metrics/prometheus/headers', policy.metrics?.prometheus?.headers],
+    ['/metrics/alertmanager/headers', policy.metrics?.alertmanager?.headers],
+    ...(policy.triggers ?? []).map((t, i): [string, Record<string, string> | undefined] => [
+      `/triggers/${i}/headers`,
+      t.headers,
+    ]),
+  ];
+  for (const [pointer, headers] of headerMaps)
+    for (const name of Object.keys(headers ?? {}).filter((h) => CREDENTIAL_HEADER.test(h)))
+      problems.push({
+        pointer: `${pointer}/${escape(name)}`,
+        message: `the ${name} header holds a credential, and the policy file is committed with the repository; give it through headers-env (${name}: SOME_SECRET, set from the step's secrets)`,
+      });
   for (const server of ['prometheus', 'alertmanager'] as const) {
     const url = policy.metrics?.[server]?.url;
     if (url !== undefined && hasCredentials(url))
@@ -400,11 +414,11 @@ function conditionProblem(trigger: TriggerSpec): string | undefined {
   const above = trigger.above ?? atLeast;
   const below = trigger.below ?? atMost;
   if (trigger.kind === 'alert') {
-    const set = (['above', 'below', 'at-least', 'at-most', 'relative'] as const).filter(
-      (k) => trigger[k] !== undefined,
-    );
+    const set = (
+      ['above', 'below', 'at-least', 'at-most', 'relative', 'min-requests', 'fast-fail'] as const
+    ).filter((k) => trigger[k] !== undefined);
     if (set.length)
-      return `trigger ${name} is kind: alert, judged by whether its query returns series; ${set.map((k) => `'${k}'`).join(' and ')} has no meaning there: remove it`;
+      return `trigger ${name} is kind: alert, judged by whether its query returns series; ${noMeaning(set)}`;
     if (trigger.query === undefined)
       return `trigger ${name} is kind: alert and needs a 'query' (an alert expression, like a rule's expr)`;
     return undefined;
@@ -425,6 +439,13 @@ function conditionProblem(trigger: TriggerSpec): string | undefined {
   return undefined;
 }
 
+/** A matcher every alert satisfies (name!="" is not: it needs the label). */
+const MATCHES_ANY = /^[^=!~]+=~"\.\*"$/;
+
+/** Header names that carry a credential: their values never belong in a committed file. */
+const CREDENTIAL_HEADER =
+  /^(proxy-)?authorization$|^cookie$|api[-_]?key|token|secret|password|application[-_]?key/i;
+
 function credentialsProblem(url: string, instead = 'headers-env'): string {
   return `${quote(redactUrl(url))} carries credentials, and the policy file is committed with the repository; remove them from the URL and give them through ${instead} (from the step's secrets)`;
 }
@@ -442,6 +463,18 @@ function promqlProblems(trigger: TriggerSpec, i: number): Problem[] {
   });
   if (
     problems.length === 0 &&
+    trigger.kind === 'alert' &&
+    trigger.query !== undefined &&
+    aggregatesAlerts(trigger.query)
+  )
+    problems.push({
+      pointer: `/triggers/${i}/query`,
+      level: 'warning',
+      message:
+        'aggregates ALERTS without keeping alertname, so alerts already firing before the deploy cannot be told from new ones and count too: select ALERTS{…} itself, or aggregate by (alertname, …)',
+    });
+  if (
+    problems.length === 0 &&
     trigger.kind !== 'alert' &&
     trigger.query !== undefined &&
     isAlertExpression(trigger.query)
@@ -453,6 +486,14 @@ function promqlProblems(trigger: TriggerSpec, i: number): Problem[] {
         'an alert expression (a comparison that filters) returns nothing while all is well, so with a threshold it can only be inconclusive: add kind: alert, which fails while it returns series',
     });
   return problems;
+}
+
+/** `'a' has no meaning there: remove it`, or the plural. */
+function noMeaning(keys: readonly string[]): string {
+  const named = keys.map((k) => `'${k}'`).join(' and ');
+  return keys.length === 1
+    ? `${named} has no meaning there: remove it`
+    : `${named} have no meaning there: remove them`;
 }
 
 /**
@@ -472,10 +513,12 @@ function alertmanagerProblem(trigger: TriggerSpec): string | undefined {
       'at-most',
       'relative',
       'series',
+      'min-requests',
+      'fast-fail',
     ] as const
   ).filter((k) => trigger[k] !== undefined);
   if (meaningless.length)
-    return `trigger ${name} reads Alertmanager, judged by the alerts its matchers select; ${meaningless.map((k) => `'${k}'`).join(' and ')} has no meaning there: remove it`;
+    return `trigger ${name} reads Alertmanager, judged by the alerts its matchers select; ${noMeaning(meaningless)}`;
   if (trigger.matchers === undefined)
     return `trigger ${name} reads Alertmanager and needs 'matchers' (like ['service="api"']), or every alert of every team would count`;
   const holds = (['for', 'consecutive', 'failure-limit'] as const).filter(
@@ -488,6 +531,16 @@ function alertmanagerProblem(trigger: TriggerSpec): string | undefined {
 
 /** Each matcher as Alertmanager's parser reads it, each problem at its place. */
 function matcherProblems(trigger: TriggerSpec, i: number): Problem[] {
+  const parsed = (trigger.matchers ?? []).map(parseMatchers);
+  const all = parsed.flatMap((p) => ('matchers' in p ? p.matchers : []));
+  if (parsed.every((p) => 'matchers' in p) && all.every((m) => MATCHES_ANY.test(m)))
+    return [
+      {
+        pointer: `/triggers/${i}/matchers`,
+        level: 'warning',
+        message: `${all.join(', ')} select${all.length === 1 ? 's' : ''} every alert, so any team's new alert would roll this deploy back: match this service's alerts (service="api")`,
+      },
+    ];
   return (trigger.matchers ?? []).flatMap((text, j) => {
     const parsed = parseMatchers(text);
     return 'error' in parsed

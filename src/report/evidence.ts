@@ -58,6 +58,8 @@ export function sparkline(values: readonly (number | undefined)[], width = 60): 
 }
 
 export function describeBaseline(baseline: Baseline): string {
+  if (baseline.alerts)
+    return `${baseline.alerts.length} alert${baseline.alerts.length === 1 ? '' : 's'} firing at capture, ${baseline.end} (not counted while they last)`;
   if (baseline.value === undefined) return `none (${baseline.reason ?? 'no data'})`;
   const how =
     baseline.from === 'history'
