@@ -6,6 +6,12 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { generate } from 'selfsigned';
+import {
+  closeStandIns,
+  NO_HISTORY,
+  prometheusAnswering,
+  vector,
+} from '../../lab/prometheus/stand-in.js';
 import { runAction, shownText } from '../../lab/runner/harness.js';
 import { closeServer, freePort, listenOnLoopback } from '../../lab/util/net.js';
 
@@ -17,36 +23,16 @@ watch: {window: 2s, interval: 1s}
 
 let server: Server | undefined;
 afterEach(async () => {
+  await closeStandIns();
   if (server) await closeServer(server);
   server = undefined;
 });
 
-/**
- * A Prometheus stand-in on loopback: each request's URL to a JSON body (and status), the
- * server kept for afterEach to close. Returns its base URL.
- */
-async function prometheusAnswering(
-  answer: (url: URL) => { status?: number; body: unknown },
-): Promise<string> {
-  server = createServer((req, res) => {
-    const { status = 200, body } = answer(new URL(req.url ?? '/', 'http://stand-in'));
-    res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
-  });
-  return listenOnLoopback(server);
-}
-
-/** Range-query answers: no history, and one sample of 1. */
-const NO_HISTORY = { status: 'success', data: { resultType: 'matrix', result: [] } };
+/** A range-query answer of one sample of 1. */
 const RANGE_OF_ONE = {
   status: 'success',
   data: { resultType: 'matrix', result: [{ metric: {}, values: [[1, '1']] }] },
 };
-
-/** An instant-query answer of one or more series. */
-const vector = (...result: { metric?: Record<string, string>; value: [number, string] }[]) => ({
-  status: 'success',
-  data: { resultType: 'vector', result: result.map((r) => ({ metric: {}, ...r })) },
-});
 
 test("a backend's warnings are shown once each, and the watch still judges", async () => {
   let queries = 0;

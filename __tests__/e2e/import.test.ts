@@ -5,11 +5,16 @@
  * healthy and bad.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAction } from '../../lab/runner/harness.js';
-import { closeServer, listenOnLoopback } from '../../lab/util/net.js';
+import {
+  closeStandIns,
+  NO_HISTORY,
+  prometheusAnswering,
+  vector,
+  type InstantSeries,
+} from '../../lab/prometheus/stand-in.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/import');
 const fixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -32,29 +37,17 @@ const FILES = {
 `,
 };
 
-let server: Server | undefined;
-afterEach(async () => {
-  if (server) await closeServer(server);
-  server = undefined;
-});
+afterEach(closeStandIns);
 
-type Series = { metric?: Record<string, string>; value: [number, string] }[];
-const vector = (result: Series): unknown => ({
-  status: 'success',
-  data: { resultType: 'vector', result: result.map((r) => ({ metric: {}, ...r })) },
-});
-const NO_HISTORY = { status: 'success', data: { resultType: 'matrix', result: [] } };
+type Series = InstantSeries[];
 
 /** A Prometheus stand-in answering each instant query by what it reads. */
-async function prometheus(answer: (query: string) => Series): Promise<string> {
-  server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://stand-in');
-    const body = url.pathname.endsWith('/query')
-      ? vector(answer(url.searchParams.get('query') ?? ''))
-      : NO_HISTORY;
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
-  });
-  return listenOnLoopback(server);
+function prometheus(answer: (query: string) => Series): Promise<string> {
+  return prometheusAnswering((url) => ({
+    body: url.pathname.endsWith('/query')
+      ? vector(...answer(url.searchParams.get('query') ?? ''))
+      : NO_HISTORY,
+  }));
 }
 const one = (value: string): Series => [{ value: [1, value] }];
 
