@@ -129,6 +129,7 @@ spec:
   expect(result.exitCode).toBe(1);
   expect(result.annotations.map((a) => `${a.file ?? ''}:${a.line ?? ''} ${a.message}`)).toEqual([
     ".github/rollback-policy.yml:3 rollback-action: .github/rollback-policy.yml:3:11: import[1].file: file not found: 'nowhere.yaml'",
+    "rollouts/web.yaml:8 rollback-action: rollouts/web.yaml:8:7: AnalysisTemplate 'web', metric 'status': provider web is not supported: only prometheus metrics can be imported (web, job, datadog, newRelic, wavefront, cloudWatch, kayenta, graphite, influxdb, skywalking and plugin metrics are not)",
   ]);
   expect(result.stdout).not.toMatch(/at .*\.js:\d+/);
 });

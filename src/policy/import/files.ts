@@ -56,8 +56,8 @@ export function loadImports(
       args: Object.fromEntries(Object.entries(entry.args ?? {}).map(([k, v]) => [k, String(v)])),
     });
   });
-  if (errors.length) throw new UserErrors(errors);
-
+  // Files that cannot be read are reported with what is wrong in those that can: every
+  // problem at once, not one file per run.
   const intervalText = policy.watch?.interval;
   const policyInterval = intervalText === undefined ? undefined : parseDuration(intervalText);
   const guard =
@@ -71,7 +71,8 @@ export function loadImports(
           };
   const result = importTriggers(files, guard);
   const order = files.map((f) => f.file);
-  if (result.errors.length) throw new UserErrors(inOrder(result.errors, order).map(problemError));
+  if (errors.length || result.errors.length)
+    throw new UserErrors([...errors, ...inOrder(result.errors, order).map(problemError)]);
   const warnings = inOrder(result.warnings, order).map(problemError);
 
   // The policy's own trigger of the same name wins, as it does over the preset.
