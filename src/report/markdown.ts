@@ -3,7 +3,20 @@
  * by GitHub. Cell text is escaped so a value with `|` or a newline cannot break the table.
  */
 export function escapeCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return outsideCode(text, (plain) => plain.replace(/\\/g, '\\\\').replace(/~/g, '\\~'))
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, '<br>');
+}
+
+/**
+ * `text` with `change` applied outside its code spans: a tilde in a query (`=~"5.."`) would
+ * start GitHub's strikethrough in plain text, and a backslash there is shown as it is.
+ */
+function outsideCode(text: string, change: (plain: string) => string): string {
+  return text
+    .split(/(`+[^`]*?`+)/)
+    .map((part, i) => (i % 2 ? part : change(part)))
+    .join('');
 }
 
 export function markdownTable(
@@ -31,6 +44,6 @@ export function escapeText(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*])/g, '\\$1')
+    .replace(/([\\`*~])/g, '\\$1')
     .replace(/\r?\n/g, ' ');
 }
