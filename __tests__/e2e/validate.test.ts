@@ -361,7 +361,7 @@ triggers:
       expect(result.outputs).toEqual({});
       // The summary, which a person opens first, says the same and that nothing changed.
       expect(result.summary).toContain('Nothing was changed');
-      expect(result.summary).toContain(message.replace(/\*/g, '\\*'));
+      expect(result.summary).toContain(message.replace(/([*~])/g, '\\$1'));
     },
   );
 
