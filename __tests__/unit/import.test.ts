@@ -80,6 +80,83 @@ describe('Argo conditions', () => {
   });
 });
 
+const TEMPLATE = (metrics: string, extra = ''): string => `apiVersion: argoproj.io/v1alpha1
+kind: AnalysisTemplate
+metadata: {name: t}
+spec:
+  args:
+    - {name: svc}
+    - {name: threshold, value: "0.9"}
+    - {name: limit, value: "2"}
+${extra}  metrics:
+${metrics}`;
+const METRIC = (name: string, condition: string, more = ''): string =>
+  `    - name: ${name}\n      ${condition}\n${more}      provider:\n        prometheus:\n          query: 'sum(rate(x{job="{{args.svc}}"}[5m]))'\n`;
+
+describe('Argo, as a trial with real templates found', () => {
+  test('a dry-run metric never decides in Argo, so it is not imported (said once)', () => {
+    const result = imported({
+      file: 'a.yaml',
+      text: TEMPLATE(
+        METRIC('m', 'successCondition: result[0] >= 0.95') +
+          METRIC('shadow', 'successCondition: result[0] >= 0.999'),
+        '  dryRun:\n    - metricName: sha.*\n',
+      ),
+      args: { svc: 'api' },
+    });
+    expect(messages(result)).toEqual([]);
+    expect(result.triggers.map((t) => t.spec.name)).toEqual(['m']);
+    expect(result.warnings.map((w) => w.message)).toContain(
+      "AnalysisTemplate 't', metric 'shadow': a dry-run metric (spec.dryRun), which never decides in Argo: not imported",
+    );
+  });
+
+  test('args are filled in conditions and limits too, as Argo fills the whole metric', () => {
+    const result = imported({
+      file: 'a.yaml',
+      text: TEMPLATE(
+        METRIC(
+          'm',
+          'successCondition: result[0] >= {{args.threshold}}',
+          '      failureLimit: "{{args.limit}}"\n',
+        ),
+      ),
+      args: { svc: 'api' },
+    });
+    expect(messages(result)).toEqual([]);
+    expect(result.triggers[0]?.spec).toMatchObject({ below: 0.9, 'failure-limit': 2 });
+  });
+
+  test('isNaN(result) with a scalar result is the same form as isNaN(result[0])', () => {
+    expect(parseCondition('isNaN(result) || result >= 0.95')).toMatchObject({
+      op: '>=',
+      value: 0.95,
+      orNaN: true,
+    });
+  });
+
+  test('an arg the template does not declare is named, with the one meant', () => {
+    const result = imported({
+      file: 'a.yaml',
+      text: TEMPLATE(METRIC('m', 'successCondition: result[0] >= 0.95')),
+      args: { svc: 'api', sevc: 'x' },
+    });
+    expect(result.unknownArgs).toEqual([
+      { entry: 0, name: 'sevc', known: ['svc', 'threshold', 'limit'] },
+    ]);
+  });
+
+  test('a file that makes no trigger is refused: a guard over it would see nothing', () => {
+    const result = imported({
+      file: 'r.yml',
+      text: 'groups:\n  - name: g\n    rules:\n      - record: a:b\n        expr: sum(up)\n',
+    });
+    expect(messages(result)).toEqual([
+      'r.yml:1: import[0]: r.yml makes no trigger (nothing in it can be judged: no alerting rule, no metric to import), so a guard over it would call every deploy healthy',
+    ]);
+  });
+});
+
 describe('Argo AnalysisTemplate', () => {
   test('the documented success-rate template: args filled, success negated, failureLimit kept', () => {
     const result = imported({
@@ -101,7 +178,7 @@ describe('Argo AnalysisTemplate', () => {
     ]);
     expect(result.triggers[0]?.mapped).toEqual(
       expect.arrayContaining([
-        'query args: service-name=api (import args), window=5m (default)',
+        'args: service-name=api (import args), window=5m (default)',
         "successCondition 'result[0] >= 0.95' → fails below 0.95",
       ]),
     );
@@ -328,6 +405,17 @@ describe('Flagger', () => {
     expect(messages(result)).toEqual([]);
     expect(result.triggers[0]?.spec.query).toBe('max(x{ns="shop",app="web-v2",v="z"}[1m])');
   });
+
+  test("args.namespace fills the query; the template is still found in the Canary's namespace", () => {
+    const result = imported({
+      file: 'c.yaml',
+      text: `${canary('', '      - name: custom\n        templateRef: {name: q}\n        thresholdRange: {max: 1}\n')}---\napiVersion: flagger.app/v1beta1\nkind: MetricTemplate\nmetadata: {name: q, namespace: shop}\nspec:\n  query: 'max(x{ns="{{ namespace }}"})'\n`,
+      args: { namespace: 'prod' },
+    });
+    expect(messages(result)).toEqual([]);
+    expect(result.triggers[0]?.spec.query).toBe('max(x{ns="prod"})');
+    expect(result.unknownArgs).toEqual([]);
+  });
 });
 
 describe('Prometheus rule files', () => {
@@ -462,6 +550,19 @@ describe('loading imports', () => {
     ['.', "policy.yml:2:11: import[0].file: '.' is a directory, not a file"],
   ])('%s is one clear error at the policy line', (file, message) => {
     expect(load(`import:\n  - file: ${file}\n`)).toEqual([message]);
+  });
+
+  test('an arg no document uses is refused at its line in the policy, with the one meant', () => {
+    writeFileSync(
+      path.join(dir, 'a.yaml'),
+      TEMPLATE(METRIC('m', 'successCondition: result[0] >= 0.95')),
+    );
+    expect(load('import:\n  - file: a.yaml\n    args: {svc: api, sevc: x}\n')).toEqual([
+      "policy.yml:3:28: import[0].args.sevc: no document of 'a.yaml' uses an arg 'sevc' (did you mean 'svc'?)",
+    ]);
+    expect(load('import:\n  - file: rules.yml\n    args: {svc: api}\n')).toEqual([
+      "policy.yml:3:17: import[0].args.svc: no document of 'rules.yml' uses an arg 'svc'; it takes none",
+    ]);
   });
 
   test("the policy's own trigger wins a name clash; the imported one is dropped with a warning", () => {

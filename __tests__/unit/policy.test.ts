@@ -269,6 +269,12 @@ describe('parsePolicy', () => {
       'metrics: {alertmanager: {url: "https://u:pw@am:9093"}}\n',
       `${FILE}:1:31: metrics.alertmanager.url: 'https://***@am:9093/' carries credentials, and the policy file is committed with the repository; remove them from the URL and give them through metrics.alertmanager.basic-auth (from the step's secrets)`,
     ],
+    // A key without a value, and an empty name, say so in words.
+    [
+      'import:\n  - file:\n',
+      `${FILE}:2:5: import[0].file: expected string, got nothing (the key has no value)`,
+    ],
+    ["triggers:\n  - {name: ''}\n", `${FILE}:2:12: triggers[0].name: is empty`],
     // NaN and infinity are named as YAML writes them.
     [
       'triggers:\n  - {name: x, query: up, above: .nan}\n',

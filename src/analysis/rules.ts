@@ -171,7 +171,7 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
             : `fails ${describeCondition(rule, thresholdOf(rule, baseline), baseline)}`;
   const hold =
     rule.failureLimit !== undefined
-      ? `on more than ${rule.failureLimit} polls of the window`
+      ? `on more than ${rule.failureLimit} poll${rule.failureLimit === 1 ? '' : 's'} of the window`
       : rule.consecutive !== undefined
         ? `${rule.consecutive} polls in a row`
         : rule.forMs

@@ -214,7 +214,9 @@ function watchSources(
     `Watching for ${formatDuration(config.windowMs.value)}, a poll every ${formatDuration(config.intervalMs.value)}:`,
   );
   for (const { trigger } of sources)
-    core.info(`  ${describeWatched(trigger, baselines[trigger.rule.name]?.value)}`);
+    core.info(
+      `  ${describeWatched(trigger, baselines[trigger.rule.name]?.value)}${trigger.origin ? `  [${trigger.origin.source}]` : ''}`,
+    );
   return watch(
     sources.map((source) => withKnownAlerts(source, baselines[source.trigger.rule.name])),
     {

@@ -236,7 +236,12 @@ function schemaError(
         return here(
           `expected ${String(params.type)}, got ${yamlNumber(error.data)}, which is not a finite number`,
         );
+      if (error.data === null)
+        return here(`expected ${String(params.type)}, got nothing (the key has no value)`);
       return here(`expected ${String(params.type)}, got ${typeName(error.data)} ${value}`);
+    case 'minLength':
+      if (params.limit === 1) return here('is empty');
+      return here(`${value} is shorter than ${String(params.limit)} characters`);
     case 'maxItems':
       return here(
         `${String((error.data as unknown[]).length)} items; at most ${String(params.limit)} are allowed`,

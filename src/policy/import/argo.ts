@@ -50,7 +50,7 @@ const FORMS =
   'result[0] <op> <number>, len(result) == 0 || ..., isNaN(result[0]) || ..., all(result, {# <op> <number>}) or any(result, {# <op> <number>}), with <op> one of < <= > >=';
 const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`;
 const OPERATOR = String.raw`>=|<=|==|!=|>|<`;
-const GUARD = /^(len\(\s*result\s*\)\s*==\s*0|isNaN\(\s*result\s*\[\s*0\s*\]\s*\))\s*\|\|\s*/;
+const GUARD = /^(len\(\s*result\s*\)\s*==\s*0|isNaN\(\s*result\s*(?:\[\s*0\s*\]\s*)?\))\s*\|\|\s*/;
 const FIRST = new RegExp(String.raw`^result(?:\s*\[\s*0\s*\])?\s*(${OPERATOR})\s*(${NUMBER})$`);
 const EACH = new RegExp(
   String.raw`^(all|any)\(\s*result\s*,\s*(?:\{\s*#\s*(${OPERATOR})\s*(${NUMBER})\s*\}|#\s*(${OPERATOR})\s*(${NUMBER}))\s*\)$`,
@@ -155,6 +155,22 @@ export function argoTriggers(document: YamlDocument, context: ImportContext): Ma
         secret: arg.valueFrom !== undefined,
       });
     }
+  for (const name of declared.keys()) context.knownArgs.add(name);
+  // Argo's dry-run metrics are measured and never decide: here they would decide, so they stay out.
+  const dryRun = (
+    Array.isArray(dig(value, 'spec', 'dryRun')) ? (dig(value, 'spec', 'dryRun') as unknown[]) : []
+  )
+    .map((d) => text(dig(d, 'metricName')))
+    .filter((n): n is string => n !== undefined);
+  const isDryRun = (name: string | undefined): boolean =>
+    name !== undefined &&
+    dryRun.some((pattern) => {
+      try {
+        return new RegExp(`^(?:${pattern})$`).test(name);
+      } catch {
+        return pattern === name;
+      }
+    });
   const metrics = dig(value, 'spec', 'metrics');
   if (!Array.isArray(metrics) || metrics.length === 0) {
     problems.push({
@@ -164,6 +180,15 @@ export function argoTriggers(document: YamlDocument, context: ImportContext): Ma
     return { triggers, problems };
   }
   metrics.forEach((metric, i) => {
+    const metricName = text(dig(metric, 'name'));
+    if (isDryRun(metricName)) {
+      problems.push({
+        at: document.at(`/spec/metrics/${i}`, true),
+        level: 'warning',
+        message: `${kind} ${quote(templateName)}, metric ${quote(metricName)}: a dry-run metric (spec.dryRun), which never decides in Argo: not imported`,
+      });
+      return;
+    }
     const made = argoMetric(document, `/spec/metrics/${i}`, metric, declared, context, {
       kind,
       templateName,
@@ -205,39 +230,46 @@ function argoMetric(
   const mapped: string[] = [];
 
   // {{args.NAME}}: the import's args over the template's defaults; a secret is never read.
+  // Argo fills them across the whole metric (conditions and limits too), and so does this.
   const used = new Map<string, string>();
   const missing: string[] = [];
-  const query = written.replace(/\{\{\s*args\.([\w.-]+)\s*\}\}/g, (whole, arg: string) => {
-    const given = context.args[arg];
-    const declaration = declared.get(arg);
-    const fill = given ?? declaration?.value;
-    if (fill !== undefined) {
-      used.set(
-        arg,
-        given !== undefined ? `${arg}=${given} (import args)` : `${arg}=${fill} (default)`,
-      );
-      return fill;
-    }
-    if (missing.push(arg) === 1) {
-      problems.push({
-        at: document.at(`${pointer}/provider/prometheus/query`, true),
-        message: `${what}: ${
-          declaration?.secret
-            ? `{{args.${arg}}} comes from valueFrom (a Secret or a field of the cluster), which an import does not read: a query should hold no secret; if this value is not one, give it under ${context.entry}.args.${arg}`
-            : declaration
-              ? `{{args.${arg}}} has no value: give it under ${context.entry}.args.${arg}`
-              : `{{args.${arg}}} is not declared in spec.args and not given: give it under ${context.entry}.args.${arg}`
-        }`,
-      });
-    }
-    return whole;
-  });
+  const fill = (written: string, at: string): string =>
+    written.replace(/\{\{\s*args\.([\w.-]+)\s*\}\}/g, (whole, arg: string) => {
+      const given = context.args[arg];
+      const declaration = declared.get(arg);
+      const value = given ?? declaration?.value;
+      if (value !== undefined) {
+        used.set(
+          arg,
+          given !== undefined ? `${arg}=${given} (import args)` : `${arg}=${value} (default)`,
+        );
+        return value;
+      }
+      if (missing.push(arg) === 1)
+        problems.push({
+          at: document.at(at, true),
+          message: `${what}: ${
+            declaration?.secret
+              ? `{{args.${arg}}} comes from valueFrom (a Secret or a field of the cluster), which an import does not read: a query should hold no secret; if this value is not one, give it under ${context.entry}.args.${arg}`
+              : declaration
+                ? `{{args.${arg}}} has no value: give it under ${context.entry}.args.${arg}`
+                : `{{args.${arg}}} is not declared in spec.args and not given: give it under ${context.entry}.args.${arg}`
+          }`,
+        });
+      return whole;
+    });
+  const query = fill(written, `${pointer}/provider/prometheus/query`);
+  const filled: Record<string, unknown> = { ...metric };
+  for (const key of ['successCondition', 'failureCondition', 'failureLimit', 'interval', 'count']) {
+    const value = filled[key];
+    if (typeof value === 'string') filled[key] = fill(value, `${pointer}/${key}`);
+  }
   if (missing.length) return { problems };
-  if (used.size) mapped.push(`query args: ${[...used.values()].join(', ')}`);
+  if (used.size) mapped.push(`args: ${[...used.values()].join(', ')}`);
 
   // Conditions: one, or two that are each other's complement.
-  const success = metric.successCondition;
-  const failure = metric.failureCondition;
+  const success = filled.successCondition;
+  const failure = filled.failureCondition;
   const parsed: { kind: 'success' | 'failure'; condition: Condition; text: string }[] = [];
   for (const [kind, source] of [
     ['success', success],
@@ -273,7 +305,7 @@ function argoMetric(
   }
 
   const warnings: ImportProblem[] = [];
-  const limit = metric.failureLimit;
+  const limit = filled.failureLimit;
   let failureLimit: number | undefined;
   if (limit !== undefined) {
     const n = typeof limit === 'string' && /^\d+$/.test(limit) ? Number(limit) : limit;
@@ -286,22 +318,22 @@ function argoMetric(
     mapped.push(
       n === 0
         ? 'failureLimit 0 → fails at the first failing poll'
-        : `failureLimit ${n} → failure-limit ${n} (fails on more than ${n} failing polls of the window)`,
+        : `failureLimit ${n} → failure-limit ${n} (fails on more than ${n} failing poll${n === 1 ? '' : 's'} of the window)`,
     );
   }
-  const interval = toolDuration(metric.interval);
-  if (metric.interval !== undefined && interval === undefined)
-    return refuse(`${pointer}/interval`, `interval ${quote(metric.interval)} is not a duration`);
-  const differs = intervalNote(`Argo (interval ${plain(metric.interval)})`, interval, context);
+  const interval = toolDuration(filled.interval);
+  if (filled.interval !== undefined && interval === undefined)
+    return refuse(`${pointer}/interval`, `interval ${quote(filled.interval)} is not a duration`);
+  const differs = intervalNote(`Argo (interval ${plain(filled.interval)})`, interval, context);
   if (differs)
     warnings.push({
       at: document.at(`${pointer}/interval`),
       level: 'warning',
       message: `${what}: ${differs}`,
     });
-  if (metric.count !== undefined)
+  if (filled.count !== undefined)
     mapped.push(
-      `count ${plain(metric.count)}${interval ? ` every ${formatDuration(interval)}` : ''}: here the guard's window decides how many polls are judged`,
+      `count ${plain(filled.count)}${interval ? ` every ${formatDuration(interval)}` : ''}: here the guard's window decides how many polls are judged`,
     );
   for (const [key, meaning] of [
     [
@@ -311,8 +343,8 @@ function argoMetric(
     ['inconclusiveLimit', 'a condition here is never inconclusive: a value passes or fails'],
     ['initialDelay', 'the guard starts when its step does'],
   ] as const)
-    if (metric[key] !== undefined)
-      mapped.push(`${key} ${plain(metric[key])} not mapped: ${meaning}`);
+    if (filled[key] !== undefined)
+      mapped.push(`${key} ${plain(filled[key])} not mapped: ${meaning}`);
   if (dig(prometheus, 'address') !== undefined)
     mapped.push(
       'provider.prometheus.address not used: the guard reads its own Prometheus (prometheus-url)',

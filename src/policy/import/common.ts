@@ -49,6 +49,8 @@ export interface ImportContext {
   entry: string;
   /** Values from the entry's `args`. */
   args: Record<string, string>;
+  /** The args the file's documents can use: mappers add what they declare or fill. */
+  knownArgs: Set<string>;
   /** The guard's poll interval, and where it is set, to compare the tools' intervals with. */
   intervalMs: number;
   intervalFrom: string;

@@ -10,7 +10,9 @@ import { DEFAULTS } from '../../config.js';
 import { parseDuration } from '../../duration.js';
 import { UserError, UserErrors, quote, type SourceLocation } from '../../errors.js';
 import { formatBytes, LIMITS } from '../../limits.js';
+import { didYouMean } from '../../suggest.js';
 import { locateNodes } from '../locate.js';
+import { runbookTriggers } from '../presets.js';
 import type { ImportedTriggerSpec, Policy } from '../types.js';
 import { importTriggers, type ImportFile, type ImportProblem } from './index.js';
 
@@ -71,6 +73,13 @@ export function loadImports(
           };
   const result = importTriggers(files, guard);
   const order = files.map((f) => f.file);
+  for (const { entry, name, known } of result.unknownArgs)
+    errors.push(
+      lineError(
+        inPolicy(`/import/${entry}/args/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+        `import[${entry}].args.${name}: no document of ${quote(entries[entry]?.file ?? '')} uses an arg ${quote(name)}${didYouMean(name, known) || (known.length ? `; it takes ${known.join(', ')}` : '; it takes none')}`,
+      ),
+    );
   if (errors.length || result.errors.length)
     throw new UserErrors([...errors, ...inOrder(result.errors, order).map(problemError)]);
   const warnings = inOrder(result.warnings, order).map(problemError);
@@ -78,6 +87,9 @@ export function loadImports(
   // The policy's own trigger of the same name wins, as it does over the preset.
   const own = new Map((policy.triggers ?? []).map((t, i) => [t.name, i]));
   const imported: ImportedTriggerSpec[] = [];
+  const presetNames = new Set(
+    policy.preset === 'runbook' ? runbookTriggers(policy.metrics?.selector).map((t) => t.name) : [],
+  );
   for (const trigger of result.triggers) {
     const replacedBy = own.get(trigger.spec.name);
     if (replacedBy !== undefined) {
@@ -90,6 +102,14 @@ export function loadImports(
       );
       continue;
     }
+    if (presetNames.has(trigger.spec.name))
+      warnings.push(
+        problemError({
+          at: trigger.at,
+          level: 'warning',
+          message: `imported trigger ${quote(trigger.spec.name)} replaces the runbook preset's trigger of that name`,
+        }),
+      );
     imported.push({ ...trigger.spec, mapped: trigger.mapped });
   }
   const total = imported.length + (policy.triggers?.length ?? 0);

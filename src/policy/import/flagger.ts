@@ -179,9 +179,17 @@ export function flaggerTriggers(
     });
     return { triggers, problems };
   }
+  if (dig(value, 'spec', 'analysis', 'webhooks') !== undefined)
+    problems.push({
+      at: canary.at('/spec/analysis/webhooks', true),
+      level: 'warning',
+      message: `${what}: spec.analysis.webhooks (load tests, gates, rollback hooks) are not imported: only metrics become triggers`,
+    });
   const writtenProvider = text(dig(value, 'spec', 'provider'));
   const provider = writtenProvider ?? 'istio';
   const args = context.args;
+  for (const name of ['name', 'namespace', 'target', 'service', 'ingress'])
+    context.knownArgs.add(name);
   const targetName = text(dig(value, 'spec', 'targetRef', 'name'));
   const values = {
     name: args.name ?? canaryName,
@@ -247,7 +255,8 @@ export function flaggerTriggers(
     const ref = metric.templateRef;
     if (isMapping(ref)) {
       const refName = text(ref.name);
-      const refNamespace = text(ref.namespace) ?? values.namespace;
+      // Where the template lives is the Canary's business; args only fill the query.
+      const refNamespace = text(ref.namespace) ?? text(dig(value, 'metadata', 'namespace'));
       const template = templates.find(
         (t) =>
           t.name === refName &&
@@ -284,7 +293,9 @@ export function flaggerTriggers(
       mapped.push(
         name === 'request-success-rate'
           ? 'request-success-rate: the percentage of requests that are not server errors (0–100)'
-          : 'request-duration: p99 latency in milliseconds',
+          : provider === 'nginx'
+            ? "request-duration: mean latency in milliseconds (Flagger's nginx query is a mean, not a p99)"
+            : 'request-duration: p99 latency in milliseconds',
       );
     } else if (text(metric.query) !== undefined) {
       query = text(metric.query);
@@ -301,6 +312,9 @@ export function flaggerTriggers(
     if (isMapping(templateVariables))
       for (const [k, v] of Object.entries(templateVariables))
         if (typeof v === 'string' || typeof v === 'number') variables[k] = String(v);
+    for (const k of Object.keys(variables)) context.knownArgs.add(k);
+    for (const m of (query ?? '').matchAll(/\{\{\s*variables\.([\w-]+)\s*\}\}/g))
+      if (m[1]) context.knownArgs.add(m[1]);
     Object.assign(variables, args);
     const filled = fillFlaggerQuery(query ?? '', { ...values, interval }, variables);
     if ('missing' in filled) {

@@ -35,6 +35,8 @@ export interface Imported {
   triggers: ImportedTrigger[];
   errors: ImportProblem[];
   warnings: ImportProblem[];
+  /** Args an entry gives that none of its file's documents uses (a typo, most often). */
+  unknownArgs: { entry: number; name: string; known: string[] }[];
 }
 
 const IMPORTABLE =
@@ -89,8 +91,15 @@ export function importTriggers(
     }));
   const used = new Set<MetricTemplate>();
   const made: { trigger: ImportedTrigger; entry: string }[] = [];
+  const known = new Map(files.map((f) => [f, new Set<string>()]));
+  const madeBy = new Map<ImportFile, number>();
   for (const { file, document, kind } of parsed) {
-    const context: ImportContext = { entry: `import[${file.entry}]`, args: file.args, ...guard };
+    const context: ImportContext = {
+      entry: `import[${file.entry}]`,
+      args: file.args,
+      knownArgs: known.get(file) ?? new Set(),
+      ...guard,
+    };
     const mapped =
       kind === 'argo'
         ? argoTriggers(document, context)
@@ -101,6 +110,23 @@ export function importTriggers(
             : { triggers: [], problems: [] };
     problems.push(...mapped.problems);
     made.push(...mapped.triggers.map((trigger) => ({ trigger, entry: context.entry })));
+    madeBy.set(file, (madeBy.get(file) ?? 0) + mapped.triggers.length);
+  }
+  // A file that makes no trigger guards nothing: a guard over it would call every deploy
+  // healthy. MetricTemplates are the exception: the Canary that uses them makes the triggers.
+  for (const file of files) {
+    const kinds = parsed.filter((p) => p.file === file).map((p) => p.kind);
+    const failed = problems.some((p) => p.at.file === file.file && p.level !== 'warning');
+    if (
+      kinds.length &&
+      !failed &&
+      !madeBy.get(file) &&
+      !kinds.every((k) => k === 'metric-template')
+    )
+      problems.push({
+        at: { file: file.file, line: 1, column: 1 },
+        message: `import[${file.entry}]: ${file.file} makes no trigger (nothing in it can be judged: no alerting rule, no metric to import), so a guard over it would call every deploy healthy`,
+      });
   }
   for (const template of templates)
     if (!used.has(template))
@@ -122,10 +148,17 @@ export function importTriggers(
       ...(found.level ? { level: found.level } : {}),
     });
   }
+  const unknownArgs = files.flatMap((file) => {
+    const names = known.get(file) ?? new Set<string>();
+    return Object.keys(file.args)
+      .filter((name) => !names.has(name))
+      .map((name) => ({ entry: file.entry, name, known: [...names] }));
+  });
   return {
     triggers: triggers.map((t) => t.trigger),
     errors: problems.filter((p) => p.level !== 'warning'),
     warnings: problems.filter((p) => p.level === 'warning'),
+    unknownArgs,
   };
 }
 
