@@ -135,6 +135,31 @@ describe('Argo, as a trial with real templates found', () => {
     });
   });
 
+  test('an arg that breaks the query: the column is of the filled query, which is shown', () => {
+    const result = imported({
+      file: 'a.yaml',
+      text: TEMPLATE(METRIC('m', 'successCondition: result[0] >= 0.95')),
+      args: { svc: 'api"} or vector(1) #' },
+    });
+    expect(messages(result)).toEqual([
+      // (What follows # is a PromQL comment: the filled query ends before it.)
+      `a.yaml:14: import[0] 'm': not valid PromQL: the query ends at column 35 before it is complete (the query as filled: sum(rate(x{job="api"} or vector(1))`,
+    ]);
+  });
+
+  test('a Rollout beside its AnalysisTemplate is passed over, said once', () => {
+    const result = imported({
+      file: 'r.yaml',
+      text: `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: api}\n---\n${TEMPLATE(METRIC('m', 'successCondition: result[0] >= 0.95'))}`,
+      args: { svc: 'api' },
+    });
+    expect(messages(result)).toEqual([]);
+    expect(result.triggers.map((t) => t.spec.name)).toEqual(['m']);
+    expect(result.warnings.map((w) => w.message)).toContain(
+      'document 1 (argoproj.io/v1alpha1 Rollout) passed over: only its analysis is imported',
+    );
+  });
+
   test('an arg the template does not declare is named, with the one meant', () => {
     const result = imported({
       file: 'a.yaml',

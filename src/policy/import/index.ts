@@ -71,9 +71,18 @@ export function importTriggers(
         at: { file: file.file, line: 1, column: 1 },
         message: `import[${file.entry}]: the file holds no document to import (expected an ${IMPORTABLE})`,
       });
+    // A manifest often keeps the Rollout or Canary's workload beside its analysis: other
+    // Kubernetes objects in a file that holds something importable are passed over, said once.
+    const importable = documents.some((d) => kindOf(d.value) !== undefined);
     for (const document of documents) {
       const kind = kindOf(document.value);
       if (kind) parsed.push({ file, document, kind });
+      else if (importable && typeof dig(document.value, 'kind') === 'string')
+        problems.push({
+          at: document.at(''),
+          level: 'warning',
+          message: `${describeDocument(document)} passed over: only its analysis is imported`,
+        });
       else
         problems.push({
           at: document.at(''),
@@ -142,9 +151,16 @@ export function importTriggers(
     const made = triggers[found.index];
     if (!made) continue;
     const { trigger, entry } = made;
+    // A column inside a query whose placeholders were filled is a column of the filled text.
+    const filled =
+      found.key.startsWith('/query') &&
+      trigger.spec.query !== undefined &&
+      trigger.mapped.some((m) => m.startsWith('args:') || m.startsWith('{{'))
+        ? ` (the query as filled: ${trigger.spec.query})`
+        : '';
     problems.push({
       at: found.key.startsWith('/query') ? trigger.queryAt : trigger.at,
-      message: `${entry} ${quote(trigger.spec.name)}: ${found.message}`,
+      message: `${entry} ${quote(trigger.spec.name)}: ${found.message}${filled}`,
       ...(found.level ? { level: found.level } : {}),
     });
   }
