@@ -4,9 +4,12 @@
  * with the git SHA, time and run URL. Writes carry the resourceVersion they read, so two
  * writers never lose each other's entries (a 409 re-reads and retries); history is bounded.
  */
-import { UserError } from '../errors.js';
+import pLimit from 'p-limit';
+import { UserError, UserErrors } from '../errors.js';
+import { captureTarget } from './capture.js';
 import { KubeError, type KubeClient } from './client.js';
-import type { CapturedTarget } from './snapshot.js';
+import { rolloutStatus } from './rollout.js';
+import { describeRef, type CapturedTarget, type TargetRef } from './snapshot.js';
 import type { ConfigMap, PodTemplate, WorkloadKind } from './types.js';
 
 export const LEDGER_NAME = 'rollback-action-ledger';
@@ -102,4 +105,74 @@ export function lastGood(
   throw new UserError(
     `to-revision last-good: no verified release of ${kind.toLowerCase()}/${name} in the ledger (ConfigMap ${LEDGER_NAME}); a guard that passes, or mode mark-good, records one`,
   );
+}
+
+export interface LedgerRecord {
+  context: string;
+  namespace: string;
+  /** What was recorded, `deployment/api@3`. */
+  targets: string[];
+  entries: number;
+}
+
+/** What a ledger entry says of the run that recorded it. */
+export interface GoodRelease {
+  recordedAt: string;
+  sha: string | undefined;
+  runUrl: string | undefined;
+  reason: string | undefined;
+}
+
+/** Records what `refs` run now in their namespaces' ledgers; refuses anything mid-rollout. */
+export async function recordGoodRelease(
+  clients: ReadonlyMap<string, KubeClient>,
+  refs: readonly TargetRef[],
+  release: GoodRelease,
+  options: { concurrency: number; log: (line: string) => void },
+): Promise<LedgerRecord[]> {
+  const limit = pLimit(options.concurrency);
+  const captured = await Promise.all(
+    refs.map((ref) =>
+      limit(async () => {
+        const client = clients.get(ref.context);
+        if (!client) throw new Error(`no client for context ${ref.context}`);
+        const state = rolloutStatus(
+          ref.kind,
+          await client.getWorkload(ref.kind, ref.namespace, ref.name),
+        );
+        if (!state.done)
+          throw new UserError(
+            `${describeRef(ref)} is not fully rolled out (${state.failed ?? state.message}); not marking it good`,
+          );
+        return captureTarget(client, ref);
+      }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+    ),
+  );
+  const failures = captured.filter((c): c is Error => c instanceof Error);
+  if (failures.length)
+    throw new UserErrors(
+      failures.map((e) => (e instanceof UserError ? e : new UserError(e.message))),
+    );
+
+  const groups = new Map<string, CapturedTarget[]>();
+  for (const target of captured as CapturedTarget[]) {
+    const key = `${target.context}|${target.namespace}`;
+    groups.set(key, [...(groups.get(key) ?? []), target]);
+  }
+  const recorded: LedgerRecord[] = [];
+  for (const [key, targets] of groups) {
+    const [contextName = '', namespace = ''] = key.split('|');
+    const client = clients.get(contextName);
+    if (!client) continue;
+    const entries = await recordGood(client, namespace, {
+      ...release,
+      targets: targets.map(ledgerTarget),
+    });
+    const names = targets.map((t) => `${t.kind.toLowerCase()}/${t.name}@${t.revision ?? '?'}`);
+    options.log(
+      `${contextName}/${namespace}: recorded ${names.join(', ')} as good in ConfigMap ${LEDGER_NAME} (${entries} release${entries === 1 ? '' : 's'} kept)`,
+    );
+    recorded.push({ context: contextName, namespace, targets: names, entries });
+  }
+  return recorded;
 }

@@ -129,3 +129,8 @@ function readFileText(file: string): string {
     throw new UserError(`input 'snapshot': neither JSON nor a readable file: ${quote(file)}`);
   }
 }
+
+/** A target as people read it, one way everywhere: `eu-west shop/deployment/api`. */
+export function describeRef(ref: TargetRef): string {
+  return `${ref.context} ${ref.namespace}/${ref.kind.toLowerCase()}/${ref.name}`;
+}

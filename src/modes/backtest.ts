@@ -9,7 +9,8 @@ import type { MetricSource } from '../metrics/sources.js';
 import { gradeNote } from '../report/evidence.js';
 import { code, markdownTable } from '../report/markdown.js';
 import { formatTimestamp } from '../time.js';
-import { describeRef, targetRefs, type ModeContext, type ModeResult } from './context.js';
+import { describeRef } from '../kube/snapshot.js';
+import { targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
 
 export interface ReplayedDeploy {

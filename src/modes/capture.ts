@@ -7,7 +7,7 @@ import { Outputs, SNAPSHOT_ENV, State } from '../constants.js';
 import { UserError, UserErrors, messageOf } from '../errors.js';
 import { captureTarget, missingPermissions } from '../kube/capture.js';
 import { KubeError } from '../kube/client.js';
-import type { CapturedTarget, Snapshot } from '../kube/snapshot.js';
+import { describeRef, type CapturedTarget, type Snapshot } from '../kube/snapshot.js';
 import {
   alertBaselines,
   historyBaselines,
@@ -18,7 +18,7 @@ import { preflight, type PreflightFinding } from '../metrics/preflight.js';
 import type { MetricSource } from '../metrics/sources.js';
 import { describeBaseline } from '../report/evidence.js';
 import { code, markdownTable } from '../report/markdown.js';
-import { describeRef, targetRefs, type ModeContext, type ModeResult } from './context.js';
+import { targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
 
 /**

@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { UserError } from '../errors.js';
 import { repeatedTargetWarnings, uniqueTargets } from '../targets.js';
 import type { KubeClient } from '../kube/client.js';
+import type { GoodRelease } from '../kube/ledger.js';
 import type { TargetRef } from '../kube/snapshot.js';
 import type { WorkloadKind } from '../kube/types.js';
 import type { WorkloadKind as TargetKind } from '../constants.js';
@@ -71,6 +72,12 @@ export function targetRefs(context: ModeContext): TargetRef[] {
   return refs;
 }
 
-export function describeRef(ref: TargetRef): string {
-  return `${ref.context} ${ref.namespace}/${ref.kind.toLowerCase()}/${ref.name}`;
+/** This run as the ledger records it. */
+export function goodRelease(context: ModeContext): GoodRelease {
+  return {
+    recordedAt: new Date(context.clock.now()).toISOString(),
+    sha: context.run.sha,
+    runUrl: context.run.runUrl,
+    reason: context.config.reason,
+  };
 }

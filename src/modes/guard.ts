@@ -11,7 +11,7 @@ import { formatDuration } from '../duration.js';
 import { messageOf, UserError } from '../errors.js';
 import { readReleases } from '../kube/releases.js';
 import { waitForRollout } from '../kube/rollout.js';
-import type { Snapshot, TargetRef } from '../kube/snapshot.js';
+import { describeRef, type Snapshot, type TargetRef } from '../kube/snapshot.js';
 import { resolveBaselines, type Baseline } from '../metrics/baselines.js';
 import type { MetricSource } from '../metrics/sources.js';
 import type { SeriesValue } from '../metrics/provider.js';
@@ -25,17 +25,17 @@ import {
 } from '../report/evidence.js';
 import { code, escapeText, markdownTable } from '../report/markdown.js';
 import { formatTimestamp } from '../time.js';
-import { describeRef, targetRefs, type ModeContext, type ModeResult } from './context.js';
-import { recordGoodRelease, type LedgerRecord } from './mark-good.js';
+import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './context.js';
+import { recordGoodRelease, type LedgerRecord } from '../kube/ledger.js';
 import { triggerSources } from './metrics.js';
+import { rollbackTable } from '../report/rollback.js';
 import {
   capturedSnapshot,
   chooseDestination,
   executeRollback,
   planOnlyReason,
-  rollbackTable,
   type RollbackDone,
-} from './rollback.js';
+} from '../rollback/execute.js';
 
 /**
  * `mode: guard`, after the deploy: waits for the rollout (a rollout that cannot complete
@@ -281,7 +281,13 @@ async function act(
   if (judgement.verdict !== 'fail') {
     if (!refs.length || config.dryRun) return { verdict: 'healthy' };
     try {
-      return { verdict: 'healthy', ledger: await recordGoodRelease(context, refs) };
+      return {
+        verdict: 'healthy',
+        ledger: await recordGoodRelease(context.kube(), refs, goodRelease(context), {
+          concurrency: context.config.concurrency,
+          log: (line) => core.info(line),
+        }),
+      };
     } catch (error) {
       core.warning(`healthy, but not recorded as last-good: ${messageOf(error)}`);
       return { verdict: 'healthy' };

@@ -1,11 +1,13 @@
 import * as core from '@actions/core';
-import type { Config } from '../config.js';
-import { Outputs, SNAPSHOT_ENV, type Verdict } from '../constants.js';
-import { readSnapshot, type Snapshot, type TargetRef } from '../kube/snapshot.js';
-import { code, markdownTable } from '../report/markdown.js';
-import { formatRevisionSpec } from '../revision.js';
-import { rollbackTargets, type Destination, type TargetResult } from '../rollback/kubernetes.js';
-import { describeRef, targetRefs, type ModeContext, type ModeResult } from './context.js';
+import { Outputs } from '../constants.js';
+import { rollbackTable } from '../report/rollback.js';
+import {
+  chooseDestination,
+  describeDestination,
+  executeRollback,
+  planOnlyReason,
+} from '../rollback/execute.js';
+import { targetRefs, type ModeContext, type ModeResult } from './context.js';
 
 /**
  * `mode: rollback`: every target in every context back to the captured snapshot (when a
@@ -44,127 +46,4 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
     ...done.report,
   };
   return { outputs, report, failure: done.failure };
-}
-
-/** Why a rollback would only be planned (dry run, approval, strategy none), if it would. */
-export function planOnlyReason(config: Config): string | undefined {
-  if (config.dryRun) return 'dry-run';
-  if (config.approval.value === 'required') return 'approval: required';
-  if (config.strategy.value === 'none') return 'strategy: none';
-  return undefined;
-}
-
-export interface RollbackDone {
-  verdict: Extract<Verdict, 'rolled-back' | 'rollback-recommended' | 'rollback-failed'>;
-  strategy: 'kubernetes' | 'none';
-  rolledBack: boolean;
-  seconds: number;
-  results: TargetResult[];
-  failure: string | undefined;
-  report: Record<string, unknown>;
-}
-
-/** Rolls every ref back (or plans it, when `planOnly` says why) and waits for the rollouts. */
-export async function executeRollback(
-  context: ModeContext,
-  refs: readonly TargetRef[],
-  destination: Destination,
-  planOnly: string | undefined,
-): Promise<RollbackDone> {
-  const { config } = context;
-  core.info(
-    `Rolling back ${refs.length} target${refs.length === 1 ? '' : 's'} to ${describeDestination(destination)}${planOnly ? ` (plan only: ${planOnly})` : ''}`,
-  );
-  const started = context.clock.now();
-  const results = await core.group('Rollback', () =>
-    rollbackTargets(context.kube(), [...refs], {
-      to: destination,
-      dryRun: planOnly !== undefined,
-      wait: planOnly === undefined,
-      timeoutMs: config.rollbackTimeoutMs,
-      concurrency: config.concurrency,
-      clock: context.clock,
-      log: (line) => core.info(line),
-    }),
-  );
-  const seconds = (context.clock.now() - started) / 1000;
-  const failed = results.filter((r) => r.outcome === 'failed');
-  // A plan is not a rollback: one that cannot be made (no earlier revision) is still only a
-  // recommendation, never a "rollback-failed" that reads as a rollback gone wrong.
-  const verdict = planOnly
-    ? 'rollback-recommended'
-    : failed.length
-      ? 'rollback-failed'
-      : 'rolled-back';
-  const failedList = failed
-    .map((r) => `${describeRef(r)}: ${r.message} (state: ${r.state ?? 'unknown'})`)
-    .join('; ');
-  const strategy = planOnly && config.strategy.value === 'none' ? 'none' : 'kubernetes';
-  return {
-    verdict,
-    strategy,
-    rolledBack: results.some((r) => r.outcome === 'rolled-back'),
-    seconds,
-    results,
-    failure: !failed.length
-      ? undefined
-      : planOnly
-        ? `rollback recommended (${planOnly}), but it could not be planned for ${failed.length} of ${results.length} targets: ${failedList}`
-        : `rollback failed for ${failed.length} of ${results.length} targets: ${failedList}`,
-    report: {
-      destination: describeDestination(destination),
-      'plan-only': planOnly ?? null,
-      'rollback-seconds': seconds,
-      targets: results,
-    },
-  };
-}
-
-export function chooseDestination(context: ModeContext): Destination {
-  const { config } = context;
-  if (config.toRevision.from === 'input') return { kind: 'spec', spec: config.toRevision.value };
-  const snapshot = capturedSnapshot(context);
-  if (snapshot) return { kind: 'snapshot', snapshot };
-  return { kind: 'spec', spec: config.toRevision.value };
-}
-
-/** The snapshot given as input, or the one a capture step earlier in the job left. */
-export function capturedSnapshot(context: ModeContext): Snapshot | undefined {
-  const value = context.config.snapshot ?? context.env[SNAPSHOT_ENV];
-  return value ? readSnapshot(value) : undefined;
-}
-
-export function describeDestination(destination: Destination): string {
-  if (destination.kind === 'snapshot')
-    return `the snapshot captured at ${destination.snapshot.capturedAt}`;
-  const spec = destination.spec;
-  return spec.kind === 'number'
-    ? `revision ${spec.revision}`
-    : formatRevisionSpec(spec) === 'last-good'
-      ? 'the last verified-good release'
-      : 'the previous revision';
-}
-
-const OUTCOME: Record<TargetResult['outcome'], string> = {
-  'rolled-back': '✅ rolled back',
-  skipped: '⏭️ already there',
-  planned: '📝 would roll back',
-  failed: '❌ failed',
-};
-
-/** The rollback's results as a Markdown table for job summaries. */
-export function rollbackTable(results: readonly TargetResult[]): string {
-  return markdownTable(
-    ['Context', 'Target', 'Revision', 'Result', 'Seconds', 'Detail'],
-    results.map((r) => [
-      r.context,
-      code(`${r.namespace}/${r.kind.toLowerCase()}/${r.name}`),
-      r.fromRevision === undefined && r.toRevision === undefined
-        ? '-'
-        : `${r.fromRevision ?? '?'} → ${r.toRevision ?? 'recorded'}`,
-      OUTCOME[r.outcome],
-      r.seconds === undefined ? '-' : r.seconds.toFixed(1),
-      [r.message, r.state ? `state: ${r.state}` : '', ...r.diff].filter(Boolean).join('\n'),
-    ]),
-  );
 }

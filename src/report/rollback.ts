@@ -1,0 +1,27 @@
+/** A rollback's results for people: one row per target and context. */
+import type { TargetResult } from '../rollback/kubernetes.js';
+import { code, markdownTable } from './markdown.js';
+
+const OUTCOME: Record<TargetResult['outcome'], string> = {
+  'rolled-back': '✅ rolled back',
+  skipped: '⏭️ already there',
+  planned: '📝 would roll back',
+  failed: '❌ failed',
+};
+
+/** The rollback's results as a Markdown table for job summaries. */
+export function rollbackTable(results: readonly TargetResult[]): string {
+  return markdownTable(
+    ['Context', 'Target', 'Revision', 'Result', 'Seconds', 'Detail'],
+    results.map((r) => [
+      r.context,
+      code(`${r.namespace}/${r.kind.toLowerCase()}/${r.name}`),
+      r.fromRevision === undefined && r.toRevision === undefined
+        ? '-'
+        : `${r.fromRevision ?? '?'} → ${r.toRevision ?? 'recorded'}`,
+      OUTCOME[r.outcome],
+      r.seconds === undefined ? '-' : r.seconds.toFixed(1),
+      [r.message, r.state ? `state: ${r.state}` : '', ...r.diff].filter(Boolean).join('\n'),
+    ]),
+  );
+}
