@@ -809,6 +809,38 @@ describe('classifyRange', () => {
     expect(range.files[0]?.findings.map((f) => f.effect)).toEqual(['additive']);
   });
 
+  test('a grown Liquibase changelog: only the change sets new in the range count', () => {
+    const p = 'src/main/resources/db/changelog/changes/002-drop-legacy.xml';
+    const before = fixture('liquibase', p);
+    const appended = before.replace(
+      '</databaseChangeLog>',
+      `    <changeSet id="013-add-note" author="bob">
+        <addColumn tableName="orders">
+            <column name="note" type="varchar(255)"/>
+        </addColumn>
+    </changeSet>
+</databaseChangeLog>`,
+    );
+    const grown = classifyRange([
+      { path: p, status: 'modified', text: appended, previousText: before },
+    ]);
+    expect(grown.kind).toBe('additive');
+    expect(grown.files[0]?.findings.map((f) => [f.line, f.why])).toEqual([
+      [23, expect.stringMatching(/^adds column orders\.note/)],
+    ]);
+    // Without the base version every change set counts, the old drops included.
+    const whole = classifyRange([{ path: p, status: 'modified', text: appended }]);
+    expect(whole.kind).toBe('destructive');
+    expect(whole.files[0]?.findings).toHaveLength(5);
+  });
+
+  test('a Flyway repeatable runs whole again: its base version changes nothing', () => {
+    const p = 'src/main/resources/db/migration/R__order_summary_view.sql';
+    const text = `DROP VIEW IF EXISTS order_summary;\n${fixture('flyway', p)}`;
+    const range = classifyRange([{ path: p, status: 'modified', text, previousText: text }]);
+    expect(range.kind).toBe('destructive');
+  });
+
   test('a migration that could not be read counts as destructive', () => {
     const range = classifyRange([{ path: railsAdd, status: 'added' }]);
     expect(range.kind).toBe('destructive');

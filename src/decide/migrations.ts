@@ -1096,7 +1096,9 @@ function liquibaseFindings(path: string, text: string): Finding[] {
     if (!destructive && !additive) continue;
     // The change's attributes: on the XML element, or on the YAML/JSON lines below it.
     const block =
-      format === 'xml' ? m[0] : forward.slice(m.index, nextSibling(forward, m.index, m[0]));
+      format === 'xml'
+        ? xmlElement(forward, m.index, m[0], type)
+        : forward.slice(m.index, nextSibling(forward, m.index, m[0]));
     const attr = (key: string) => {
       const m = new RegExp(`\\b${key}"?\\s*[=:]\\s*(?:"([^"]*)"|'([^']*)'|([^\\s,}]+))`).exec(
         block,
@@ -1163,9 +1165,17 @@ function liquibaseFindings(path: string, text: string): Finding[] {
         : destructive
           ? 'destructive'
           : 'additive';
-    findings.push({ line, statement: oneLine(block), why, effect });
+    // An XML change is quoted by its opening tag; its children only name things.
+    findings.push({ line, statement: oneLine(format === 'xml' ? m[0] : block), why, effect });
   }
   return findings;
+}
+
+/** An XML change with its children (`<addColumn>` names its columns in `<column name=...>`). */
+function xmlElement(text: string, at: number, open: string, type: string): string {
+  if (open.endsWith('/>')) return open;
+  const close = text.indexOf(`</${type}>`, at);
+  return close < 0 ? open : text.slice(at, close);
 }
 
 /** Where a YAML/JSON change's block ends: the next line indented no deeper than its key. */
@@ -1222,6 +1232,8 @@ export interface RangeFile {
   text?: string;
   /** For a renamed file, its path before. */
   previousPath?: string;
+  /** For a modified Liquibase changelog, its text at the base: its change sets already ran. */
+  previousText?: string;
 }
 
 export interface FileClassification extends Classification {
@@ -1242,6 +1254,31 @@ export interface RangeClassification {
  */
 function changesByDesign(framework: Framework, path: string): boolean {
   return framework === 'liquibase' || (framework === 'flyway' && /(?:^|\/)R__[^/]*$/.test(path));
+}
+
+/**
+ * A Liquibase changelog grows by appended change sets, and Liquibase runs each only once: the
+ * findings its base version already had are not new in this range (matched by statement and
+ * reason, so lines may move). A Flyway repeatable runs whole again, so it keeps them all.
+ */
+function alreadyRan(classification: Classification, path: string, file: RangeFile): Finding[] {
+  if (
+    classification.framework !== 'liquibase' ||
+    file.status !== 'modified' ||
+    file.previousText === undefined
+  )
+    return [...classification.findings];
+  const before = new Map<string, number>();
+  for (const f of classifyMigration(path, file.previousText).findings) {
+    const key = `${f.statement}\n${f.why}`;
+    before.set(key, (before.get(key) ?? 0) + 1);
+  }
+  return classification.findings.filter((f) => {
+    const key = `${f.statement}\n${f.why}`;
+    const left = before.get(key) ?? 0;
+    if (left > 0) before.set(key, left - 1);
+    return left === 0;
+  });
 }
 
 /**
@@ -1295,7 +1332,7 @@ export function classifyRange(
     }
     const classification = classifyMigration(path, file.text);
     if (classification.framework === 'unknown') continue; // a helper beside the migrations
-    const findings = [...classification.findings];
+    const findings = alreadyRan(classification, path, file);
     if (file.status === 'modified' && !changesByDesign(classification.framework, path))
       findings.unshift({
         line: 1,
