@@ -441,6 +441,17 @@ const FILES: [string, string, Framework, MigrationKind, Row[]][] = [
       [5, 'destructive', 't.remove :fax, type: :string'],
     ],
   ],
+  [
+    // reversible: the direction.down branch is rollback code; up_only runs going forward.
+    'rails',
+    'db/migrate/20261118090000_split_customer_name.rb',
+    'rails',
+    'additive',
+    [
+      [3, 'additive', 'add_column :customers, :first_name, :string'],
+      [13, 'additive', "INSERT INTO audit_events (kind) VALUES ('split_name')"],
+    ],
+  ],
   // Knex: exports.down / down() is the rollback itself.
   [
     'knex',
@@ -455,7 +466,6 @@ const FILES: [string, string, Framework, MigrationKind, Row[]][] = [
     'knex',
     'destructive',
     [
-      [5, 'additive', /^await knex\.schema\.alterTable\('orders'/],
       [6, 'destructive', "table.dropColumn('legacy_total');"],
       [7, 'destructive', "table.renameColumn('total', 'amount');"],
       [8, 'destructive', "table.decimal('amount', 12, 2).alter();"],
@@ -644,6 +654,12 @@ describe('why a finding matters, in plain words', () => {
       'migrations/20261115090000_drop_legacy_total.ts',
       8,
       /^changes the type or definition of amount:/,
+    ],
+    [
+      'knex',
+      'migrations/20261101120000_add_discount_code.js',
+      6,
+      /^adds columns or indexes to table orders: the previous release does not use them/,
     ],
     [
       'typeorm',

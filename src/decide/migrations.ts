@@ -744,17 +744,19 @@ function codeFindings(
   region: { up: RegExp; down: RegExp },
   call: RegExp,
   rules: Record<string, CallRule>,
+  skipped: (code: string) => [number, number][] = () => [],
 ): Finding[] {
   const mask = maskCode(text, lang);
   const starts = lineStarts(text);
   const [from, to] = forwardRegion(mask.code, region.up, region.down);
+  const skip = skipped(mask.code);
   const findings: Finding[] = [];
   const pattern = new RegExp(call.source, call.flags.includes('g') ? call.flags : `${call.flags}g`);
   pattern.lastIndex = from;
   for (let m = pattern.exec(mask.code); m && m.index < to; m = pattern.exec(mask.code)) {
     const name = m[1] ?? '';
     const rule = rules[name];
-    if (!rule) continue;
+    if (!rule || skip.some(([x, y]) => m.index >= x && m.index < y)) continue;
     const [a, b] = argSpan(mask.code, m.index + m[0].length);
     const args = mask.code.slice(a, b);
     // A Ruby heredoc's body starts on the line after the call.
@@ -932,15 +934,43 @@ const JS: Record<string, CallRule> = {
   createTable: (c) => adds(WHY.createTable(at(c.names, 0))),
   createTableIfNotExists: (c) => adds(WHY.createTable(at(c.names, 0))),
   alterTable: (c) =>
-    adds(
-      `changes table ${at(c.names, 0)} with what its callback defines (any drop, rename or .alter() in it is listed on its own)`,
-    ),
+    !/\.\s*(?:string|text|integer|bigInteger|tinyint|smallint|mediumint|bigint|boolean|decimal|float|double|real|date|datetime|time|timestamp|timestamps|uuid|json|jsonb|enu|enum|binary|specificType|increments|bigIncrements|index|unique|foreign|primary)\s*\((?![^\n]*\.alter\s*\()/.test(
+      c.args,
+    )
+      ? undefined
+      : adds(
+          `adds columns or indexes to table ${at(c.names, 0)}: the previous release does not use them (any drop, rename or .alter() beside them is listed on its own)`,
+        ),
   addColumn: (c) => adds(WHY.addColumn(at(c.names, 0))),
   addColumns: (c) => adds(WHY.addColumn(`on ${at(c.names, 0)}`)),
   createIndex: (c) => adds(WHY.create('index on', at(c.names, 0))),
   createForeignKey: () => adds(WHY.addConstraint()),
   createView: (c) => adds(WHY.create('view', at(c.names, 0))),
 };
+
+/**
+ * Rails' `reversible do |dir| ... dir.down do ... end ... end` inside `def change`: the down
+ * branch (a `do ... end` closed at its own indentation, or `{ ... }`) is rollback code.
+ */
+function railsDownBlocks(code: string): [number, number][] {
+  const blocks: [number, number][] = [];
+  const open = /^([ \t]*)\w+\.down\s*(do\b|\{)/gm;
+  for (let m = open.exec(code); m; m = open.exec(code)) {
+    if (m[2] === '{') {
+      const [, end] = argSpan(
+        code.replace(/[{}]/g, (c) => (c === '{' ? '(' : ')')),
+        m.index + m[0].length - 1,
+      );
+      blocks.push([m.index, end]);
+      continue;
+    }
+    const close = new RegExp(`^${m[1] ?? ''}end\\b`, 'm');
+    const rest = code.slice(m.index + m[0].length);
+    const c = close.exec(rest);
+    blocks.push([m.index, c ? m.index + m[0].length + c.index : code.length]);
+  }
+  return blocks;
+}
 
 function classifyCode(framework: Framework, text: string): Finding[] {
   switch (framework) {
@@ -965,8 +995,9 @@ function classifyCode(framework: Framework, text: string): Finding[] {
         text,
         'ruby',
         { up: /^\s*def\s+(?:up|change)\b/m, down: /^\s*def\s+down\b/m },
-        /^[ \t]*(?:\w+\.)?(\w+)\b(?![?!=])/m,
+        /(?:^[ \t]*|[{;][ \t]*)(?:\w+\.)?(\w+)\b(?![?!=:])/m,
         RAILS,
+        railsDownBlocks,
       );
     case 'knex':
     case 'typeorm':
