@@ -10,14 +10,16 @@ import { Job, shownText, type RunResult } from '../../lab/runner/harness.js';
 import { createServer } from 'node:http';
 import { closeServer, freePort, listenOnLoopback } from '../../lab/util/net.js';
 
-const POLICY = `
+/** The lab's service, polled every second; the triggers follow. */
+const GUARDED = `
 targets: [deployment/api]
 namespace: shop
 watch:
   interval: 1s
   rollout-timeout: 10s
 triggers:
-  - name: service-alerts
+`;
+const POLICY = `${GUARDED}  - name: service-alerts
     provider: alertmanager
     matchers: ['service="api"']
 `;
@@ -233,14 +235,7 @@ test('matchers Alertmanager cannot parse are refused before anything runs', asyn
 
 test('kind: alert over ALERTS counts only alerts that became active after the deploy', async () => {
   await healthyAgain();
-  const policy = `
-targets: [deployment/api]
-namespace: shop
-watch:
-  interval: 1s
-  rollout-timeout: 10s
-triggers:
-  - name: rule-alerts
+  const policy = `${GUARDED}  - name: rule-alerts
     kind: alert
     query: ALERTS{alertstate="firing", service="api"}
 `;

@@ -108,11 +108,8 @@ test('validate prints the imported triggers, their queries filled, thresholds ma
   expect(result.log).toContain('1 recording rule skipped (job:up:sum)');
 });
 
-test('an import that cannot be mapped stops the run with one line per problem, at file:line', async () => {
-  const result = await runAction({
-    inputs: { mode: 'validate' },
-    files: {
-      'rollouts/web.yaml': `apiVersion: argoproj.io/v1alpha1
+/** An Argo template whose only metric queries a web endpoint: nothing in it can be imported. */
+const WEB_TEMPLATE = `apiVersion: argoproj.io/v1alpha1
 kind: AnalysisTemplate
 metadata: {name: web}
 spec:
@@ -121,7 +118,13 @@ spec:
       successCondition: result.ok == true
       provider:
         web: {url: "https://status.example.com"}
-`,
+`;
+
+test('an import that cannot be mapped stops the run with one line per problem, at file:line', async () => {
+  const result = await runAction({
+    inputs: { mode: 'validate' },
+    files: {
+      'rollouts/web.yaml': WEB_TEMPLATE,
       '.github/rollback-policy.yml':
         'import:\n  - file: rollouts/web.yaml\n  - file: nowhere.yaml\n',
     },
@@ -205,16 +208,7 @@ test('what cannot be mapped in a file that is found is refused at its line in th
   const result = await runAction({
     inputs: { mode: 'validate' },
     files: {
-      'rollouts/web.yaml': `apiVersion: argoproj.io/v1alpha1
-kind: AnalysisTemplate
-metadata: {name: web}
-spec:
-  metrics:
-    - name: status
-      successCondition: result.ok == true
-      provider:
-        web: {url: "https://status.example.com"}
-`,
+      'rollouts/web.yaml': WEB_TEMPLATE,
       '.github/rollback-policy.yml': 'import:\n  - file: rollouts/web.yaml\n',
     },
   });
