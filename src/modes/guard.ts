@@ -1,9 +1,8 @@
 import * as core from '@actions/core';
 import pLimit from 'p-limit';
 import { rolloutTrigger, type RolloutOutcome } from '../analysis/rollout.js';
-import { shownValue } from '../analysis/series.js';
 import { describeWatched, unreachableTriggers } from '../analysis/rules.js';
-import type { Observation, TriggerState } from '../analysis/triggers.js';
+import type { TriggerState } from '../analysis/triggers.js';
 import type { Judgement } from '../analysis/verdict.js';
 import { watch, type WatchResult } from '../analysis/watch.js';
 import { Outputs, type InconclusiveAction, type Verdict } from '../constants.js';
@@ -14,21 +13,12 @@ import { waitForRollout } from '../kube/rollout.js';
 import { describeRef, type Snapshot, type TargetRef } from '../kube/snapshot.js';
 import { resolveBaselines, type Baseline } from '../metrics/baselines.js';
 import type { MetricSource } from '../metrics/sources.js';
-import type { SeriesValue } from '../metrics/provider.js';
-import {
-  EVIDENCE_HEADERS,
-  describeBaseline,
-  evidenceRows,
-  gradeNote,
-  uncountedAlerts,
-  uncountedLines,
-} from '../report/evidence.js';
-import { code, escapeText, markdownTable } from '../report/markdown.js';
+import { describeBaseline, gradeNote } from '../report/evidence.js';
 import { formatTimestamp } from '../time.js';
 import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { recordGoodRelease, type LedgerRecord } from '../kube/ledger.js';
 import { triggerSources } from './metrics.js';
-import { rollbackTable } from '../report/rollback.js';
+import { evidenceOf, guardSummary, notCounted } from '../report/guard-summary.js';
 import {
   capturedSnapshot,
   chooseDestination,
@@ -93,7 +83,7 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
         watchSources(context, sources, baselines, deployedAt),
       );
     }
-    for (const line of notCounted(watched)) core.info(line);
+    for (const line of notCounted(watched?.observations ?? {})) core.info(line);
     judgement = withRollout(watched?.judgement, rolloutState);
   }
 
@@ -108,7 +98,20 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
     );
 
   if (context.env.GITHUB_STEP_SUMMARY)
-    await writeSummary(outcome.verdict, judgement, headline, states, watched, rollout, outcome);
+    await core.summary
+      .addRaw(
+        guardSummary({
+          verdict: outcome.verdict,
+          severity: judgement.severity,
+          headline,
+          states,
+          observations: watched?.observations ?? {},
+          rollout,
+          rollback: outcome.rollback?.results,
+          ledger: outcome.ledger,
+        }),
+      )
+      .write();
   return {
     outputs: {
       [Outputs.Verdict]: outcome.verdict,
@@ -238,14 +241,6 @@ function withKnownAlerts(source: MetricSource, baseline: Baseline | undefined): 
   return { ...source, read: (window) => source.read({ ...window, knownAlerts }) };
 }
 
-/** The alerts each alert trigger saw and did not count, one line per kind. */
-function notCounted(watched: WatchResult | undefined): string[] {
-  return Object.entries(watched?.observations ?? {}).flatMap(([name, series]) => {
-    const alerts = uncountedAlerts(series);
-    return alerts ? uncountedLines(name, alerts) : [];
-  });
-}
-
 /** A rollout whose status could not be read leaves a passing watch inconclusive. */
 function withRollout(watched: Judgement | undefined, rollout: TriggerState): Judgement {
   const base: Judgement = watched ?? {
@@ -338,106 +333,4 @@ function failureOf(
   if (outcome.verdict === 'inconclusive' && inconclusive === 'fail')
     return `inconclusive, and watch.inconclusive is fail: ${headline}`;
   return undefined;
-}
-
-function evidenceOf(state: TriggerState, series: readonly Observation[]): Record<string, unknown> {
-  return {
-    name: state.name,
-    severity: state.severity,
-    status: state.status,
-    value: state.value ?? null,
-    threshold: state.threshold ?? null,
-    baseline: state.baseline ?? null,
-    'fast-failed': state.fastFailed,
-    // Passing, but over its threshold for part of its `for` already: how far along.
-    breaching: state.breaching ?? null,
-    // The query as it was run at the last poll, when its ranges were cut.
-    'query-as-run': series.findLast((o) => o.query !== undefined)?.query ?? null,
-    // Several series: the one this row describes (which pod), and how many there were.
-    'series-labels': state.seriesLabels ?? null,
-    'series-count': state.seriesCount ?? null,
-    // Alert triggers: the alerts of the last poll that were not counted, and why.
-    ...alertEvidence(series),
-    detail: state.detail,
-    series: series.map((o) => [
-      formatTimestamp(o.at),
-      shownValue(o) ?? null,
-      ...(o.reason ? [o.reason] : []),
-    ]),
-  };
-}
-
-function alertEvidence(series: readonly Observation[]): Record<string, unknown> {
-  const alerts = uncountedAlerts(series);
-  if (!alerts) return {};
-  const record = (a: SeriesValue): Record<string, unknown> => ({
-    labels: a.labels,
-    since: a.since === undefined ? null : formatTimestamp(a.since),
-  });
-  return {
-    'alerts-firing': (series.at(-1)?.series ?? []).map(record),
-    'alerts-preexisting': alerts.preexisting.map(record),
-    'alerts-ignored': alerts.ignored.map(record),
-  };
-}
-
-const VERDICT_ICON: Record<Verdict, string> = {
-  healthy: '✅',
-  'rolled-back': '↩️',
-  'rollback-recommended': '⚠️',
-  'rollback-failed': '❌',
-  inconclusive: '❔',
-};
-
-async function writeSummary(
-  verdict: Verdict,
-  judgement: Judgement,
-  headline: string,
-  states: readonly TriggerState[],
-  watched: WatchResult | undefined,
-  rollout: readonly RolloutOutcome[],
-  outcome: Outcome,
-): Promise<void> {
-  const summary = core.summary
-    .addRaw(
-      `## ${VERDICT_ICON[verdict]} rollback-action: ${verdict}${judgement.severity ? ` (${judgement.severity})` : ''}\n\n`,
-    )
-    .addRaw(`${headline}.\n\n`)
-    .addRaw('### Triggers\n\n')
-    .addRaw(markdownTable(EVIDENCE_HEADERS, evidenceRows(states, watched?.observations ?? {})))
-    .addRaw('\n\n');
-  const uncounted = notCounted(watched);
-  if (uncounted.length)
-    summary.addRaw(
-      `Alerts not counted:\n\n${uncounted.map((line) => `- ${escapeText(line)}`).join('\n')}\n\n`,
-    );
-  // Cut ranges change values (a p95 over 30 s is not a p95 over 5 m): show what was run.
-  const asRun = Object.entries(watched?.observations ?? {}).flatMap(([name, series]) => {
-    const query = series.findLast((o) => o.query !== undefined)?.query;
-    return query ? [`- ${code(name)}: ${code(query)}`] : [];
-  });
-  if (asRun.length)
-    summary.addRaw(
-      `Queries as run at the last poll, their ranges cut to the time since the deploy:\n\n${asRun.join('\n')}\n\n`,
-    );
-  if (rollout.length)
-    summary
-      .addRaw('### Rollout\n\n')
-      .addRaw(
-        markdownTable(
-          ['Target', 'State', 'Seconds', 'Detail'],
-          rollout.map((r) => [code(r.target), r.state, (r.elapsedMs / 1000).toFixed(1), r.message]),
-        ),
-      )
-      .addRaw('\n\n');
-  if (outcome.rollback)
-    summary
-      .addRaw('### Rollback\n\n')
-      .addRaw(rollbackTable(outcome.rollback.results))
-      .addRaw('\n\n');
-  if (outcome.ledger?.length)
-    summary.addRaw(
-      `Recorded as the last verified-good release in ${outcome.ledger.map((l) => `${l.context}/${l.namespace}`).join(', ')}.\n`,
-    );
-  await summary.write();
 }

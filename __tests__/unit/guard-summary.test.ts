@@ -1,0 +1,74 @@
+import type { TriggerState } from '../../src/analysis/triggers.js';
+import { guardSummary, type GuardSummary } from '../../src/report/guard-summary.js';
+
+const state = (name: string, status: TriggerState['status'], detail: string): TriggerState => ({
+  name,
+  severity: 'P1',
+  status,
+  value: status === 'fail' ? 1 : 0,
+  threshold: 0,
+  baseline: undefined,
+  breachingSince: undefined,
+  fastFailed: false,
+  detail,
+});
+
+const BASE: GuardSummary = {
+  verdict: 'healthy',
+  severity: undefined,
+  headline: 'every trigger passed for 10m',
+  states: [state('errors', 'pass', '0 (fails > 0.05)')],
+  observations: { errors: [{ at: 0, value: 0 }] },
+  rollout: [],
+  rollback: undefined,
+  ledger: undefined,
+};
+
+describe('guardSummary: the verdict first, then only the sections that have something', () => {
+  test.each<[string, Partial<GuardSummary>, string[], string[]]>([
+    [
+      'healthy, recorded as last-good',
+      {
+        ledger: [
+          { context: 'eu-west', namespace: 'shop', targets: ['deployment/api@2'], entries: 1 },
+        ],
+      },
+      [
+        '## ✅ rollback-action: healthy\n\nevery trigger passed for 10m.',
+        'Recorded as the last verified-good release in eu-west/shop.',
+      ],
+      ['### Rollback', 'Alerts not counted', 'Queries as run'],
+    ],
+    [
+      'rolled back, graded, with a query as run and alerts not counted',
+      {
+        verdict: 'rolled-back',
+        severity: 'P0',
+        headline: 'alerts (P0): firing on {alertname="Burn"}',
+        states: [state('alerts', 'fail', 'firing on {alertname="Burn"}')],
+        observations: {
+          alerts: [
+            {
+              at: 0,
+              value: 1,
+              query: 'rate(x{code=~"5.."}[30s])',
+              preexisting: [{ labels: { alertname: 'DiskFull' }, value: 1 }],
+            },
+          ],
+        },
+        rollback: [],
+      },
+      [
+        '## ↩️ rollback-action: rolled-back (P0)',
+        '- alerts: already firing before the deploy, not counted unless resolved and fired again: DiskFull',
+        '- `alerts`: `rate(x{code=~"5.."}[30s])`',
+        '### Rollback',
+      ],
+      ['Recorded as the last verified-good release'],
+    ],
+  ])('%s', (_, change, present, absent) => {
+    const text = guardSummary({ ...BASE, ...change });
+    for (const p of present) expect(text).toContain(p);
+    for (const a of absent) expect(text).not.toContain(a);
+  });
+});
