@@ -27,6 +27,8 @@ export const Inputs = {
   Kubeconfig: 'kubeconfig',
   Snapshot: 'snapshot',
   DeployTimes: 'deploy-times',
+  Plan: 'plan',
+  GitHubToken: 'github-token',
 } as const;
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
 
@@ -49,6 +51,8 @@ export const INPUT_TYPES: Record<InputName, string> = {
   kubeconfig: 'YAML',
   snapshot: 'JSON or path',
   'deploy-times': 'list',
+  plan: 'JSON',
+  'github-token': 'secret',
 };
 
 export const Outputs = {
@@ -57,6 +61,7 @@ export const Outputs = {
   RolledBack: 'rolled-back',
   RollbackSeconds: 'rollback-seconds',
   Snapshot: 'snapshot',
+  Plan: 'plan',
   Report: 'report',
   ReportPath: 'report-path',
 } as const;
@@ -77,10 +82,15 @@ export type OutputName = (typeof Outputs)[keyof typeof Outputs];
 
 export const DEFAULT_POLICY_PATH = '.github/rollback-policy.yml';
 
-/** Strategies that work at this landing; the design's others are refused until they land. */
-export const STRATEGIES = ['auto', 'kubernetes', 'none'] as const;
+export const STRATEGIES = [
+  'auto',
+  'kubernetes',
+  'git-revert',
+  'feature-flag',
+  'command',
+  'none',
+] as const;
 export type Strategy = (typeof STRATEGIES)[number];
-export const PLANNED_STRATEGIES = ['git-revert', 'feature-flag'] as const;
 
 export const INCONCLUSIVE_ACTIONS = ['warn', 'fail'] as const;
 export type InconclusiveAction = (typeof INCONCLUSIVE_ACTIONS)[number];

@@ -5,7 +5,6 @@ import {
   DEFAULT_POLICY_PATH,
   Inputs,
   MODES,
-  PLANNED_STRATEGIES,
   STRATEGIES,
   type Approval,
   type InputName,
@@ -48,6 +47,10 @@ export interface ActionInputs {
   snapshot?: string;
   /** Backtest: when past deploys happened, ms since the epoch. */
   deployTimes?: number[];
+  /** A plan from an earlier guard (approval: required), as JSON text or a file path. */
+  plan?: string;
+  /** For pull requests and pushes of a git revert; masked. */
+  githubToken?: string;
   /** What is allowed but worth a warning (a window only a self-hosted runner can watch). */
   warnings: string[];
 }
@@ -66,11 +69,6 @@ export function readInputs(): ActionInputs {
     const value = text(name);
     if (value === undefined) return undefined;
     if ((allowed as readonly string[]).includes(value)) return value as T;
-    if (name === Inputs.Strategy && (PLANNED_STRATEGIES as readonly string[]).includes(value))
-      return fail(
-        name,
-        `${quote(value)} is not available in this release; use ${allowed.join(', ')}`,
-      );
     return fail(
       name,
       `${quote(value)} is not one of ${allowed.join(', ')}${didYouMean(value, allowed)}`,
@@ -151,6 +149,8 @@ export function readInputs(): ActionInputs {
     kubeconfig: text(Inputs.Kubeconfig),
     snapshot: text(Inputs.Snapshot),
     deployTimes,
+    plan: text(Inputs.Plan),
+    githubToken: text(Inputs.GitHubToken),
     warnings,
   };
   if (errors.length > 0) throw new UserErrors(errors);

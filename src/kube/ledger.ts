@@ -92,16 +92,25 @@ export async function recordGood(
   }
 }
 
-/** The newest verified release of a target, or a one-line reason there is none. */
+/**
+ * The newest verified release of a target (of commit `sha`, a full SHA or a prefix, when
+ * given), or a one-line reason there is none.
+ */
 export function lastGood(
   entries: LedgerEntry[],
   kind: WorkloadKind,
   name: string,
+  sha?: string,
 ): { entry: LedgerEntry; target: LedgerTarget } {
   for (const entry of entries) {
+    if (sha !== undefined && !entry.sha?.toLowerCase().startsWith(sha)) continue;
     const target = entry.targets.find((t) => t.kind === kind && t.name === name);
     if (target) return { entry, target };
   }
+  if (sha !== undefined)
+    throw new UserError(
+      `to-revision ${sha}: no verified release of ${kind.toLowerCase()}/${name} from that commit in the ledger (ConfigMap ${LEDGER_NAME}); a Kubernetes rollback to a commit needs one, a git revert does not`,
+    );
   throw new UserError(
     `to-revision last-good: no verified release of ${kind.toLowerCase()}/${name} in the ledger (ConfigMap ${LEDGER_NAME}); a guard that passes, or mode mark-good, records one`,
   );

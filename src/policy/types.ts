@@ -47,6 +47,10 @@ export interface TriggerSpec {
   'fast-fail'?: boolean;
   'no-data'?: NoDataAction;
   severity?: Severity;
+  /** Scope: when this trigger fails, only this context's targets are rolled back. */
+  context?: string;
+  /** Scope: when this trigger fails, only these targets (kind/name) are rolled back. */
+  targets?: string[];
 }
 
 /** How the policy connects to a monitoring server (Prometheus, Alertmanager). */
@@ -91,6 +95,10 @@ export interface Policy {
     concurrency?: number;
     timeout?: string;
   };
+  git?: GitPolicy;
+  migrations?: MigrationsPolicy;
+  flags?: FlagSpec[];
+  steps?: CommandStepSpec[];
   /** Analysis from other tools made triggers: Argo Rollouts, Flagger, Prometheus rule files. */
   import?: ImportEntry[];
   /** Not written by users: the triggers the loader made from `import`, checked, in order. */
@@ -107,4 +115,48 @@ export interface ImportEntry {
 export interface ImportedTriggerSpec extends TriggerSpec {
   source: string;
   mapped: string[];
+}
+
+/** How a git revert is made and delivered. */
+export interface GitPolicy {
+  delivery?: 'pull-request' | 'push';
+  branch?: string;
+  revert?: 'one' | 'per-commit';
+  labels?: string[];
+  'revert-pr-after-undo'?: boolean;
+}
+
+export interface MigrationsPolicy {
+  paths?: string[];
+  'replace-defaults'?: boolean;
+  /** Reverses the deployed migrations; runs only with approval granted. */
+  'down-command'?: string[];
+}
+
+/** An HTTP request the policy describes (a flag switch). */
+export interface HttpRequestSpec {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  'headers-env'?: Record<string, string>;
+  body?: string | Record<string, unknown>;
+  'expect-status'?: number;
+}
+
+/** A feature flag turned off as the first, fastest rollback: a request or a command. */
+export interface FlagSpec {
+  name: string;
+  request?: HttpRequestSpec;
+  command?: string[];
+  timeout?: string;
+  'verify-window'?: string;
+}
+
+/** A command step: argv without a shell, a timeout, and its own check. */
+export interface CommandStepSpec {
+  name: string;
+  run: string[];
+  timeout?: string;
+  env?: Record<string, string>;
+  check?: { run: string[]; timeout?: string };
 }

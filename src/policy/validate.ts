@@ -19,17 +19,13 @@ export { schema as policySchema };
 
 /** Top-level keys of the design that later releases bring, and what they are for. */
 const PLANNED_KEYS: Record<string, string> = {
-  migrations: 'migration-aware strategy selection',
   'feature-flags': 'feature-flag rollbacks',
-  flags: 'feature-flag rollbacks',
   gitops: 'git revert for GitOps-managed workloads',
-  git: 'git revert',
   verification: 'post-rollback verification',
   verify: 'post-rollback verification',
   incident: 'the incident issue',
   notify: 'notifications',
   rehearsal: 'rehearsals',
-  steps: 'command steps',
 };
 
 let compiled: ValidateFunction | undefined;

@@ -103,6 +103,7 @@ export function describeDestination(destination: Destination): string {
   if (destination.kind === 'snapshot')
     return `the snapshot captured at ${destination.snapshot.capturedAt}`;
   const spec = destination.spec;
+  if (spec.kind === 'commit') return `the verified release of commit ${spec.sha}`;
   return spec.kind === 'number'
     ? `revision ${spec.revision}`
     : formatRevisionSpec(spec) === 'last-good'

@@ -66,7 +66,12 @@ async function destinationFor(
   const spec = to.spec;
   if (spec.kind === 'previous') return { kind: 'previous' };
   if (spec.kind === 'number') return { kind: 'revision', revision: spec.revision };
-  const { target } = lastGood(await readLedger(client, ref.namespace), ref.kind, ref.name);
+  const { target } = lastGood(
+    await readLedger(client, ref.namespace),
+    ref.kind,
+    ref.name,
+    spec.kind === 'commit' ? spec.sha : undefined,
+  );
   return { kind: 'template', template: target.template, revision: target.revision };
 }
 
