@@ -1,0 +1,232 @@
+/**
+ * Carries out a plan (src/decide/plan.ts) with escalation, as runbook 001 says: a failed action
+ * is tried once more, then the plan moves to its next stage; flags that leave the triggers
+ * failing escalate too; when nothing is left the rollback failed. The executors are passed in,
+ * so every path here is tested with fakes and the real ones live in executors.ts.
+ */
+import type { ActionKind, Plan, PlanAction, PlanStage } from '../decide/plan.js';
+import { messageOf } from '../errors.js';
+import type { Verdict } from '../constants.js';
+
+export interface ActionResult {
+  kind: ActionKind;
+  outcome: 'done' | 'planned' | 'failed';
+  /** What happened, in one line. */
+  detail: string;
+  /** False when trying again cannot help (a revert conflict, a refused plan). */
+  retryable: boolean;
+  /** True when it changed something (a flag, a workload, a branch). */
+  changed: boolean;
+  /** The executor's own record, for the report. */
+  report?: unknown;
+}
+
+export interface Executors {
+  run(action: PlanAction, options: { dryRun: boolean; attempt: number }): Promise<ActionResult>;
+  /** Judges the failing triggers again after a stage that asks for it. */
+  verify(stage: PlanStage): Promise<{ verdict: 'pass' | 'fail' | 'inconclusive'; detail: string }>;
+}
+
+export interface Attempt {
+  stage: string;
+  action: ActionKind;
+  attempt: number;
+  outcome: ActionResult['outcome'];
+  detail: string;
+  at: string;
+}
+
+export type StageOutcome = 'worked' | 'failed' | 'still-failing' | 'gated' | 'planned' | 'not-run';
+
+export interface StageRun {
+  name: string;
+  outcome: StageOutcome;
+  actions: ActionResult[];
+  verify?: { verdict: string; detail: string };
+}
+
+export interface PlanRun {
+  verdict: Extract<Verdict, 'rolled-back' | 'rollback-recommended' | 'rollback-failed'>;
+  /** What was done: kinds that changed something, `+`-joined in order; `none` when nothing. */
+  strategy: string;
+  stages: StageRun[];
+  attempts: Attempt[];
+  escalated: boolean;
+  /** One line for the step's failure, when the run did not roll back. */
+  failure?: string;
+  /** How it ended, in a few words for the headline. */
+  summary: string;
+}
+
+export interface RunPlanOptions {
+  /** Why every action is only planned (dry run, approval required, strategy none). */
+  planOnly?: string;
+  /** A person approved this plan: gated stages run. */
+  approved: boolean;
+  now: () => number;
+  log: (line: string) => void;
+}
+
+async function attempt(
+  executors: Executors,
+  action: PlanAction,
+  dryRun: boolean,
+  n: number,
+): Promise<ActionResult> {
+  try {
+    return await executors.run(action, { dryRun, attempt: n });
+  } catch (error) {
+    return {
+      kind: action.kind,
+      outcome: 'failed',
+      detail: messageOf(error),
+      retryable: true,
+      changed: false,
+    };
+  }
+}
+
+export async function runPlan(
+  plan: Plan,
+  executors: Executors,
+  options: RunPlanOptions,
+): Promise<PlanRun> {
+  const attempts: Attempt[] = [];
+  const stages: StageRun[] = plan.stages.map((s) => ({
+    name: s.name,
+    outcome: 'not-run',
+    actions: [],
+  }));
+  const record = (stage: PlanStage, n: number, result: ActionResult): void => {
+    attempts.push({
+      stage: stage.name,
+      action: result.kind,
+      attempt: n,
+      outcome: result.outcome,
+      detail: result.detail,
+      at: new Date(options.now()).toISOString(),
+    });
+    options.log(
+      `${stage.name}: ${result.kind}${n > 1 ? ` (attempt ${n})` : ''}: ${result.outcome}: ${result.detail}`,
+    );
+  };
+  const changedKinds = (): string => {
+    const kinds = stages.flatMap((s, i) =>
+      s.actions
+        .filter((a, j) => a.changed && !plan.stages[i]?.actions[j]?.['follow-up'])
+        .map((a) => a.kind),
+    );
+    return [...new Set(kinds)].join('+') || 'none';
+  };
+
+  if (plan.stages.length === 0)
+    return {
+      verdict: 'rollback-recommended',
+      strategy: 'none',
+      stages,
+      attempts,
+      escalated: false,
+      failure: `rollback recommended, but nothing can roll it back: ${plan.reasons.at(-1) ?? 'no plan'}`,
+      summary: 'nothing to roll back with',
+    };
+
+  if (options.planOnly) {
+    for (const [i, stage] of plan.stages.entries()) {
+      const run = stages[i] as StageRun;
+      for (const action of stage.actions) {
+        const result = await attempt(executors, action, true, 1);
+        record(stage, 1, result);
+        run.actions.push(result);
+      }
+      run.outcome = 'planned';
+    }
+    const broken = stages.flatMap((s) => s.actions).filter((a) => a.outcome === 'failed');
+    return {
+      verdict: 'rollback-recommended',
+      strategy: options.planOnly === 'strategy: none' ? 'none' : plan.strategy,
+      stages,
+      attempts,
+      escalated: false,
+      ...(broken.length
+        ? {
+            failure: `rollback recommended (${options.planOnly}), but ${broken.length} planned action${broken.length === 1 ? '' : 's'} could not be made: ${broken.map((b) => `${b.kind}: ${b.detail}`).join('; ')}`,
+          }
+        : {}),
+      summary: `rollback planned only (${options.planOnly})`,
+    };
+  }
+
+  let escalated = false;
+  for (const [i, stage] of plan.stages.entries()) {
+    const run = stages[i] as StageRun;
+    if (stage.gated && !options.approved) {
+      run.outcome = 'gated';
+      options.log(`${stage.name}: not run: ${stage.gated}; it needs a person's approval`);
+      return {
+        verdict: 'rollback-recommended',
+        strategy: changedKinds(),
+        stages,
+        attempts,
+        escalated,
+        failure: `rollback recommended, not made: ${stage.gated}`,
+        summary: `${stage.name} needs approval: ${stage.gated}`,
+      };
+    }
+    let failed = false;
+    for (const action of stage.actions) {
+      if (action['follow-up'] && failed) continue;
+      let result = await attempt(executors, action, false, 1);
+      record(stage, 1, result);
+      if (result.outcome === 'failed' && result.retryable) {
+        result = await attempt(executors, action, false, 2);
+        record(stage, 2, result);
+      }
+      run.actions.push(result);
+      if (result.outcome === 'failed' && !action['follow-up']) {
+        failed = true;
+        // The old code must not start on a schema the down-migration did not restore.
+        if (action.kind === 'migration-down') break;
+      }
+    }
+    if (failed) {
+      run.outcome = 'failed';
+      escalated = i < plan.stages.length - 1 || escalated;
+      continue;
+    }
+    if (stage['verify-ms'] !== undefined) {
+      const verdict = await executors.verify(stage);
+      run.verify = verdict;
+      options.log(`${stage.name}: judged again: ${verdict.verdict}: ${verdict.detail}`);
+      if (verdict.verdict !== 'pass') {
+        run.outcome = 'still-failing';
+        escalated = i < plan.stages.length - 1 || escalated;
+        continue;
+      }
+    }
+    run.outcome = 'worked';
+    return {
+      verdict: 'rolled-back',
+      strategy: changedKinds(),
+      stages,
+      attempts,
+      escalated,
+      summary: `rolled back by ${stage.name}`,
+    };
+  }
+  const last = attempts.filter((a) => a.outcome === 'failed').at(-1);
+  const stillFailing = stages.find((s) => s.outcome === 'still-failing');
+  const why = last
+    ? `${last.stage}: ${last.action}: ${last.detail}`
+    : stillFailing
+      ? `${stillFailing.name}: the triggers still fail (${stillFailing.verify?.detail ?? ''})`
+      : 'no stage worked';
+  return {
+    verdict: 'rollback-failed',
+    strategy: changedKinds(),
+    stages,
+    attempts,
+    escalated,
+    failure: `rollback failed: every stage of the plan was tried (${stages.map((s) => `${s.name}: ${s.outcome}`).join(', ')}); last: ${why}`,
+    summary: 'every stage of the plan failed',
+  };
+}
