@@ -43,6 +43,11 @@ const MAX_OUTPUT = 256 * 1024;
 const FACT_NAME =
   /^ROLLBACK_(?:PREVIOUS_SHA|DEPLOYED_SHA|VERDICT|REASON|REVISION|TARGETS|PREVIOUS_IMAGE(?:_\w*)?)$/;
 
+/** True for the names the action sets from its facts (a policy's own value would be overridden). */
+export function isFactName(name: string): boolean {
+  return FACT_NAME.test(name);
+}
+
 /** `api` + `web-server` → `API_WEB_SERVER`. */
 function upperSnake(text: string): string {
   return text
@@ -110,7 +115,7 @@ export function stepEnv(
 ): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries({ ...inherited, ...own }))
-    if (!FACT_NAME.test(name)) env[name] = value;
+    if (!isFactName(name)) env[name] = value;
   return { ...env, ...commandEnv(facts) };
 }
 
