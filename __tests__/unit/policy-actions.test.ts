@@ -79,6 +79,11 @@ describe('policy: flags, steps, git, migrations, trigger scope', () => {
       `${FILE}:5:32: flags[0].request.headers.Authorization: the Authorization header holds a credential, and the policy file is committed with the repository; give it through headers-env (Authorization: SOME_SECRET, set from the step's secrets)`,
     ],
     [
+      'a GET with a body',
+      'flags:\n  - name: a\n    request: {method: GET, url: "https://f.example/x", body: off}\n',
+      `${FILE}:3:62: flags[0].request.body: a GET request cannot carry a body (fetch refuses it); use POST, PUT or PATCH`,
+    ],
+    [
       'a verify-window below a second',
       'flags:\n  - {name: a, command: [x], verify-window: 10ms}\n',
       `${FILE}:2:44: flags[0].verify-window: '10ms' must be at least 1s`,

@@ -438,6 +438,11 @@ function actionProblems(policy: Policy): Problem[] {
     const url = flag.request?.url;
     if (url !== undefined && hasCredentials(url))
       problems.push({ pointer: `${at}/request/url`, message: credentialsProblem(url) });
+    if (flag.request?.method === 'GET' && flag.request.body !== undefined)
+      problems.push({
+        pointer: `${at}/request/body`,
+        message: 'a GET request cannot carry a body (fetch refuses it); use POST, PUT or PATCH',
+      });
     if (flag.command) problems.push(...argvProblems(flag.command, `${at}/command`));
     if (flag.timeout !== undefined)
       checkDurationAt(flag.timeout, 'flag-timeout', `${at}/timeout`, problems);
