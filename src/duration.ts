@@ -80,6 +80,13 @@ export const DURATION_LIMITS = {
     maxWhy: 'a poll would wait longer than any window needs',
   },
   lookback: { min: MINUTE, max: 90 * DAY, maxWhy: 'a backtest replays at most 90 days' },
+  'flag-timeout': {
+    min: 100,
+    max: 10 * MINUTE,
+    maxWhy: 'a flag is the fast rollback; a slower switch belongs in steps',
+  },
+  'verify-window': { min: SECOND, ...JOB_LIMIT },
+  'step-timeout': { min: SECOND, ...JOB_LIMIT },
 } as const satisfies Record<string, DurationLimit>;
 export type DurationKind = keyof typeof DURATION_LIMITS;
 

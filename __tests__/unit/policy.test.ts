@@ -94,7 +94,7 @@ describe('parsePolicy', () => {
     ],
     [
       'strategy: kubernets\n',
-      `${FILE}:1:11: strategy: 'kubernets' is not one of auto, kubernetes, none (did you mean 'kubernetes'?)`,
+      `${FILE}:1:11: strategy: 'kubernets' is not one of auto, kubernetes, git-revert, feature-flag, command, none (did you mean 'kubernetes'?)`,
     ],
     ['version: 2\n', `${FILE}:1:10: version: must be 1, got 2`],
     [
@@ -165,16 +165,12 @@ describe('parsePolicy', () => {
     ],
     // Keys of features that have not landed are refused, not silently ignored.
     [
-      'migrations: {paths: [db/**]}\n',
-      `${FILE}:1:1: 'migrations' is not available in this release (migration-aware strategy selection); remove it until then`,
+      'notify: {slack: x}\n',
+      `${FILE}:1:1: 'notify' is not available in this release (notifications); remove it until then`,
     ],
     [
       'incident: {labels: [x]}\n',
       `${FILE}:1:1: 'incident' is not available in this release (the incident issue); remove it until then`,
-    ],
-    [
-      'strategy: git-revert\n',
-      `${FILE}:1:11: strategy: 'git-revert' is not one of auto, kubernetes, none`,
     ],
     // One duration rule for inputs and policy alike.
     [

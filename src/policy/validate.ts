@@ -9,7 +9,9 @@ import { aggregatesAlerts, isAlertExpression, promqlProblem } from '../metrics/p
 import { parseQuery } from '../metrics/scrape.js';
 import { withLabels } from './presets.js';
 import { didYouMean } from '../suggest.js';
-import { parseTarget } from '../targets.js';
+import { parseTarget, type Target } from '../targets.js';
+import { globToRegExp } from '../decide/migrations.js';
+import { isFactName } from '../rollback/command.js';
 import { hasCredentials, redactUrl } from '../url.js';
 import { locateNodes, type NodePosition } from './locate.js';
 import { TIMESTAMP_HINT, parseTimestamp } from '../time.js';
@@ -19,7 +21,6 @@ export { schema as policySchema };
 
 /** Top-level keys of the design that later releases bring, and what they are for. */
 const PLANNED_KEYS: Record<string, string> = {
-  'feature-flags': 'feature-flag rollbacks',
   gitops: 'git revert for GitOps-managed workloads',
   verification: 'post-rollback verification',
   verify: 'post-rollback verification',
@@ -340,6 +341,10 @@ function checkMeaning(policy: Policy): Problem[] {
       `/triggers/${i}/headers`,
       t.headers,
     ]),
+    ...(policy.flags ?? []).map((f, i): [string, Record<string, string> | undefined] => [
+      `/flags/${i}/request/headers`,
+      f.request?.headers,
+    ]),
   ];
   for (const [pointer, headers] of headerMaps)
     for (const name of Object.keys(headers ?? {}).filter((h) => CREDENTIAL_HEADER.test(h)))
@@ -366,7 +371,186 @@ function checkMeaning(policy: Policy): Problem[] {
         message: `${quote(text)} is not a time (${TIMESTAMP_HINT})`,
       });
   });
+  problems.push(...scopeProblems(policy), ...actionProblems(policy));
   return problems;
+}
+
+/**
+ * A trigger's scope names what the policy guards: a context or target it does not list would
+ * make a failing trigger roll back nothing. Checked only against the policy's own lists, since
+ * the inputs may give them at run time.
+ */
+function scopeProblems(policy: Policy): Problem[] {
+  const problems: Problem[] = [];
+  const contexts = policy.contexts ?? [];
+  const targets = policy.targets ?? [];
+  const known = targets.map(parseTarget).filter((t): t is Target => !('error' in t));
+  policy.triggers?.forEach((trigger, i) => {
+    const { context } = trigger;
+    if (context !== undefined && contexts.length && !contexts.includes(context))
+      problems.push({
+        pointer: `/triggers/${i}/context`,
+        message: `${quote(context)} is not one of the policy's contexts (${contexts.join(', ')})${didYouMean(context, contexts)}`,
+      });
+    trigger.targets?.forEach((text, j) => {
+      const pointer = `/triggers/${i}/targets/${j}`;
+      const parsed = parseTarget(text);
+      if ('error' in parsed) problems.push({ pointer, message: parsed.error });
+      else if (targets.length && !known.some((k) => sameWorkload(parsed, k, policy.namespace)))
+        problems.push({
+          pointer,
+          message: `${quote(text)} is not one of the policy's targets (${targets.join(', ')})${didYouMean(text, targets)}`,
+        });
+    });
+  });
+  return problems;
+}
+
+/** `deploy/api` is `deployment/api`; a namespace left out (or unknown) matches any. */
+function sameWorkload(a: Target, b: Target, namespace: string | undefined): boolean {
+  const nsA = a.namespace ?? namespace;
+  const nsB = b.namespace ?? namespace;
+  return a.kind === b.kind && a.name === b.name && (!nsA || !nsB || nsA === nsB);
+}
+
+/** What the rollback runs: flags, command steps, the revert branch, migration globs. */
+function actionProblems(policy: Policy): Problem[] {
+  const problems: Problem[] = [];
+  const duplicate = (seen: Set<string>, name: string, pointer: string, what: string): void => {
+    if (seen.has(name))
+      problems.push({ pointer, message: `duplicate ${what} name ${quote(name)}` });
+    seen.add(name);
+  };
+  const flagNames = new Set<string>();
+  policy.flags?.forEach((flag, i) => {
+    const at = `/flags/${i}`;
+    duplicate(flagNames, flag.name, `${at}/name`, 'flag');
+    if (flag.request && flag.command)
+      problems.push({
+        pointer: at,
+        message: `flag ${quote(flag.name)} has both 'request' and 'command'; keep one`,
+      });
+    else if (!flag.request && !flag.command)
+      problems.push({
+        pointer: at,
+        message: `flag ${quote(flag.name)} has neither 'request' nor 'command': give the HTTP request or the command that turns it off`,
+      });
+    const url = flag.request?.url;
+    if (url !== undefined && hasCredentials(url))
+      problems.push({ pointer: `${at}/request/url`, message: credentialsProblem(url) });
+    if (flag.request?.method === 'GET' && flag.request.body !== undefined)
+      problems.push({
+        pointer: `${at}/request/body`,
+        message: 'a GET request cannot carry a body (fetch refuses it); use POST, PUT or PATCH',
+      });
+    if (flag.command) problems.push(...argvProblems(flag.command, `${at}/command`));
+    if (flag.timeout !== undefined)
+      checkDurationAt(flag.timeout, 'flag-timeout', `${at}/timeout`, problems);
+    if (flag['verify-window'] !== undefined)
+      checkDurationAt(flag['verify-window'], 'verify-window', `${at}/verify-window`, problems);
+  });
+  const stepNames = new Set<string>();
+  policy.steps?.forEach((step, i) => {
+    const at = `/steps/${i}`;
+    duplicate(stepNames, step.name, `${at}/name`, 'step');
+    problems.push(...argvProblems(step.run, `${at}/run`));
+    if (step.check) problems.push(...argvProblems(step.check.run, `${at}/check/run`));
+    if (step.timeout !== undefined)
+      checkDurationAt(step.timeout, 'step-timeout', `${at}/timeout`, problems);
+    if (step.check?.timeout !== undefined)
+      checkDurationAt(step.check.timeout, 'step-timeout', `${at}/check/timeout`, problems);
+    for (const name of Object.keys(step.env ?? {}).filter(isFactName))
+      problems.push({
+        pointer: `${at}/env/${escape(name)}`,
+        message: `${name} is set by the action from what it found, and overrides this value; remove it`,
+      });
+  });
+  const down = policy.migrations?.['down-command'];
+  if (down) problems.push(...argvProblems(down, '/migrations/down-command'));
+  const branch = policy.git?.branch;
+  const branchProblem = branch === undefined ? undefined : branchNameProblem(branch);
+  if (branch !== undefined && branchProblem)
+    problems.push({
+      pointer: '/git/branch',
+      message: `${quote(branch)} is not a branch name git accepts: ${branchProblem}`,
+    });
+  const paths = policy.migrations?.paths ?? [];
+  paths.forEach((glob, i) => {
+    const problem = globProblem(glob);
+    if (problem) problems.push({ pointer: `/migrations/paths/${i}`, message: problem });
+  });
+  if (policy.migrations?.['replace-defaults'] === true && paths.length === 0)
+    problems.push({
+      pointer: '/migrations/replace-defaults',
+      message:
+        "true without 'paths' leaves no migration globs, so no migration would ever be seen; list them under paths, or remove replace-defaults",
+    });
+  if (policy.strategy === 'feature-flag' && !policy.flags?.length)
+    problems.push({
+      pointer: '/strategy',
+      message: "'feature-flag' needs 'flags': the flags to turn off",
+    });
+  if (policy.strategy === 'command' && !policy.steps?.length)
+    problems.push({
+      pointer: '/strategy',
+      message: "'command' needs 'steps': the commands to run",
+    });
+  return problems;
+}
+
+/**
+ * A command written as one shell string (`["helm rollback shop"]`) would look for a program
+ * named "helm rollback shop". `sh -c` is allowed without a warning: its script is written in
+ * the committed policy, like a workflow's own `run:`, and the facts reach it only as
+ * environment variables, which a shell expands as data.
+ */
+function argvProblems(argv: readonly string[], pointer: string): Problem[] {
+  const [only] = argv;
+  if (argv.length !== 1 || only === undefined || !/\s/.test(only.trim())) return [];
+  const words = only.trim().split(/\s+/);
+  const shellOnly = /[|&;<>()$`*?'"\\]/.test(only);
+  const instead = shellOnly
+    ? `["sh", "-c", ${JSON.stringify(only)}]`
+    : `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
+  return [
+    {
+      pointer: `${pointer}/0`,
+      message: `${quote(only)} looks like a shell command line, but commands run without a shell: write ${shellOnly ? 'it as a script for sh' : 'its words as a list'}, ${instead}`,
+    },
+  ];
+}
+
+/** Why git would refuse `name` as a branch (the rules of git check-ref-format), if it would. */
+export function branchNameProblem(name: string): string | undefined {
+  // git refuses ASCII controls, space, DEL and these; other Unicode is allowed.
+  const bad = Array.from(name).find((c) => c <= ' ' || c === '\u007f' || '~^:?*[\\'.includes(c));
+  if (bad !== undefined)
+    return `it contains ${bad === ' ' ? 'a space' : bad < ' ' || bad === '\u007f' ? 'a control character' : quote(bad)}`;
+  if (name.startsWith('-')) return "it starts with '-'";
+  if (name.startsWith('/') || name.endsWith('/')) return "it starts or ends with '/'";
+  if (name.includes('//')) return "it has an empty part ('//')";
+  if (name.includes('..')) return "it contains '..'";
+  if (name.includes('@{')) return "it contains '@{'";
+  if (name === '@') return "'@' alone is not a name";
+  if (name.endsWith('.')) return "it ends with '.'";
+  for (const part of name.split('/')) {
+    if (part.startsWith('.')) return `its part ${quote(part)} starts with '.'`;
+    if (part.endsWith('.lock')) return `its part ${quote(part)} ends with '.lock'`;
+  }
+  return undefined;
+}
+
+/** Migration globs match paths relative to the repository root (`!` excludes). */
+function globProblem(text: string): string | undefined {
+  const glob = text.startsWith('!') ? text.slice(1) : text;
+  if (/^(?:\/|\\|[A-Za-z]:[\\/])/.test(glob))
+    return `${quote(text)} is absolute; migration paths are matched relative to the repository root, like 'db/migrate/*.rb'`;
+  try {
+    globToRegExp(glob);
+  } catch (error) {
+    return `${quote(text)} is not a glob this action can read (${(error as Error).message}); use ** * ? [abc] {a,b}`;
+  }
+  return undefined;
 }
 
 /**
