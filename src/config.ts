@@ -44,6 +44,10 @@ export interface Config {
   rolloutTimeoutMs: number;
   deployTimes: Sourced<number[]>;
   lookbackMs: number;
+  /** A plan from an earlier guard, as JSON text or a file path (mode rollback). */
+  plan: string | undefined;
+  /** For the revert pull request or push; masked. */
+  githubToken: string | undefined;
   /** Warnings from the inputs and the policy file, shown once before the mode runs. */
   warnings: Notice[];
 }
@@ -128,6 +132,8 @@ export function resolveConfig(inputs: ActionInputs, loaded: LoadedPolicy | undef
       [],
     ),
     lookbackMs: policyDuration(policy.backtest?.lookback) ?? DEFAULTS.lookbackMs,
+    plan: inputs.plan,
+    githubToken: inputs.githubToken,
     warnings: [...inputs.warnings.map((message) => ({ message })), ...(loaded?.warnings ?? [])],
   };
   // Targets are made one set where their namespaces are known in full (modes/context.ts).
@@ -140,6 +146,16 @@ export function resolveConfig(inputs: ActionInputs, loaded: LoadedPolicy | undef
         .join(', ')} named more than once; each context is acted on once`,
     });
     config.contexts.value = contexts;
+  }
+  // The policy's own strategy is checked with the policy; an input may name what it lacks.
+  const needs = { 'feature-flag': ['flags', policy.flags], command: ['steps', policy.steps] } as const;
+  const strategy = config.strategy.value;
+  if (config.strategy.from === 'input' && (strategy === 'feature-flag' || strategy === 'command')) {
+    const [key, list] = needs[strategy];
+    if (!list?.length)
+      throw new UserError(
+        `input 'strategy': ${quote(strategy)} needs the policy's ${quote(key)}, and ${loaded?.file ?? 'the policy'} has none`,
+      );
   }
   if (config.intervalMs.value > config.windowMs.value) {
     throw new UserError(

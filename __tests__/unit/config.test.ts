@@ -96,4 +96,11 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ ...NO_INPUTS, ...inputs }, policy)).toThrow(UserError);
     expect(() => resolveConfig({ ...NO_INPUTS, ...inputs }, policy)).toThrow(message);
   });
+
+  test.each<[Partial<ActionInputs>, RegExp]>([
+    [{ strategy: 'feature-flag' }, /^input 'strategy': 'feature-flag' needs the policy's 'flags'/],
+    [{ strategy: 'command' }, /^input 'strategy': 'command' needs the policy's 'steps'/],
+  ])('%j without what it needs in the policy is refused', (inputs, message) => {
+    expect(() => resolveConfig({ ...NO_INPUTS, ...inputs }, POLICY)).toThrow(message);
+  });
 });

@@ -124,8 +124,8 @@ describe('readInputs', () => {
       "input 'window': '1000h' must be at most 5d (a job runs at most 5d, on a self-hosted runner)",
     ],
     [
-      { strategy: 'git-revert' },
-      "input 'strategy': 'git-revert' is not available in this release; use auto, kubernetes, none",
+      { strategy: 'git revert' },
+      "input 'strategy': 'git revert' is not one of auto, kubernetes, git-revert, feature-flag, command, none (did you mean 'git-revert'?)",
     ],
     [
       { targets: 'deploymnet/api' },
@@ -134,11 +134,15 @@ describe('readInputs', () => {
     [{ namespace: 'Prod' }, "input 'namespace': 'Prod' is not a valid namespace name"],
     [
       { strategy: 'kubernets' },
-      "input 'strategy': 'kubernets' is not one of auto, kubernetes, none (did you mean 'kubernetes'?)",
+      "input 'strategy': 'kubernets' is not one of auto, kubernetes, git-revert, feature-flag, command, none (did you mean 'kubernetes'?)",
     ],
     [
       { 'to-revision': 'prev' },
-      "input 'to-revision': 'prev' is not a revision (use 'previous', 'last-good' or a revision number)",
+      "input 'to-revision': 'prev' is not a revision (use 'previous', 'last-good', a revision number or a commit SHA)",
+    ],
+    [
+      { 'to-revision': 'abc12' },
+      "input 'to-revision': 'abc12' is not a revision (use 'previous', 'last-good', a revision number or a commit SHA)",
     ],
     [{ approval: 'yes' }, "input 'approval': 'yes' is not one of auto, required"],
     [{ 'dry-run': 'yes' }, "input 'dry-run': 'yes' is not a boolean (use true or false)"],
