@@ -1,5 +1,6 @@
 import { assertSha, baseCandidates, type BaseCandidate } from '../../src/decide/range.js';
 import { UserError } from '../../src/errors.js';
+import { subcommandOf } from '../../src/git.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -91,5 +92,17 @@ describe('assertSha', () => {
   ])('%j → %s', (value, ok) => {
     if (ok) expect(assertSha(value, 'x')).toBe(value.trim().toLowerCase());
     else expect(() => assertSha(value, 'x')).toThrow(UserError);
+  });
+});
+
+describe('subcommandOf: what a GitError and the commit identity key on', () => {
+  test.each<[string[], string | undefined]>([
+    [['-c', 'a=b', 'commit', '-m', 'x'], 'commit'],
+    [['-c', 'core.hooksPath=/dev/null', 'push', 'origin'], 'push'],
+    [['-C', '/tmp', 'revert'], 'revert'],
+    [['--no-pager', 'log'], 'log'],
+    [[], undefined],
+  ])('%j → %s', (args, expected) => {
+    expect(subcommandOf(args)).toBe(expected);
   });
 });
