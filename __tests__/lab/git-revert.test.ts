@@ -406,6 +406,13 @@ describe('revertRange', () => {
       await inOrigin(['rev-parse', `${sha('release-2.0')}^{tree}`]),
     );
     expect(await inOrigin(['for-each-ref', 'refs/heads/rollback'])).toBe('');
+
+    // Run again: main already has the base's content, so it is skipped, not reverted twice.
+    const again = await revertRange(git, undefined, options(range, { delivery: 'push' }), (l) =>
+      logs.push(l),
+    );
+    expect(again).toMatchObject({ outcome: 'skipped', commits: [], reverted: [] });
+    expect(await inOrigin(['rev-parse', 'main'])).toBe(result.pushed?.sha);
   });
 
   test('per-commit: one revert commit per reverted commit', async () => {

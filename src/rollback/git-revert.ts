@@ -104,12 +104,12 @@ export async function revertRange(
         error: `reverting ${short(made.commit)} conflicts with later changes on ${branch}: ${made.paths.join(', ')}`,
       };
     }
-    result.reverted = chain.map((c) => c.sha);
-    result.messages = made.messages;
     if (made.commits.length === 0) {
       log(`nothing to revert: ${branch} already has the content from before the deploy`);
       return { ...result, outcome: 'skipped' };
     }
+    result.reverted = chain.map((c) => c.sha);
+    result.messages = made.messages;
     result.diffStat = await diffStat(inTree, tip);
     if (options.dryRun) {
       log(`dry run: would revert ${chain.length} commits on ${branch}:\n${result.diffStat}`);
@@ -122,9 +122,12 @@ export async function revertRange(
   } catch (error) {
     return fail(messageOf(error));
   } finally {
-    if (added) await git.run(['worktree', 'remove', '--force', tree], { allowFail: true });
+    const removed =
+      !added ||
+      (await git.run(['worktree', 'remove', '--force', tree], { allowFail: true })).code === 0;
     await rm(root, { recursive: true, force: true });
-    await git.run(['worktree', 'prune'], { allowFail: true });
+    // Only when removing failed: prune also drops other stale worktrees, which are not ours.
+    if (!removed) await git.run(['worktree', 'prune'], { allowFail: true });
   }
 }
 
