@@ -4,7 +4,9 @@
  * (tests fail on it), an operation GitHub has but the fake does not answers 404 and is recorded
  * too. It keeps what was created for assertions and can inject 403, 5xx and rate limits.
  */
+import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { promisify } from 'node:util';
 import { OpenApiValidator } from './openapi.js';
 import { closeServer, listenOnLoopback } from '../util/net.js';
 
@@ -84,6 +86,11 @@ export class FakeGitHub {
   constructor(
     readonly repository = 'acme/shop',
     readonly token = 'ghs_fakeGitHubToken000000000000000000000',
+    /**
+     * The bare repository behind the fake, when a test has one: pull requests are then checked
+     * against its branches as GitHub does (a missing head or base, no commits between them).
+     */
+    public gitRemote?: string,
   ) {}
 
   async start(): Promise<this> {
@@ -195,18 +202,67 @@ export class FakeGitHub {
       );
       return;
     }
-    const answer = this.serve(
-      result.operation.operationId,
-      result.operation.pathParams,
-      url.searchParams,
-      call.body as Record<string, unknown> | undefined,
-    );
+    const refused =
+      result.operation.operationId === 'pulls/create'
+        ? await this.refusePullRequest(call.body as Record<string, unknown> | undefined)
+        : undefined;
+    const answer =
+      refused ??
+      this.serve(
+        result.operation.operationId,
+        result.operation.pathParams,
+        url.searchParams,
+        call.body as Record<string, unknown> | undefined,
+      );
     if (!answer) {
       this.unknown.push(call);
       send(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
       return;
     }
     send(answer.status, answer.body);
+  }
+
+  /**
+   * GitHub's 422s for a pull request it cannot open: a head or base branch that does not exist
+   * (checked in gitRemote when there is one), one already open for the same head and base, or a
+   * head with no commits the base lacks.
+   */
+  private async refusePullRequest(
+    body: Record<string, unknown> | undefined,
+  ): Promise<{ status: number; body: unknown } | undefined> {
+    const head = String(body?.head).replace(/^[^:]+:/, '');
+    const base = String(body?.base);
+    const invalid = (error: Record<string, string>) => ({
+      status: 422,
+      body: {
+        message: 'Validation Failed',
+        errors: [{ resource: 'PullRequest', ...error }],
+        documentation_url: `${DOCS}/pulls/pulls#create-a-pull-request`,
+        status: '422',
+      },
+    });
+    const open = this.issues.find(
+      (i) => i.state === 'open' && i.pull_request?.head === head && i.pull_request.base === base,
+    );
+    if (open)
+      return invalid({
+        code: 'custom',
+        message: `A pull request already exists for ${this.repository.split('/')[0] ?? ''}:${head}.`,
+      });
+    if (!this.gitRemote) return undefined;
+    const remote = this.gitRemote;
+    const git = async (...args: string[]): Promise<boolean> =>
+      promisify(execFile)('git', args, { cwd: remote }).then(
+        () => true,
+        () => false,
+      );
+    const exists = (branch: string) =>
+      git('rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`);
+    if (!(await exists(head))) return invalid({ field: 'head', code: 'invalid' });
+    if (!(await exists(base))) return invalid({ field: 'base', code: 'invalid' });
+    if (await git('merge-base', '--is-ancestor', `refs/heads/${head}`, `refs/heads/${base}`))
+      return invalid({ code: 'custom', message: `No commits between ${base} and ${head}` });
+    return undefined;
   }
 
   private now(): string {
@@ -442,17 +498,29 @@ export class FakeGitHub {
           },
         };
       }
-      case 'pulls/list':
+      case 'pulls/list': {
+        // `head` is `owner:branch` (GitHub ignores a head without an owner); `base` a branch.
+        const head = q.get('head');
+        const base = q.get('base');
+        const state = q.get('state') ?? 'open';
         return {
           status: 200,
           body: this.issues
-            .filter((i) => i.pull_request && (q.get('state') ?? 'open') === i.state)
+            .filter((i) => i.pull_request && (state === 'all' || state === i.state))
+            .filter(
+              (i) =>
+                !head?.includes(':') ||
+                (head.split(':')[0] === this.repository.split('/')[0] &&
+                  i.pull_request?.head === head.slice(head.indexOf(':') + 1)),
+            )
+            .filter((i) => !base || i.pull_request?.base === base)
             .map((i) => ({
               ...(this.issueJson(i) as object),
               head: { ref: i.pull_request?.head },
               base: { ref: i.pull_request?.base },
             })),
         };
+      }
       case 'git/get-ref': {
         const sha = this.refs.get(p.ref ?? '');
         return sha
@@ -563,6 +631,10 @@ export class FakeGitHub {
   }
 }
 
-export async function startFakeGitHub(repository?: string, token?: string): Promise<FakeGitHub> {
-  return new FakeGitHub(repository, token).start();
+export async function startFakeGitHub(
+  repository?: string,
+  token?: string,
+  options: { gitRemote?: string } = {},
+): Promise<FakeGitHub> {
+  return new FakeGitHub(repository, token, options.gitRemote).start();
 }

@@ -1,0 +1,157 @@
+/**
+ * The one choke point for GitHub's REST API: the few calls a git-revert rollback makes, each
+ * failing with one line that names the operation, GitHub's status and message, and for a 403
+ * the permissions the workflow's token needs. Retries and rate limits are a later issue.
+ */
+import { getOctokit } from '@actions/github';
+import { UserError, messageOf, quote } from './errors.js';
+
+export interface PullRequest {
+  number: number;
+  /** The page a person opens (html_url). */
+  url: string;
+  head: string;
+  base: string;
+}
+
+export interface GitHub {
+  /** owner/name */
+  readonly repository: string;
+  defaultBranch(): Promise<string>;
+  findOpenPullRequest(head: string, base: string): Promise<PullRequest | undefined>;
+  createPullRequest(p: {
+    head: string;
+    base: string;
+    title: string;
+    body: string;
+  }): Promise<PullRequest>;
+  addLabels(issueNumber: number, labels: readonly string[]): Promise<void>;
+}
+
+export interface CreateGitHubOptions {
+  token: string;
+  /** GITHUB_API_URL; default https://api.github.com. */
+  apiUrl?: string;
+  repository: string;
+}
+
+export const TOKEN_PERMISSIONS = 'contents: write and pull-requests: write';
+
+export function createGitHub(options: CreateGitHubOptions): GitHub {
+  const match = /^([\w.-]+)\/([\w.-]+)$/.exec(options.repository);
+  if (!match?.[1] || !match[2])
+    throw new UserError(`repository ${quote(options.repository)} is not owner/name`);
+  const owner = match[1];
+  const repo = match[2];
+  const octokit = getOctokit(options.token, {
+    baseUrl: (options.apiUrl || 'https://api.github.com').replace(/\/+$/, ''),
+  });
+
+  const call = async <T>(operation: string, f: () => Promise<T>): Promise<T> => {
+    try {
+      return await f();
+    } catch (error) {
+      throw new GitHubError(operation, error);
+    }
+  };
+  const toPull = (data: {
+    number: number;
+    html_url: string;
+    head: { ref: string };
+    base: { ref: string };
+  }): PullRequest => ({
+    number: data.number,
+    url: data.html_url,
+    head: data.head.ref,
+    base: data.base.ref,
+  });
+
+  return {
+    repository: `${owner}/${repo}`,
+    defaultBranch: () =>
+      call('get repository', async () => {
+        const { data } = await octokit.rest.repos.get({ owner, repo });
+        return data.default_branch;
+      }),
+    findOpenPullRequest: (head, base) =>
+      call('list pull requests', async () => {
+        const { data } = await octokit.rest.pulls.list({
+          owner,
+          repo,
+          state: 'open',
+          head: `${owner}:${head}`,
+          base,
+          per_page: 100,
+        });
+        // Filtered again: the filters are the server's, and a wrong match would be reused.
+        const found = data.find((p) => p.head.ref === head && p.base.ref === base);
+        return found ? toPull(found) : undefined;
+      }),
+    createPullRequest: (p) =>
+      call('create pull request', async () => {
+        const { data } = await octokit.rest.pulls.create({ owner, repo, ...p });
+        return toPull(data);
+      }),
+    addLabels: async (issueNumber, labels) => {
+      if (labels.length === 0) return;
+      await call(`add labels to #${issueNumber}`, () =>
+        octokit.rest.issues.addLabels({
+          owner,
+          repo,
+          issue_number: issueNumber,
+          labels: [...labels],
+        }),
+      );
+    },
+  };
+}
+
+/** `GitHub create pull request: 403 Resource not accessible by integration (the token needs ...)`. */
+export class GitHubError extends Error {
+  override readonly name = 'GitHubError';
+  readonly status: number | undefined;
+  constructor(
+    readonly operation: string,
+    cause: unknown,
+  ) {
+    const status = statusOf(cause);
+    const message = githubMessage(cause);
+    const hint =
+      status === 403 && !/rate limit/i.test(message)
+        ? ` (the workflow's token needs ${TOKEN_PERMISSIONS})`
+        : status === 401
+          ? ' (the token is not valid for this repository)'
+          : '';
+    super(`GitHub ${operation}: ${status ?? 'failed'} ${message}${hint}`);
+    this.status = status;
+  }
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** GitHub's own message (and its first validation error), not Octokit's whole text. */
+function githubMessage(error: unknown): string {
+  const data = (error as { response?: { data?: unknown } } | null)?.response?.data as
+    { message?: unknown; errors?: unknown } | undefined;
+  if (data && typeof data.message === 'string') {
+    const first = Array.isArray(data.errors) ? (data.errors[0] as unknown) : undefined;
+    const detail =
+      typeof first === 'string'
+        ? first
+        : first && typeof (first as { message?: unknown }).message === 'string'
+          ? (first as { message: string }).message
+          : first && typeof first === 'object'
+            ? JSON.stringify(first)
+            : undefined;
+    return oneLine(detail ? `${data.message}: ${detail}` : data.message);
+  }
+  return oneLine(messageOf(error));
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
+}
