@@ -148,7 +148,10 @@ export function resolveConfig(inputs: ActionInputs, loaded: LoadedPolicy | undef
     config.contexts.value = contexts;
   }
   // The policy's own strategy is checked with the policy; an input may name what it lacks.
-  const needs = { 'feature-flag': ['flags', policy.flags], command: ['steps', policy.steps] } as const;
+  const needs = {
+    'feature-flag': ['flags', policy.flags],
+    command: ['steps', policy.steps],
+  } as const;
   const strategy = config.strategy.value;
   if (config.strategy.from === 'input' && (strategy === 'feature-flag' || strategy === 'command')) {
     const [key, list] = needs[strategy];

@@ -14,6 +14,10 @@ import { markGood } from './modes/mark-good.js';
 import { rollback } from './modes/rollback.js';
 import { validate } from './modes/validate.js';
 import { loadPolicy } from './policy/load.js';
+import { createGit, type Git } from './git.js';
+import { createGitHub, type GitHub } from './github.js';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { escapeText } from './report/markdown.js';
 import { writeReportFile, type RunReport } from './report/run-report.js';
 import { redactUrlsIn, urlSecrets } from './url.js';
@@ -40,6 +44,7 @@ export async function run(
     const startedAt = new Date(clock.now()).toISOString();
     const inputs = readInputs();
     if (inputs.kubeconfig) core.setSecret(inputs.kubeconfig);
+    if (inputs.githubToken) core.setSecret(inputs.githubToken);
     // Credentials in the URL input (userinfo, ?token=) are masked before anything prints.
     for (const secret of urlSecrets(inputs.prometheusUrl ?? '')) core.setSecret(secret);
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
@@ -57,6 +62,8 @@ export async function run(
       );
 
     let clients: Map<string, KubeClient> | undefined;
+    let git: Git | undefined | null;
+    let github: GitHub | undefined | null;
     const context: ModeContext = {
       config,
       clock,
@@ -79,6 +86,32 @@ export async function run(
           // A transient API failure is retried, but never for longer than the rollback may take.
           retryForMs: Math.min(60_000, config.rollbackTimeoutMs),
         })),
+      git: () => {
+        if (git === undefined)
+          git = existsSync(path.join(workspace, '.git'))
+            ? createGit({
+                cwd: workspace,
+                ...(config.githubToken ? { token: config.githubToken } : {}),
+                ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
+                env,
+                log: (line) => core.info(line),
+                setSecret: (s) => core.setSecret(s),
+              })
+            : null;
+        return git ?? undefined;
+      },
+      github: () => {
+        if (github === undefined)
+          github =
+            config.githubToken && env.GITHUB_REPOSITORY
+              ? createGitHub({
+                  token: config.githubToken,
+                  repository: env.GITHUB_REPOSITORY,
+                  ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
+                })
+              : null;
+        return github ?? undefined;
+      },
     };
     const result = await MODE_HANDLERS[config.mode](context);
 

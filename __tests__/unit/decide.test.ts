@@ -2,6 +2,12 @@
  * The decision table (runbook 000's tree, extended) and the plan runner's escalation, over
  * facts written out in full: each row is a situation an on-call engineer would recognise.
  */
+import { forRejudging } from '../../src/analysis/rules.js';
+import {
+  evaluateTrigger,
+  type Observation,
+  type TriggerRule,
+} from '../../src/analysis/triggers.js';
 import { classifyRange } from '../../src/decide/migrations.js';
 import {
   decide,
@@ -442,5 +448,28 @@ describe('runPlan', () => {
       '1 failed connection reset',
       '2 done ok',
     ]);
+  });
+});
+
+describe('forRejudging', () => {
+  const rule: TriggerRule = {
+    name: 'error-rate',
+    severity: 'P1',
+    above: 0.05,
+    forMs: 300_000,
+    failureLimit: 3,
+    fastFail: {},
+    noData: 'hold',
+  };
+  const polls = (...values: number[]): Observation[] =>
+    values.map((value, i) => ({ at: i * 10_000, value }));
+  test.each<[string, Observation[], string]>([
+    ['two breaching polls in a row still fail, whatever the for', polls(0.2, 0.2), 'fail'],
+    ['one breaching poll is not enough', polls(0.01, 0.2), 'pass'],
+    ['recovered at the end passes', polls(0.2, 0.01), 'pass'],
+  ])('%s', (_name, observations, status) => {
+    expect(evaluateTrigger(forRejudging(rule), observations).status).toBe(status);
+    // The same observations under the original rule never fail within 20 seconds.
+    expect(evaluateTrigger(rule, observations).status).not.toBe('fail');
   });
 });

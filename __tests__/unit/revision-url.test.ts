@@ -9,13 +9,29 @@ describe('parseRevisionSpec', () => {
     [' 12 ', { kind: 'number', revision: 12 }],
     // A commit: 7 to 40 hex characters with at least one letter; digits alone stay a number.
     ['abc1234', { kind: 'commit', sha: 'abc1234' }],
-    ['0123456789abcdef0123456789abcdef01234567', { kind: 'commit', sha: '0123456789abcdef0123456789abcdef01234567' }],
+    [
+      '0123456789abcdef0123456789abcdef01234567',
+      { kind: 'commit', sha: '0123456789abcdef0123456789abcdef01234567' },
+    ],
   ])('%j', (text, expected) => {
     expect(parseRevisionSpec(text)).toEqual(expected);
     expect(formatRevisionSpec(expected as never)).toBe(text.trim());
   });
 
-  test.each(['0', '-1', '1.5', 'prev', 'latest', '', '99999999999', 'abc123', 'abcdefg', '12345678901', `${'a'.repeat(41)}`, '-abc1234'])('%j is refused', (text) => {
+  test.each([
+    '0',
+    '-1',
+    '1.5',
+    'prev',
+    'latest',
+    '',
+    '99999999999',
+    'abc123',
+    'abcdefg',
+    '12345678901',
+    'a'.repeat(41),
+    '-abc1234',
+  ])('%j is refused', (text) => {
     expect(parseRevisionSpec(text)).toBeUndefined();
   });
 });

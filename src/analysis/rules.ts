@@ -210,3 +210,14 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
             : ' (ranges cut to the time since the deploy, at least two scrapes)';
   return `${rule.name} (${rule.severity}, ${trigger.provider}): ${condition} ${hold}${sooner}${options.length ? `; ${options.join(', ')}` : ''}; reads ${reads}${traffic}`;
 }
+
+/**
+ * A failing trigger as it is judged again after a first remedy (flags off): breaching on two
+ * polls in a row still fails it, whatever its `for` or failure limit (a 10-minute `for` cannot
+ * be met in a 2-minute check, and the release has already failed once); no fast fail, which
+ * needs the whole watch's counts.
+ */
+export function forRejudging(rule: TriggerRule): TriggerRule {
+  const { forMs: _for, failureLimit: _limit, ...rest } = rule;
+  return { ...rest, consecutive: 2, fastFail: false };
+}

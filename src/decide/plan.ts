@@ -61,7 +61,21 @@ export interface Plan {
   /** Fix-forward advice when a migration is a point of no return. */
   advice: string[];
   range?: { base: string; head: string; from: string; commits: number };
+  /** When there is no stage: why, in a few words for the headline. */
+  nothing?: string;
+  /** The failing triggers the plan answers (judged again after flags). */
+  triggers: string[];
+  /** Filled in by the guard for a later `mode: rollback` (approval): where an undo goes. */
+  destination?: PlanDestination;
+  /** The deployed and previous commits, for command steps' environment. */
+  commits?: { deployed?: string; previous?: string };
+  /** The run that made the plan. */
+  'made-by'?: string;
 }
+
+/** An undo's destination in a plan: the captured snapshot (its JSON), or a revision spec. */
+export type PlanDestination =
+  { kind: 'snapshot'; snapshot: unknown } | { kind: 'spec'; spec: string };
 
 /** A failing trigger as the decision sees it: where it applies. */
 export interface FailingTrigger {
@@ -299,8 +313,14 @@ export function decide(facts: DecisionFacts): Plan {
         ...(migration.gate ? { gated: migration.gate } : {}),
       });
   }
-  if (stages.length === 0)
-    reasons.push('nothing to roll back with: no flags, targets, steps or revertible range');
+  const nothing =
+    stages.length > 0
+      ? undefined
+      : facts.refs.length === 0
+        ? 'no targets to roll back'
+        : leftAlone.length === facts.refs.length
+          ? 'every target left alone'
+          : 'nothing to roll back with';
   return {
     version: 1,
     strategy,
@@ -308,7 +328,9 @@ export function decide(facts: DecisionFacts): Plan {
     stages,
     'left-alone': leftAlone,
     advice: migration.advice,
+    ...(nothing ? { nothing } : {}),
     ...(range ? { range } : {}),
+    triggers: facts.failing.map((t) => t.name),
   };
 }
 

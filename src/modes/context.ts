@@ -5,6 +5,8 @@ import type { OutputName } from '../constants.js';
 import * as core from '@actions/core';
 import { UserError } from '../errors.js';
 import { repeatedTargetWarnings, uniqueTargets } from '../targets.js';
+import type { Git } from '../git.js';
+import type { GitHub } from '../github.js';
 import type { KubeClient } from '../kube/client.js';
 import type { GoodRelease } from '../kube/ledger.js';
 import type { TargetRef } from '../kube/snapshot.js';
@@ -24,6 +26,10 @@ export interface ModeContext {
   run: RunInfo;
   /** Opens the Kubernetes clients, one per context, on first use. */
   kube: () => Map<string, KubeClient>;
+  /** git in the workspace (the token given per command); undefined without a checkout. */
+  git: () => Git | undefined;
+  /** GitHub's REST API for this repository; undefined without a token or repository. */
+  github: () => GitHub | undefined;
 }
 
 export interface ModeResult {

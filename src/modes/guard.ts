@@ -19,13 +19,10 @@ import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './co
 import { recordGoodRelease, type LedgerRecord } from '../kube/ledger.js';
 import { triggerSources } from './metrics.js';
 import { evidenceOf, guardSummary, notCounted } from '../report/guard-summary.js';
-import {
-  capturedSnapshot,
-  chooseDestination,
-  executeRollback,
-  planOnlyReason,
-  type RollbackDone,
-} from '../rollback/execute.js';
+import { capturedSnapshot } from '../rollback/execute.js';
+import { respond, rollbackReport, sectionOf, type Response } from '../rollback/respond.js';
+import { failingTriggers } from '../decide/gather.js';
+import { planSection } from '../report/plan.js';
 
 /**
  * `mode: guard`, after the deploy: waits for the rollout (a rollout that cannot complete
@@ -87,7 +84,8 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
     judgement = withRollout(watched?.judgement, rolloutState);
   }
 
-  const outcome = await act(context, judgement, refs);
+  const outcome = await act(context, judgement, refs, { rollout, snapshot, sources, baselines });
+  if (outcome.verdict === 'rollback-failed') judgement = { ...judgement, severity: 'P0' };
   const states = [rolloutState, ...(watched?.states ?? [])];
   const headline = headlineOf(judgement, outcome, config.windowMs.value);
   const failure = failureOf(outcome, judgement, headline, config.inconclusive.value);
@@ -107,18 +105,21 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
           states,
           observations: watched?.observations ?? {},
           rollout,
-          rollback: outcome.rollback?.results,
+          rollback: undefined,
           ledger: outcome.ledger,
-        }),
+        }) + (outcome.response ? planSection(sectionOf(outcome.response)) : ''),
       )
       .write();
   return {
     outputs: {
       [Outputs.Verdict]: outcome.verdict,
-      [Outputs.Strategy]: outcome.rollback?.strategy ?? 'none',
-      [Outputs.RolledBack]: String(outcome.rollback?.rolledBack ?? false),
-      ...(outcome.rollback
-        ? { [Outputs.RollbackSeconds]: outcome.rollback.seconds.toFixed(1) }
+      [Outputs.Strategy]: outcome.response?.run.strategy ?? 'none',
+      [Outputs.RolledBack]: String(outcome.response?.run.verdict === 'rolled-back'),
+      ...(outcome.response
+        ? {
+            [Outputs.RollbackSeconds]: outcome.response.seconds.toFixed(1),
+            [Outputs.Plan]: JSON.stringify(outcome.response.plan),
+          }
         : {}),
     },
     report: {
@@ -139,7 +140,8 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
       unjudged: judgement.unjudged,
       baselines,
       rollout,
-      rollback: outcome.rollback ? outcome.rollback.report : null,
+      decision: outcome.response?.plan ?? null,
+      rollback: outcome.response ? rollbackReport(outcome.response) : null,
       ledger: outcome.ledger ?? null,
     },
     failure,
@@ -260,16 +262,22 @@ function withRollout(watched: Judgement | undefined, rollout: TriggerState): Jud
 
 interface Outcome {
   verdict: Verdict;
-  rollback?: RollbackDone;
+  response?: Response;
   ledger?: LedgerRecord[];
-  /** Why nothing was rolled back although the verdict failed. */
-  note?: string;
+}
+
+interface Watched {
+  rollout: readonly RolloutOutcome[];
+  snapshot: Snapshot | undefined;
+  sources: readonly MetricSource[];
+  baselines: Record<string, Baseline>;
 }
 
 async function act(
   context: ModeContext,
   judgement: Judgement,
   refs: readonly TargetRef[],
+  seen: Watched,
 ): Promise<Outcome> {
   const { config } = context;
   if (judgement.verdict === 'inconclusive') return { verdict: 'inconclusive' };
@@ -288,28 +296,34 @@ async function act(
       return { verdict: 'healthy' };
     }
   }
-  if (!refs.length) return { verdict: 'rollback-recommended', note: 'no targets to roll back' };
-  const rollback = await executeRollback(
-    context,
+  const failingNames = new Set(judgement.failing.map((s) => s.name));
+  const first = judgement.failing[0];
+  const response = await respond(context, {
     refs,
-    chooseDestination(context),
-    planOnlyReason(config),
-  );
-  return { verdict: rollback.verdict, rollback };
+    failing: failingTriggers(judgement, config, seen.rollout, refs),
+    manual: false,
+    snapshot: seen.snapshot,
+    verdict: 'fail',
+    headline: first ? `${first.name} (${first.severity}): ${first.detail}` : 'the deploy failed',
+    rejudge: {
+      sources: seen.sources.filter((s) => failingNames.has(s.trigger.rule.name)),
+      baselines: Object.fromEntries(Object.entries(seen.baselines).map(([k, b]) => [k, b.value])),
+    },
+  });
+  return { verdict: response.run.verdict, response };
 }
 
 function headlineOf(judgement: Judgement, outcome: Outcome, windowMs: number): string {
   const first = judgement.failing[0];
   if (first) {
-    const acted = outcome.rollback
-      ? outcome.rollback.verdict === 'rolled-back'
-        ? `; rolled back in ${outcome.rollback.seconds.toFixed(1)} s`
-        : outcome.rollback.verdict === 'rollback-failed'
+    const run = outcome.response?.run;
+    const acted = !run
+      ? ''
+      : run.verdict === 'rolled-back'
+        ? `; rolled back (${run.strategy}) in ${outcome.response?.seconds.toFixed(1) ?? '?'} s`
+        : run.verdict === 'rollback-failed'
           ? '; the rollback failed'
-          : `; rollback planned only (${String(outcome.rollback.report['plan-only'])})`
-      : outcome.note
-        ? `; ${outcome.note}`
-        : '';
+          : `; ${run.summary}`;
     return `${first.name} (${first.severity}): ${first.detail}${gradeNote(judgement)}${acted}`;
   }
   if (judgement.verdict === 'inconclusive')
@@ -323,11 +337,13 @@ function failureOf(
   headline: string,
   inconclusive: InconclusiveAction,
 ): string | undefined {
-  if (outcome.rollback?.failure) return outcome.rollback.failure;
+  const run = outcome.response?.run;
+  if (run?.verdict === 'rollback-failed' && run.failure) return run.failure;
   if (judgement.rejected?.length)
     return `${judgement.rejected.map((r) => `trigger '${r.name}': ${r.why}`).join('; ')}; nothing was judged or rolled back: fix the trigger (mode: validate checks it offline)`;
   if (outcome.verdict === 'rolled-back') return `the deploy was rolled back: ${headline}`;
-  if (outcome.verdict === 'rollback-recommended') return `rollback recommended: ${headline}`;
+  if (outcome.verdict === 'rollback-recommended')
+    return `rollback recommended: ${headline}${run?.failure ? ` (${run.failure})` : ''}`;
   if (outcome.verdict === 'inconclusive' && judgement.failStep)
     return `inconclusive, and a trigger has no-data: fail: ${headline}`;
   if (outcome.verdict === 'inconclusive' && inconclusive === 'fail')

@@ -1,49 +1,66 @@
 import * as core from '@actions/core';
 import { Outputs } from '../constants.js';
-import { rollbackTable } from '../report/rollback.js';
-import {
-  chooseDestination,
-  describeDestination,
-  executeRollback,
-  planOnlyReason,
-} from '../rollback/execute.js';
+import { readPlan } from '../decide/plan-file.js';
+import { planSection } from '../report/plan.js';
+import { describeDestination, chooseDestination, capturedSnapshot } from '../rollback/execute.js';
+import { respond, rollbackReport, sectionOf } from '../rollback/respond.js';
 import { targetRefs, type ModeContext, type ModeResult } from './context.js';
+import { triggerSources } from './metrics.js';
 
 /**
- * `mode: rollback`: every target in every context back to the captured snapshot (when a
- * capture step ran, or `snapshot` is given), else to `to-revision`; then waits for each
- * rollout. With `dry-run`, `approval: required` or `strategy: none` it only plans, through
- * the API server's dry run, and recommends.
+ * `mode: rollback`: on demand, or to carry out a plan a guard made when approval was required
+ * (input `plan`). Without a plan the decision is made here, as the guard makes it, for every
+ * target: back to the captured snapshot (when a capture step ran, or `snapshot` is given), else
+ * to `to-revision`; a service without targets is reverted in git. With `dry-run`, `approval:
+ * required` or `strategy: none` it only plans.
  */
 export async function rollback(context: ModeContext): Promise<ModeResult> {
   const { config } = context;
-  const destination = chooseDestination(context);
-  const why = planOnlyReason(config);
-  const refs = targetRefs(context);
+  const approved = config.plan === undefined ? undefined : readPlan(config.plan);
+  const refs = approved ? [] : config.targets.value.length ? targetRefs(context) : [];
   if (config.reason) core.info(`Reason: ${config.reason}`);
-  const done = await executeRollback(context, refs, destination, why);
+  const failingNames = new Set(approved?.triggers ?? []);
+  const sources = approved?.stages.some((s) => s['verify-ms'] !== undefined)
+    ? triggerSources(context).filter((s) => failingNames.has(s.trigger.rule.name))
+    : [];
+  const reason = config.reason ?? (approved ? 'an approved plan' : 'a manual rollback');
+  const response = await respond(context, {
+    refs,
+    failing: [{ name: 'manual' }],
+    manual: approved === undefined,
+    snapshot: capturedSnapshot(context),
+    verdict: 'manual',
+    headline: reason,
+    rejudge: { sources, baselines: {} },
+    ...(approved ? { approved } : {}),
+  });
+  const { run } = response;
 
   if (context.env.GITHUB_STEP_SUMMARY) {
+    const to = approved ? 'the approved plan' : describeDestination(chooseDestination(context));
     await core.summary
-      .addRaw(`## rollback-action: ${done.verdict}\n\n`)
+      .addRaw(`## rollback-action: ${run.verdict}\n\n`)
       .addRaw(
-        `Back to ${describeDestination(destination)}${config.reason ? `, because: ${config.reason}` : ''}. ${done.seconds.toFixed(1)} s in all.\n\n`,
+        `${approved ? 'Carried out' : 'Back to'} ${to}${config.reason ? `, because: ${config.reason}` : ''}: ${run.summary}. ${response.seconds.toFixed(1)} s in all.\n\n`,
       )
-      .addRaw(rollbackTable(done.results))
+      .addRaw(planSection(sectionOf(response)))
       .addEOL()
       .write();
   }
   const outputs = {
-    [Outputs.Verdict]: done.verdict,
-    [Outputs.Strategy]: done.strategy,
-    [Outputs.RolledBack]: String(done.rolledBack),
-    [Outputs.RollbackSeconds]: done.seconds.toFixed(1),
+    [Outputs.Verdict]: run.verdict,
+    [Outputs.Strategy]: run.strategy,
+    [Outputs.RolledBack]: String(run.verdict === 'rolled-back'),
+    [Outputs.RollbackSeconds]: response.seconds.toFixed(1),
+    [Outputs.Plan]: JSON.stringify(response.plan),
   };
   const report = {
-    verdict: done.verdict,
-    strategy: done.strategy,
+    verdict: run.verdict,
+    strategy: run.strategy,
     reason: config.reason ?? null,
-    ...done.report,
+    approved: approved !== undefined,
+    decision: response.plan,
+    rollback: rollbackReport(response),
   };
-  return { outputs, report, failure: done.failure };
+  return { outputs, report, failure: run.verdict === 'rolled-back' ? undefined : run.failure };
 }

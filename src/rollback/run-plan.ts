@@ -127,7 +127,7 @@ export async function runPlan(
       attempts,
       escalated: false,
       failure: `rollback recommended, but nothing can roll it back: ${plan.reasons.at(-1) ?? 'no plan'}`,
-      summary: 'nothing to roll back with',
+      summary: plan.nothing ?? 'nothing to roll back with',
     };
 
   if (options.planOnly) {

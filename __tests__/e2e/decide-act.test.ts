@@ -1,0 +1,466 @@
+/**
+ * Decide and act, through the runner harness with the bundled action: each scenario compares
+ * the cluster (kube-sim), the git remote (real git) and fake GitHub before and after.
+ *   - no Kubernetes targets: the merged pull request is reverted (a pull request, or a push);
+ *   - a GitOps-managed Deployment: a revert pull request, no cluster change;
+ *   - a destructive migration: rollback-recommended, nothing changed; an additive one: undone;
+ *   - a flag off that does not help: escalation to the Kubernetes undo;
+ *   - a trigger scoped to one region: only that region;
+ *   - a conflicting revert: aborted cleanly;
+ *   - approval required, then mode rollback with the plan;
+ *   - dry run: nothing changes anywhere.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { deployment, imageOf, settled } from '../../lab/kube-sim/fixtures.js';
+import { kubeconfigFor, startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
+import { createGitFixture, HISTORY, type GitFixture } from '../../lab/git/fixture.js';
+import { FakeGitHub } from '../../lab/github/server.js';
+import { closeStandIns, prometheusAnswering, vector } from '../../lab/prometheus/stand-in.js';
+import { runAction, shownText, type RunResult } from '../../lab/runner/harness.js';
+import { closeServer, listenOnLoopback } from '../../lab/util/net.js';
+
+const open: { close(): Promise<void> }[] = [];
+const fixtures: GitFixture[] = [];
+afterEach(async () => {
+  await closeStandIns();
+  for (const o of open.splice(0)) await o.close();
+  for (const f of fixtures.splice(0)) await f.cleanup();
+});
+
+async function fixture(upTo: string): Promise<GitFixture> {
+  const steps = HISTORY.slice(0, HISTORY.findIndex((s) => s.name === upTo) + 1);
+  const f = await createGitFixture(steps);
+  fixtures.push(f);
+  return f;
+}
+
+async function github(f: GitFixture): Promise<FakeGitHub> {
+  const gh = await new FakeGitHub('acme/shop', undefined, f.origin).start();
+  open.push(gh);
+  return gh;
+}
+
+/** A Prometheus stand-in: each query's value from `value(query)`, read at every poll. */
+async function prometheus(value: (query: string) => number): Promise<string> {
+  return prometheusAnswering((url) => {
+    const query = url.searchParams.get('query') ?? '';
+    if (url.pathname.endsWith('/query_range'))
+      return {
+        body: {
+          status: 'success',
+          data: {
+            resultType: 'matrix',
+            result: [{ metric: {}, values: [[1, String(value(query))]] }],
+          },
+        },
+      };
+    return { body: vector({ value: [Date.now() / 1000, String(value(query))] }) };
+  });
+}
+
+async function sims(
+  regions: string[],
+): Promise<{ sims: Record<string, KubeSim>; kubeconfig: string }> {
+  const all: Record<string, KubeSim> = {};
+  for (const region of regions) {
+    const sim = await startKubeSim({ podReadyDelayMs: 10, namespaces: ['shop'] });
+    open.push(sim);
+    all[region] = sim;
+  }
+  const kubeconfig = kubeconfigFor(
+    regions.map((name) => ({
+      name,
+      url: all[name]?.url ?? '',
+      namespace: 'shop',
+      token: `t-${name}`,
+    })),
+  );
+  return { sims: all, kubeconfig };
+}
+
+/** Releases `tag` of deployment/api in every sim and waits for it to settle. */
+async function release(
+  all: Record<string, KubeSim>,
+  tag: string,
+  annotations?: Record<string, string>,
+) {
+  for (const sim of Object.values(all)) {
+    sim.apply(
+      deployment('api', `shop/api:${tag}`, {
+        namespace: 'shop',
+        ...(annotations ? { annotations } : {}),
+      }),
+    );
+    await sim.waitFor(
+      'Deployment',
+      'shop',
+      'api',
+      (o) => settled(o) && imageOf(o) === `shop/api:${tag}`,
+    );
+  }
+}
+
+const imageIn = (sim: KubeSim | undefined): string =>
+  imageOf(sim?.get('Deployment', 'shop', 'api'));
+
+async function git(f: GitFixture, args: string[], cwd = f.origin): Promise<string> {
+  return f.git(args, cwd);
+}
+
+async function branches(f: GitFixture): Promise<string[]> {
+  return (await git(f, ['for-each-ref', '--format=%(refname:short)', 'refs/heads']))
+    .split('\n')
+    .filter(Boolean);
+}
+
+function runIn(
+  f: GitFixture,
+  gh: FakeGitHub | undefined,
+  options: Parameters<typeof runAction>[0] & { before?: string },
+) {
+  const { before, ...rest } = options;
+  return runAction({
+    workspace: f.workspace,
+    eventName: 'push',
+    event: before ? { before, after: options.sha } : {},
+    repository: 'acme/shop',
+    ...(gh ? { token: gh.token, apiUrl: gh.url } : {}),
+    timeoutMs: 60_000,
+    ...rest,
+  });
+}
+
+const FAILING = `
+triggers:
+  - {name: errors, query: 'sum(errors)', above: 0.5, consecutive: 1, severity: P1}
+watch: {window: 3s, interval: 1s}
+`;
+
+function expectNoLeak(result: RunResult, token: string): void {
+  expect(shownText(result)).not.toContain(token);
+  expect(shownText(result)).not.toContain(
+    Buffer.from(`x-access-token:${token}`).toString('base64'),
+  );
+}
+
+test('no targets: the merged pull request is reverted as a pull request; main untouched; the token nowhere', async () => {
+  const f = await fixture('merge-discounts');
+  const gh = await github(f);
+  const url = await prometheus(() => 1);
+  const merge = f.shas['merge-discounts'] ?? '';
+  const result = await runIn(f, gh, {
+    inputs: { 'prometheus-url': url },
+    files: { '.github/rollback-policy.yml': FAILING },
+    sha: merge,
+    before: f.shas['release-1.1'],
+  });
+  expect(result.outputs).toMatchObject({
+    verdict: 'rolled-back',
+    strategy: 'git-revert',
+    'rolled-back': 'true',
+  });
+  expect(result.exitCode).toBe(1); // a rolled-back deploy fails its step
+  expect(await git(f, ['rev-parse', 'main'])).toBe(merge);
+  const head = (await branches(f)).find((b) => b.startsWith('rollback/'));
+  expect(head).toBeDefined();
+  expect(await git(f, ['rev-parse', `${head ?? ''}^{tree}`])).toBe(
+    await git(f, ['rev-parse', `${f.shas['release-1.1'] ?? ''}^{tree}`]),
+  );
+  const pr = gh.issues.find((i) => i.pull_request);
+  expect(pr?.pull_request).toMatchObject({ head, base: 'main' });
+  expect(pr?.labels.map((l) => l.name)).toEqual(['rollback']);
+  expect(result.summary).toContain(`Pull request [#${pr?.number ?? 0}]`);
+  gh.assertClean();
+  // The token: masked, and in no output, commit, or git config.
+  expectNoLeak(result, gh.token);
+  expect(result.masks).toContain(gh.token);
+  expect(await git(f, ['log', '--format=%B', head ?? ''])).not.toContain(gh.token);
+  expect(await readFile(path.join(f.workspace, '.git', 'config'), 'utf8')).not.toContain(gh.token);
+  expect(await git(f, ['status', '--porcelain'], f.workspace)).toBe('?? .github/');
+});
+
+test('no targets, git.delivery push: a revert commit on main, history kept', async () => {
+  const f = await fixture('merge-discounts');
+  const gh = await github(f);
+  const url = await prometheus(() => 1);
+  const merge = f.shas['merge-discounts'] ?? '';
+  const result = await runIn(f, gh, {
+    inputs: { 'prometheus-url': url },
+    files: { '.github/rollback-policy.yml': `${FAILING}git: {delivery: push}\n` },
+    sha: merge,
+    before: f.shas['release-1.1'],
+  });
+  expect(result.outputs).toMatchObject({ verdict: 'rolled-back', strategy: 'git-revert' });
+  const main = await git(f, ['rev-parse', 'main']);
+  expect(main).not.toBe(merge);
+  expect(await git(f, ['rev-parse', 'main^'])).toBe(merge);
+  expect(await git(f, ['rev-parse', 'main^{tree}'])).toBe(
+    await git(f, ['rev-parse', `${f.shas['release-1.1'] ?? ''}^{tree}`]),
+  );
+  expect(await git(f, ['log', '-1', '--format=%an <%ae>%n%B', 'main'])).toMatch(
+    /^github-actions\[bot\] <41898282\+github-actions\[bot\]@users\.noreply\.github\.com>\nRevert deploy/,
+  );
+  expect(gh.issues).toEqual([]);
+  expectNoLeak(result, gh.token);
+});
+
+test('a GitOps-managed Deployment gets a revert pull request and no cluster change', async () => {
+  const f = await fixture('merge-discounts');
+  const gh = await github(f);
+  const { sims: all, kubeconfig } = await sims(['eu-west']);
+  const argo = { 'argocd.argoproj.io/tracking-id': 'shop:apps/Deployment:shop/api' };
+  await release(all, '1.1', argo);
+  await release(all, '1.2', argo);
+  const before = JSON.stringify(all['eu-west']?.get('Deployment', 'shop', 'api')?.spec);
+  const url = await prometheus(() => 1);
+  const result = await runIn(f, gh, {
+    inputs: { 'prometheus-url': url, kubeconfig, targets: 'deployment/api' },
+    files: { '.github/rollback-policy.yml': FAILING },
+    sha: f.shas['merge-discounts'],
+    before: f.shas['release-1.1'],
+  });
+  expect(result.outputs).toMatchObject({ verdict: 'rolled-back', strategy: 'git-revert' });
+  expect(result.log).toContain('Argo CD application shop');
+  expect(JSON.stringify(all['eu-west']?.get('Deployment', 'shop', 'api')?.spec)).toBe(before);
+  expect(gh.issues.filter((i) => i.pull_request)).toHaveLength(1);
+  gh.assertClean();
+});
+
+test('a destructive migration in the range: rollback-recommended, nothing changed, the statement named', async () => {
+  const f = await fixture('release-2.1');
+  const gh = await github(f);
+  const { sims: all, kubeconfig } = await sims(['eu-west']);
+  await release(all, '2.0');
+  await release(all, '2.1');
+  const url = await prometheus(() => 1);
+  const result = await runIn(f, gh, {
+    inputs: { 'prometheus-url': url, kubeconfig, targets: 'deployment/api' },
+    files: { '.github/rollback-policy.yml': FAILING },
+    sha: f.shas['release-2.1'],
+    before: f.shas['release-2.0'],
+  });
+  expect(result.outputs).toMatchObject({ verdict: 'rollback-recommended', 'rolled-back': 'false' });
+  expect(result.exitCode).toBe(1);
+  expect(imageIn(all['eu-west'])).toBe('shop/api:2.1');
+  expect(result.summary).toContain(
+    'prisma/migrations/20261115090000_drop_legacy_total/migration.sql:1: ALTER TABLE "orders" DROP COLUMN "legacy_total"',
+  );
+  expect(result.summary).toContain('Fix forward');
+  expect(await branches(f)).toEqual(['main']);
+  expect(gh.calls.filter((c) => c.method !== 'GET')).toEqual([]);
+  const plan = JSON.parse(result.outputs.plan ?? '{}');
+  expect(plan.stages[0].gated).toContain('drop_legacy_total');
+});
+
+test('an additive migration in the range: the Kubernetes undo goes ahead, the schema stays', async () => {
+  const f = await fixture('release-2.0');
+  const { sims: all, kubeconfig } = await sims(['eu-west']);
+  await release(all, '1.1');
+  await release(all, '2.0');
+  const url = await prometheus(() => 1);
+  const result = await runIn(f, undefined, {
+    inputs: { 'prometheus-url': url, kubeconfig, targets: 'deployment/api' },
+    files: { '.github/rollback-policy.yml': FAILING },
+    sha: f.shas['release-2.0'],
+    before: f.shas['merge-discounts'],
+  });
+  expect(result.outputs).toMatchObject({ verdict: 'rolled-back', strategy: 'kubernetes' });
+  expect(imageIn(all['eu-west'])).toBe('shop/api:1.1');
+  expect(result.summary).toContain(
+    'only add to the schema: the application rollback is safe, and the schema stays as it is',
+  );
+});
+
+interface FlagServer {
+  url: string;
+  requests: { method: string; url: string; body: string; auth: string | undefined }[];
+}
+
+async function flagService(): Promise<FlagServer> {
+  const requests: FlagServer['requests'] = [];
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        body,
+        auth: req.headers.authorization,
+      });
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"enabled":false}');
+    });
+  });
+  const url = await listenOnLoopback(server);
+  open.push({ close: () => closeServer(server) });
+  return { url, requests };
+}
+
+test('a flag is turned off; with the bad release still failing, the plan escalates to the undo', async () => {
+  const { sims: all, kubeconfig } = await sims(['eu-west']);
+  await release(all, '1.0');
+  await release(all, '1.1');
+  const flags = await flagService();
+  // Errors follow the release running, whatever the flag says.
+  const url = await prometheus(() => (imageIn(all['eu-west']) === 'shop/api:1.1' ? 1 : 0));
+  const result = await runAction({
+    inputs: { 'prometheus-url': url, kubeconfig, targets: 'deployment/api' },
+    env: { FLAG_TOKEN: 'flag-s3cret-token' },
+    files: {
+      '.github/rollback-policy.yml': `${FAILING}flags:
+  - name: checkout-v2
+    request: {method: PATCH, url: '${flags.url}/api/flags/checkout-v2', headers-env: {Authorization: FLAG_TOKEN}, body: {enabled: false}}
+    verify-window: 3s
+`,
+    },
+    timeoutMs: 60_000,
+  });
+  expect(flags.requests).toEqual([
+    {
+      method: 'PATCH',
+      url: '/api/flags/checkout-v2',
+      body: '{"enabled":false}',
+      auth: 'flag-s3cret-token',
+    },
+  ]);
+  expect(result.outputs).toMatchObject({
+    verdict: 'rolled-back',
+    strategy: 'feature-flag+kubernetes',
+  });
+  expect(imageIn(all['eu-west'])).toBe('shop/api:1.0');
+  expect(result.log).toMatch(/feature flags off: judged again: fail/);
+  expect(shownText(result)).not.toContain('flag-s3cret-token');
+});
+
+test('a trigger scoped to one region rolls back only that region', async () => {
+  const { sims: all, kubeconfig } = await sims(['eu-west', 'us-east']);
+  await release(all, '1.0');
+  await release(all, '1.1');
+  const url = await prometheus((query) => (query.includes('eu-west') ? 1 : 0));
+  const result = await runAction({
+    inputs: {
+      'prometheus-url': url,
+      kubeconfig,
+      targets: 'deployment/api',
+      contexts: 'eu-west,us-east',
+    },
+    files: {
+      '.github/rollback-policy.yml': `
+triggers:
+  - {name: eu-errors, query: 'sum(errors{region="eu-west"})', above: 0.5, consecutive: 1, context: eu-west}
+  - {name: us-errors, query: 'sum(errors{region="us-east"})', above: 0.5, consecutive: 1, context: us-east}
+watch: {window: 3s, interval: 1s}
+`,
+    },
+    timeoutMs: 60_000,
+  });
+  expect(result.outputs).toMatchObject({ verdict: 'rolled-back', strategy: 'kubernetes' });
+  expect(imageIn(all['eu-west'])).toBe('shop/api:1.0');
+  expect(imageIn(all['us-east'])).toBe('shop/api:1.1');
+  const report = JSON.parse(result.outputs.report ?? '{}');
+  expect(report.decision['left-alone']).toEqual([
+    {
+      target: 'us-east shop/deployment/api',
+      why: "no failing trigger covers it ('eu-errors' is scoped elsewhere)",
+    },
+  ]);
+  expect(result.summary).toContain('Left alone');
+});
+
+test('a conflicting revert aborts cleanly: nothing pushed, the workspace as it was, the path named', async () => {
+  const f = await fixture('release-2.1');
+  const gh = await github(f);
+  const url = await prometheus(() => 1);
+  // release-2.0 changed src/app.ts, and release-2.1 changed the same line after it.
+  const status = await git(f, ['status', '--porcelain'], f.workspace);
+  const result = await runIn(f, gh, {
+    inputs: { 'prometheus-url': url },
+    files: {
+      '.github/rollback-policy.yml': `${FAILING}migrations: {paths: [none/*.sql], replace-defaults: true}\n`,
+    },
+    sha: f.shas['release-2.0'],
+    before: f.shas['migration-additive'],
+  });
+  expect(result.outputs).toMatchObject({ verdict: 'rollback-failed', 'rolled-back': 'false' });
+  expect(result.log).toContain('src/app.ts');
+  expect(await branches(f)).toEqual(['main']);
+  expect(await git(f, ['rev-parse', 'main'])).toBe(f.shas['release-2.1']);
+  expect(await git(f, ['status', '--porcelain'], f.workspace)).toBe(
+    `${status}${status ? '\n' : ''}?? .github/`.trim(),
+  );
+  expect(gh.issues).toEqual([]);
+});
+
+test('approval required: the guard stops with a plan; mode rollback with that plan carries it out', async () => {
+  const { sims: all, kubeconfig } = await sims(['eu-west']);
+  await release(all, '1.0');
+  await release(all, '1.1');
+  const url = await prometheus(() => 1);
+  const guarded = await runAction({
+    inputs: { 'prometheus-url': url, kubeconfig, targets: 'deployment/api', approval: 'required' },
+    files: { '.github/rollback-policy.yml': FAILING },
+    timeoutMs: 60_000,
+  });
+  expect(guarded.outputs).toMatchObject({
+    verdict: 'rollback-recommended',
+    'rolled-back': 'false',
+  });
+  expect(imageIn(all['eu-west'])).toBe('shop/api:1.1');
+  const plan = guarded.outputs.plan ?? '';
+  expect(JSON.parse(plan).stages.map((s: { name: string }) => s.name)).toEqual([
+    'application rollback',
+  ]);
+
+  const approved = await runAction({
+    inputs: { mode: 'rollback', kubeconfig, plan },
+    timeoutMs: 60_000,
+  });
+  expect(approved.outputs).toMatchObject({ verdict: 'rolled-back', strategy: 'kubernetes' });
+  expect(approved.exitCode).toBe(0);
+  expect(imageIn(all['eu-west'])).toBe('shop/api:1.0');
+  expect(approved.log).toContain('Carrying out the approved plan');
+});
+
+test('a plan that is not one is refused before anything is done', async () => {
+  const result = await runAction({
+    inputs: {
+      mode: 'rollback',
+      plan: '{"version": 1, "stages": [{"name": "x", "actions": [{"kind": "rm -rf"}]}]}',
+    },
+  });
+  expect(result.exitCode).toBe(1);
+  expect(result.annotations.map((a) => a.message)).toEqual([
+    `rollback-action: input 'plan': stage "x": unknown action "rm -rf"; pass the 'plan' output of a guard step unchanged`,
+  ]);
+});
+
+test('dry run: flags, cluster, git remote and GitHub all unchanged', async () => {
+  const f = await fixture('merge-discounts');
+  const gh = await github(f);
+  const { sims: all, kubeconfig } = await sims(['eu-west']);
+  const argo = { 'argocd.argoproj.io/instance': 'shop' };
+  await release(all, '1.1', argo);
+  await release(all, '1.2', argo);
+  const flags = await flagService();
+  const spec = JSON.stringify(all['eu-west']?.get('Deployment', 'shop', 'api')?.spec);
+  const url = await prometheus(() => 1);
+  const result = await runIn(f, gh, {
+    inputs: { 'prometheus-url': url, kubeconfig, targets: 'deployment/api', 'dry-run': 'true' },
+    files: {
+      '.github/rollback-policy.yml': `${FAILING}flags:\n  - {name: checkout-v2, request: {url: '${flags.url}/off'}}\n`,
+    },
+    sha: f.shas['merge-discounts'],
+    before: f.shas['release-1.1'],
+  });
+  expect(result.outputs).toMatchObject({ verdict: 'rollback-recommended', 'rolled-back': 'false' });
+  expect(flags.requests).toEqual([]);
+  expect(JSON.stringify(all['eu-west']?.get('Deployment', 'shop', 'api')?.spec)).toBe(spec);
+  expect(await branches(f)).toEqual(['main']);
+  expect(await git(f, ['rev-parse', 'main'])).toBe(f.shas['merge-discounts']);
+  expect(gh.calls.filter((c) => c.method !== 'GET')).toEqual([]);
+  // What it would do: the request, and the revert with its diff stat.
+  expect(result.log).toContain(`POST ${flags.url}/off`);
+  expect(result.log).toMatch(/src\/discounts\.ts \| 1 -/);
+});

@@ -1,0 +1,214 @@
+/**
+ * The facts the decision needs, gathered from the outside world once: which triggers failed and
+ * where they apply, who manages each target (GitOps), the deployed commit range read with real
+ * git, and the migrations in it. Everything that can fail here becomes a stated fact ("the
+ * range could not be read: ..."), never a thrown error: a failed deploy still gets its plan.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ROLLOUT_TRIGGER, type RolloutOutcome } from '../analysis/rollout.js';
+import { triggersOf } from '../analysis/rules.js';
+import type { Judgement } from '../analysis/verdict.js';
+import type { Config } from '../config.js';
+import { parseDuration } from '../duration.js';
+import { messageOf } from '../errors.js';
+import type { Git } from '../git.js';
+import type { KubeClient } from '../kube/client.js';
+import { lastGood, readLedger } from '../kube/ledger.js';
+import {
+  describeRef,
+  findCaptured,
+  gitOpsOf,
+  refKey,
+  type GitOpsMarker,
+  type Snapshot,
+  type TargetRef,
+} from '../kube/snapshot.js';
+import type { WorkloadKind } from '../kube/types.js';
+import { parseTarget } from '../targets.js';
+import {
+  classifyRange,
+  isMigrationPath,
+  migrationGlobs,
+  type RangeClassification,
+} from './migrations.js';
+import type { DecisionFacts, FailingTrigger } from './plan.js';
+import { baseCandidates, readDeployedRange, type DeployedRange } from './range.js';
+
+/** How long the failing triggers are judged again after the flags are off (the issue's 2m). */
+export const FLAG_VERIFY_MS = 120_000;
+
+const KINDS: Record<string, WorkloadKind> = {
+  deployment: 'Deployment',
+  statefulset: 'StatefulSet',
+  daemonset: 'DaemonSet',
+};
+
+/** The failing triggers with their scope (`context:`, `targets:`; a rollout: its targets). */
+export function failingTriggers(
+  judgement: Pick<Judgement, 'failing'>,
+  config: Pick<Config, 'policy'>,
+  rollout: readonly RolloutOutcome[],
+  refs: readonly TargetRef[],
+): FailingTrigger[] {
+  const specs = triggersOf(config.policy);
+  return judgement.failing.map((state): FailingTrigger => {
+    if (state.name === ROLLOUT_TRIGGER) {
+      const failed = new Set(rollout.filter((o) => o.state === 'failed').map((o) => o.target));
+      return {
+        name: state.name,
+        refs: refs.filter((r) => failed.has(describeRef(r))).map(refKey),
+      };
+    }
+    const spec = specs.find((s) => s.name === state.name);
+    const targets = spec?.targets?.flatMap((text) => {
+      const parsed = parseTarget(text);
+      return 'error' in parsed
+        ? []
+        : [
+            {
+              kind: KINDS[parsed.kind] ?? 'Deployment',
+              name: parsed.name,
+              ...(parsed.namespace ? { namespace: parsed.namespace } : {}),
+            },
+          ];
+    });
+    return {
+      name: state.name,
+      ...(spec?.context ? { context: spec.context } : {}),
+      ...(targets?.length ? { targets } : {}),
+    };
+  });
+}
+
+/** Who manages each target: from the capture, else read from the cluster now. */
+export async function gitOpsOwners(
+  clients: Map<string, KubeClient>,
+  refs: readonly TargetRef[],
+  snapshot: Snapshot | undefined,
+): Promise<Record<string, GitOpsMarker | undefined>> {
+  const owners: Record<string, GitOpsMarker | undefined> = {};
+  await Promise.all(
+    refs.map(async (ref) => {
+      const captured = snapshot ? findCaptured(snapshot, ref) : undefined;
+      if (captured) {
+        owners[refKey(ref)] = captured.gitops;
+        return;
+      }
+      const client = clients.get(ref.context);
+      const workload = await client
+        ?.getWorkload(ref.kind, ref.namespace, ref.name)
+        .catch(() => undefined);
+      owners[refKey(ref)] = workload ? gitOpsOf(workload) : undefined;
+    }),
+  );
+  return owners;
+}
+
+/** The ledger's last verified-good commit of the first target, when there is one. */
+export async function lastGoodSha(
+  clients: Map<string, KubeClient>,
+  refs: readonly TargetRef[],
+): Promise<string | undefined> {
+  const ref = refs[0];
+  const client = ref ? clients.get(ref.context) : undefined;
+  if (!ref || !client) return undefined;
+  try {
+    return lastGood(await readLedger(client, ref.namespace), ref.kind, ref.name).entry.sha;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The push event's `before`, when this run was started by a push. */
+export function pushBefore(env: NodeJS.ProcessEnv): string | undefined {
+  const file = env.GITHUB_EVENT_PATH;
+  if (env.GITHUB_EVENT_NAME !== 'push' || !file || !existsSync(file)) return undefined;
+  try {
+    const event = JSON.parse(readFileSync(file, 'utf8')) as { before?: unknown };
+    return typeof event.before === 'string' ? event.before : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface RangeFacts {
+  range?: DeployedRange;
+  /** Why there is no range, when there is none. */
+  error?: string;
+  migrations?: RangeClassification;
+}
+
+/** The deployed range and its migrations, or why they could not be read. */
+export async function rangeFacts(
+  git: Git | undefined,
+  workspace: string,
+  head: string | undefined,
+  bases: { toRevision?: string; lastGoodSha?: string; pushBefore?: string },
+  config: Pick<Config, 'policy'>,
+  log: (line: string) => void,
+): Promise<RangeFacts> {
+  if (!head) return { error: 'no deployed commit (GITHUB_SHA is not set)' };
+  if (!git || !existsSync(path.join(workspace, '.git')))
+    return {
+      error:
+        'no git checkout in the workspace (run actions/checkout before this step); migrations not checked',
+    };
+  const settings = {
+    paths: config.policy.migrations?.paths,
+    replaceDefaults: config.policy.migrations?.['replace-defaults'],
+  };
+  const globs = migrationGlobs(settings);
+  try {
+    const range = await readDeployedRange(git, head, baseCandidates(bases), {
+      isMigration: (file) => isMigrationPath(file, globs),
+      log,
+    });
+    return { range, migrations: classifyRange(range.files, settings) };
+  } catch (error) {
+    return { error: messageOf(error) };
+  }
+}
+
+/** The decision's facts, from what was gathered. */
+export function decisionFacts(
+  config: Config,
+  parts: {
+    refs: readonly TargetRef[];
+    failing: FailingTrigger[];
+    gitops: Record<string, GitOpsMarker | undefined>;
+    range: RangeFacts;
+    manual: boolean;
+  },
+): DecisionFacts {
+  const policy = config.policy;
+  const flags = (policy.flags ?? []).map((f) => ({
+    name: f.name,
+    verifyMs:
+      f['verify-window'] === undefined
+        ? FLAG_VERIFY_MS
+        : (parseDuration(f['verify-window']) ?? FLAG_VERIFY_MS),
+  }));
+  const { range, error } = parts.range;
+  return {
+    strategy: config.strategy.value,
+    strategyChosen: config.strategy.from !== 'default',
+    refs: parts.refs,
+    gitops: parts.gitops,
+    failing: parts.failing,
+    // A manual rollback asks for the release back: flags only when asked for by name.
+    flags: parts.manual && config.strategy.value !== 'feature-flag' ? [] : flags,
+    steps: (policy.steps ?? []).map((s) => s.name),
+    range: range
+      ? { base: range.base, head: range.head, from: range.baseFrom, commits: range.commits.length }
+      : { error: error ?? 'not read' },
+    ...(parts.range.migrations ? { migrations: parts.range.migrations } : {}),
+    downCommand: (policy.migrations?.['down-command']?.length ?? 0) > 0,
+    git: {
+      delivery: policy.git?.delivery ?? 'pull-request',
+      ...(policy.git?.branch ? { branch: policy.git.branch } : {}),
+      mode: policy.git?.revert ?? 'one',
+      revertPrAfterUndo: policy.git?.['revert-pr-after-undo'] ?? false,
+    },
+  };
+}

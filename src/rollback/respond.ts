@@ -1,0 +1,227 @@
+/**
+ * What `guard` (after a failing verdict) and `rollback` (on demand) both do: gather the facts,
+ * decide (or take the approved plan), show the decision, and carry it out with escalation.
+ */
+import * as core from '@actions/core';
+import type { MetricSource } from '../metrics/sources.js';
+import {
+  decisionFacts,
+  gitOpsOwners,
+  lastGoodSha,
+  pushBefore,
+  rangeFacts,
+} from '../decide/gather.js';
+import {
+  decide,
+  describePlan,
+  type FailingTrigger,
+  type Plan,
+  type PlanDestination,
+} from '../decide/plan.js';
+import { readSnapshot, type Snapshot, type TargetRef } from '../kube/snapshot.js';
+import type { ModeContext } from '../modes/context.js';
+import { parseRevisionSpec } from '../revision.js';
+import type { CommandFacts } from './command.js';
+import { chooseDestination, describeDestination, planOnlyReason } from './execute.js';
+import { planExecutors, type KubernetesRecord } from './executors.js';
+import type { RevertResult } from './git-revert.js';
+import type { Destination } from './kubernetes.js';
+import { runPlan, type PlanRun } from './run-plan.js';
+import { UserError } from '../errors.js';
+import type { KubeClient } from '../kube/client.js';
+import type { PlanSection } from '../report/plan.js';
+
+export interface Response {
+  plan: Plan;
+  run: PlanRun;
+  kubernetes: KubernetesRecord;
+  reverts: RevertResult[];
+  seconds: number;
+  /** Where an undo went, in words. */
+  destination: string;
+}
+
+export interface RespondInput {
+  refs: readonly TargetRef[];
+  failing: FailingTrigger[];
+  /** A manual rollback (mode rollback without a plan): no flags unless asked for. */
+  manual: boolean;
+  snapshot: Snapshot | undefined;
+  verdict: string;
+  headline: string;
+  /** The failing metric triggers and their baselines, judged again after flags. */
+  rejudge: { sources: readonly MetricSource[]; baselines: Record<string, number | undefined> };
+  /** A plan a person approved (mode rollback, input plan): carried out as it is. */
+  approved?: Plan;
+}
+
+export async function respond(context: ModeContext, input: RespondInput): Promise<Response> {
+  const { config } = context;
+  const git = context.git();
+  const plan =
+    input.approved ??
+    (await core.group('Decision', async () => {
+      const made = await makePlan(context, input, git);
+      for (const line of describePlan(made)) core.info(line);
+      return made;
+    }));
+  if (input.approved) {
+    core.info(
+      `Carrying out the approved plan${plan['made-by'] ? ` made by ${plan['made-by']}` : ''}:`,
+    );
+    for (const line of describePlan(plan)) core.info(line);
+  }
+  const destination = input.approved ? destinationOf(plan) : chooseDestination(context);
+  const planOnly = input.approved
+    ? config.dryRun
+      ? 'dry-run'
+      : undefined
+    : planOnlyReason(config);
+  const executors = planExecutors({
+    context,
+    destination,
+    ...(planOnly ? { planOnly } : {}),
+    ...(git ? { git } : {}),
+    ...(context.github() ? { github: context.github() } : {}),
+    facts: commandFacts(plan, input),
+    message: { verdict: input.verdict, headline: input.headline },
+    rejudge: input.rejudge,
+    nothingToJudge: input.manual ? 'pass' : 'inconclusive',
+  });
+  const started = context.clock.now();
+  const run = await core.group('Rollback', () =>
+    runPlan(plan, executors, {
+      ...(planOnly ? { planOnly } : {}),
+      approved: input.approved !== undefined,
+      now: () => context.clock.now(),
+      log: (line) => core.info(line),
+    }),
+  );
+  return {
+    plan: input.approved ? plan : withDestination(plan, context, input),
+    run,
+    kubernetes: executors.kubernetes,
+    reverts: executors.reverts,
+    seconds: (context.clock.now() - started) / 1000,
+    destination: describeDestination(destination),
+  };
+}
+
+async function makePlan(
+  context: ModeContext,
+  input: RespondInput,
+  git: ReturnType<ModeContext['git']>,
+): Promise<Plan> {
+  const { config } = context;
+  const clients = input.refs.length ? context.kube() : new Map<string, KubeClient>();
+  const to = config.toRevision.value;
+  const range = await rangeFacts(
+    git,
+    context.env.GITHUB_WORKSPACE || process.cwd(),
+    input.snapshot?.sha ?? context.run.sha,
+    {
+      ...(to.kind === 'commit' ? { toRevision: to.sha } : {}),
+      lastGoodSha: await lastGoodSha(clients, input.refs),
+      pushBefore: pushBefore(context.env),
+    },
+    config,
+    (line) => core.info(line),
+  );
+  const gitops = input.refs.length ? await gitOpsOwners(clients, input.refs, input.snapshot) : {};
+  return decide(
+    decisionFacts(config, {
+      refs: input.refs,
+      failing: input.failing,
+      gitops,
+      range,
+      manual: input.manual,
+    }),
+  );
+}
+
+/** The plan as it leaves this run: with where an undo goes and who made it. */
+function withDestination(plan: Plan, context: ModeContext, input: RespondInput): Plan {
+  const destination = chooseDestination(context);
+  const planned: PlanDestination =
+    destination.kind === 'snapshot'
+      ? { kind: 'snapshot', snapshot: destination.snapshot }
+      : { kind: 'spec', spec: formatSpec(destination) };
+  return {
+    ...plan,
+    destination: planned,
+    commits: {
+      ...((input.snapshot?.sha ?? context.run.sha)
+        ? { deployed: input.snapshot?.sha ?? context.run.sha }
+        : {}),
+      ...(plan.range ? { previous: plan.range.base } : {}),
+    },
+    ...(context.run.runUrl ? { 'made-by': context.run.runUrl } : {}),
+  };
+}
+
+function formatSpec(destination: Extract<Destination, { kind: 'spec' }>): string {
+  const spec = destination.spec;
+  if (spec.kind === 'number') return String(spec.revision);
+  return spec.kind === 'commit' ? spec.sha : spec.kind;
+}
+
+function destinationOf(plan: Plan): Destination {
+  const d = plan.destination;
+  if (d?.kind === 'snapshot')
+    return { kind: 'snapshot', snapshot: readSnapshot(JSON.stringify(d.snapshot)) };
+  const spec = parseRevisionSpec(d?.spec ?? 'previous');
+  if (!spec)
+    throw new UserError(`input 'plan': destination ${JSON.stringify(d?.spec)} is not a revision`);
+  return { kind: 'spec', spec };
+}
+
+function commandFacts(plan: Plan, input: RespondInput): CommandFacts {
+  const snapshot = input.snapshot;
+  return {
+    ...((plan.commits?.previous ?? plan.range?.base)
+      ? { previousSha: plan.commits?.previous ?? plan.range?.base }
+      : {}),
+    ...((plan.commits?.deployed ?? snapshot?.sha ?? plan.range?.head)
+      ? { deployedSha: plan.commits?.deployed ?? snapshot?.sha ?? plan.range?.head }
+      : {}),
+    verdict: input.verdict,
+    targets: (snapshot?.targets ?? []).map((t) => ({
+      context: t.context,
+      namespace: t.namespace,
+      kind: t.kind,
+      name: t.name,
+      ...(t.revision !== undefined ? { revision: t.revision } : {}),
+      images: t.images,
+    })),
+  };
+}
+
+/** The response for the report: what was decided is beside it; here, what was done. */
+export function rollbackReport(response: Response): Record<string, unknown> {
+  const { run } = response;
+  return {
+    verdict: run.verdict,
+    strategy: run.strategy,
+    escalated: run.escalated,
+    destination: response.destination,
+    'rollback-seconds': response.seconds,
+    stages: run.stages.map((s) => ({
+      name: s.name,
+      outcome: s.outcome,
+      actions: s.actions.map((a) => ({ kind: a.kind, outcome: a.outcome, detail: a.detail })),
+      ...(s.verify ? { verify: s.verify } : {}),
+    })),
+    attempts: run.attempts,
+    kubernetes: response.kubernetes.results,
+    reverts: response.reverts,
+  };
+}
+
+export function sectionOf(response: Response): PlanSection {
+  return {
+    plan: response.plan,
+    run: response.run,
+    kubernetes: response.kubernetes.results,
+    reverts: response.reverts,
+  };
+}
