@@ -98,9 +98,6 @@ export type InconclusiveAction = (typeof INCONCLUSIVE_ACTIONS)[number];
 export const APPROVALS = ['auto', 'required'] as const;
 export type Approval = (typeof APPROVALS)[number];
 
-export const WORKLOAD_KINDS = ['deployment', 'statefulset', 'daemonset'] as const;
-export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
-
 export const NO_DATA_ACTIONS = ['hold', 'rollback', 'fail'] as const;
 export type NoDataAction = (typeof NO_DATA_ACTIONS)[number];
 

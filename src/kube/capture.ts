@@ -6,7 +6,7 @@ import type { KubeClient } from './client.js';
 import { PLURALS } from './client.js';
 import { selectorString } from './selector.js';
 import { digestsOf, gitOpsOf, imagesOf, type CapturedTarget, type TargetRef } from './snapshot.js';
-import type { ControllerRevision, Workload } from './types.js';
+import { kindName, type ControllerRevision, type Workload } from './types.js';
 import { deploymentHistory, revisionHistory, revisionOf } from './undo.js';
 import { semanticallyEqual } from './json.js';
 import { UserError } from '../errors.js';
@@ -32,7 +32,7 @@ export async function captureTarget(client: KubeClient, ref: TargetRef): Promise
   }
   if (revision === undefined) {
     throw new UserError(
-      `${ref.kind.toLowerCase()}/${ref.name} in namespace "${ref.namespace}" (context "${ref.context}") has no revision to go back to: it has never rolled out`,
+      `${kindName(ref.kind)}/${ref.name} in namespace "${ref.namespace}" (context "${ref.context}") has no revision to go back to: it has never rolled out`,
     );
   }
   const pods = await client.listPods(ref.namespace, selector);

@@ -10,7 +10,7 @@ import { captureTarget } from './capture.js';
 import { KubeError, type KubeClient } from './client.js';
 import { rolloutStatus } from './rollout.js';
 import { describeRef, type CapturedTarget, type TargetRef } from './snapshot.js';
-import type { ConfigMap, PodTemplate, WorkloadKind } from './types.js';
+import { kindName, type ConfigMap, type PodTemplate, type WorkloadKind } from './types.js';
 
 export const LEDGER_NAME = 'rollback-action-ledger';
 const LEDGER_KEY = 'releases.json';
@@ -109,10 +109,10 @@ export function lastGood(
   }
   if (sha !== undefined)
     throw new UserError(
-      `to-revision ${sha}: no verified release of ${kind.toLowerCase()}/${name} from that commit in the ledger (ConfigMap ${LEDGER_NAME}); a Kubernetes rollback to a commit needs one, a git revert does not`,
+      `to-revision ${sha}: no verified release of ${kindName(kind)}/${name} from that commit in the ledger (ConfigMap ${LEDGER_NAME}); a Kubernetes rollback to a commit needs one, a git revert does not`,
     );
   throw new UserError(
-    `to-revision last-good: no verified release of ${kind.toLowerCase()}/${name} in the ledger (ConfigMap ${LEDGER_NAME}); a guard that passes, or mode mark-good, records one`,
+    `to-revision last-good: no verified release of ${kindName(kind)}/${name} in the ledger (ConfigMap ${LEDGER_NAME}); a guard that passes, or mode mark-good, records one`,
   );
 }
 
@@ -177,7 +177,7 @@ export async function recordGoodRelease(
       ...release,
       targets: targets.map(ledgerTarget),
     });
-    const names = targets.map((t) => `${t.kind.toLowerCase()}/${t.name}@${t.revision ?? '?'}`);
+    const names = targets.map((t) => `${kindName(t.kind)}/${t.name}@${t.revision ?? '?'}`);
     options.log(
       `${contextName}/${namespace}: recorded ${names.join(', ')} as good in ConfigMap ${LEDGER_NAME} (${entries} release${entries === 1 ? '' : 's'} kept)`,
     );

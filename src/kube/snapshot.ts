@@ -8,7 +8,7 @@ import { UserError, quote } from '../errors.js';
 import { formatBytes, LIMITS } from '../limits.js';
 import { parseErrorLine } from '../parse-error.js';
 import type { Baseline } from '../metrics/baselines.js';
-import type { PodTemplate, Pod, Workload, WorkloadKind } from './types.js';
+import { kindName, type PodTemplate, type Pod, type Workload, type WorkloadKind } from './types.js';
 
 export interface TargetRef {
   context: string;
@@ -49,7 +49,7 @@ export interface Snapshot {
 }
 
 export function refKey(ref: TargetRef): string {
-  return `${ref.context}/${ref.namespace}/${ref.kind.toLowerCase()}/${ref.name}`;
+  return `${ref.context}/${ref.namespace}/${kindName(ref.kind)}/${ref.name}`;
 }
 
 export function findCaptured(snapshot: Snapshot, ref: TargetRef): CapturedTarget | undefined {
@@ -132,5 +132,5 @@ function readFileText(file: string): string {
 
 /** A target as people read it, one way everywhere: `eu-west shop/deployment/api`. */
 export function describeRef(ref: TargetRef): string {
-  return `${ref.context} ${ref.namespace}/${ref.kind.toLowerCase()}/${ref.name}`;
+  return `${ref.context} ${ref.namespace}/${kindName(ref.kind)}/${ref.name}`;
 }

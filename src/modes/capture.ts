@@ -8,6 +8,7 @@ import { UserError, UserErrors, messageOf } from '../errors.js';
 import { captureTarget, missingPermissions } from '../kube/capture.js';
 import { KubeError } from '../kube/client.js';
 import { describeRef, type CapturedTarget, type Snapshot } from '../kube/snapshot.js';
+import { kindName } from '../kube/types.js';
 import {
   alertBaselines,
   historyBaselines,
@@ -53,7 +54,7 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
         if (missing instanceof UserError) return missing;
         return missing.length
           ? new UserError(
-              `context "${ref.context}", namespace "${ref.namespace}": the credentials lack ${missing.join(', ')} (a rollback of ${ref.kind.toLowerCase()}s needs them)`,
+              `context "${ref.context}", namespace "${ref.namespace}": the credentials lack ${missing.join(', ')} (a rollback of ${kindName(ref.kind)}s needs them)`,
             )
           : undefined;
       }),
@@ -133,7 +134,7 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
           ['Context', 'Target', 'Revision', 'Images', 'Digests', 'Replicas', 'GitOps'],
           targets.map((t) => [
             t.context,
-            code(`${t.namespace}/${t.kind.toLowerCase()}/${t.name}`),
+            code(`${t.namespace}/${kindName(t.kind)}/${t.name}`),
             String(t.revision ?? '?'),
             Object.entries(t.images)
               .map(([c, i]) => `${c}=${i}`)

@@ -8,8 +8,6 @@ import { repeatedTargetWarnings, uniqueTargets } from '../targets.js';
 import type { KubeClient } from '../kube/client.js';
 import type { GoodRelease } from '../kube/ledger.js';
 import type { TargetRef } from '../kube/snapshot.js';
-import type { WorkloadKind } from '../kube/types.js';
-import type { WorkloadKind as TargetKind } from '../constants.js';
 
 export interface RunInfo {
   sha: string | undefined;
@@ -35,12 +33,6 @@ export interface ModeResult {
 
 export type ModeHandler = (context: ModeContext) => Promise<ModeResult>;
 
-const KINDS: Record<TargetKind, WorkloadKind> = {
-  deployment: 'Deployment',
-  statefulset: 'StatefulSet',
-  daemonset: 'DaemonSet',
-};
-
 /** Every target in every context, with its namespace resolved (target, input/policy, context). */
 export function targetRefs(context: ModeContext): TargetRef[] {
   const { config } = context;
@@ -63,7 +55,7 @@ export function targetRefs(context: ModeContext): TargetRef[] {
     for (const target of targets) {
       refs.push({
         context: name,
-        kind: KINDS[target.kind],
+        kind: target.kind,
         namespace: target.namespace ?? config.namespace.value ?? client.defaultNamespace,
         name: target.name,
       });

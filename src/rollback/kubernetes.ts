@@ -20,7 +20,7 @@ import {
   type UndoTo,
 } from '../kube/undo.js';
 import type { RevisionSpec } from '../revision.js';
-import type { Workload } from '../kube/types.js';
+import { kindName, type Workload } from '../kube/types.js';
 
 export type Destination =
   { kind: 'spec'; spec: RevisionSpec } | { kind: 'snapshot'; snapshot: Snapshot };
@@ -59,7 +59,7 @@ async function destinationFor(
     const captured = findCaptured(to.snapshot, ref);
     if (!captured)
       throw new UndoRefused(
-        `the snapshot has no entry for ${ref.kind.toLowerCase()}/${ref.name} in context "${ref.context}", namespace "${ref.namespace}"`,
+        `the snapshot has no entry for ${kindName(ref.kind)}/${ref.name} in context "${ref.context}", namespace "${ref.namespace}"`,
       );
     return { kind: 'template', template: captured.template, revision: captured.revision };
   }
@@ -100,7 +100,7 @@ async function rollbackOne(
   options: RollbackOptions,
 ): Promise<TargetResult> {
   const started = options.clock.now();
-  const label = `${ref.context} ${ref.kind.toLowerCase()}/${ref.name}`;
+  const label = `${ref.context} ${kindName(ref.kind)}/${ref.name}`;
   let patched = false;
   try {
     const to = await destinationFor(client, ref, options.to);
