@@ -10,6 +10,7 @@ import type { PollWindow, Reading } from '../metrics/provider.js';
 import type { WatchedTrigger } from './rules.js';
 import { evaluateTrigger, format, type Observation, type TriggerState } from './triggers.js';
 import { judge, type Coverage, type Judgement } from './verdict.js';
+import { inflect } from '../text.js';
 
 export interface TriggerSource {
   trigger: WatchedTrigger;
@@ -76,7 +77,7 @@ function noData(states: readonly TriggerState[]): string[] {
   }
   return [...byReason].map(
     ([reason, names]) =>
-      `${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} no data: ${reason}`,
+      `${names.join(', ')} ${inflect(names.length, 'has', 'have')} no data: ${reason}`,
   );
 }
 

@@ -11,6 +11,7 @@ import { KubeError, type KubeClient } from './client.js';
 import { rolloutStatus } from './rollout.js';
 import { describeRef, type CapturedTarget, type TargetRef } from './snapshot.js';
 import { kindName, type ConfigMap, type PodTemplate, type WorkloadKind } from './types.js';
+import { plural } from '../text.js';
 
 export const LEDGER_NAME = 'rollback-action-ledger';
 const LEDGER_KEY = 'releases.json';
@@ -179,7 +180,7 @@ export async function recordGoodRelease(
     });
     const names = targets.map((t) => `${kindName(t.kind)}/${t.name}@${t.revision ?? '?'}`);
     options.log(
-      `${contextName}/${namespace}: recorded ${names.join(', ')} as good in ConfigMap ${LEDGER_NAME} (${entries} release${entries === 1 ? '' : 's'} kept)`,
+      `${contextName}/${namespace}: recorded ${names.join(', ')} as good in ConfigMap ${LEDGER_NAME} (${plural(entries, 'release')} kept)`,
     );
     recorded.push({ context: contextName, namespace, targets: names, entries });
   }

@@ -22,6 +22,7 @@ import type {
   Reading,
   SeriesValue,
 } from './provider.js';
+import { inflect, plural } from '../text.js';
 
 export type AlertmanagerOptions = ApiConnection;
 
@@ -180,7 +181,7 @@ export function alreadyFiring(alerts: readonly SeriesValue[]): Finding | undefin
   const names = [...new Set(alerts.map((a) => a.labels.alertname ?? describeLabels(a.labels)))];
   return {
     level: 'warning',
-    message: `${alerts.length} alert${alerts.length === 1 ? '' : 's'} already firing (${names.join(', ')}): the baseline, not counted unless ${alerts.length === 1 ? 'it resolves and fires' : 'they resolve and fire'} again`,
+    message: `${plural(alerts.length, 'alert')} already firing (${names.join(', ')}): the baseline, not counted unless ${inflect(alerts.length, 'it resolves and fires', 'they resolve and fire')} again`,
   };
 }
 

@@ -12,6 +12,7 @@ import { formatTimestamp } from '../time.js';
 import { describeRef } from '../kube/snapshot.js';
 import { targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
+import { plural } from '../text.js';
 
 export interface ReplayedDeploy {
   at: string;
@@ -57,7 +58,7 @@ export async function backtest(context: ModeContext): Promise<ModeResult> {
       `backtest: no deploys to replay: give 'deploy-times', or targets with revisions created in the last ${formatDuration(config.lookbackMs)}`,
     );
   core.info(
-    `Replaying ${deploys.length} deploy${deploys.length === 1 ? '' : 's'} against ${sources.length} trigger${sources.length === 1 ? '' : 's'}: window ${formatDuration(config.windowMs.value)}, a poll every ${formatDuration(config.intervalMs.value)}`,
+    `Replaying ${plural(deploys.length, 'deploy')} against ${plural(sources.length, 'trigger')}: window ${formatDuration(config.windowMs.value)}, a poll every ${formatDuration(config.intervalMs.value)}`,
   );
 
   const results: ReplayedDeploy[] = [];
@@ -77,9 +78,7 @@ export async function backtest(context: ModeContext): Promise<ModeResult> {
   if (context.env.GITHUB_STEP_SUMMARY) {
     const acted = results.filter((r) => r.verdict === 'would roll back').length;
     await core.summary
-      .addRaw(
-        `## rollback-action: backtest of ${results.length} deploy${results.length === 1 ? '' : 's'}\n\n`,
-      )
+      .addRaw(`## rollback-action: backtest of ${plural(results.length, 'deploy')}\n\n`)
       .addRaw(
         `The policy would have rolled back ${acted} of them. Window ${formatDuration(config.windowMs.value)}, a poll every ${formatDuration(config.intervalMs.value)}; nothing was changed.\n\n`,
       )

@@ -21,6 +21,7 @@ import { describeBaseline } from '../report/evidence.js';
 import { code, markdownTable } from '../report/markdown.js';
 import { targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
+import { plural } from '../text.js';
 
 /**
  * `mode: capture`, before the deploy: checks that the credentials can do a rollback later and
@@ -126,9 +127,7 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
   }
   if (context.env.GITHUB_STEP_SUMMARY) {
     core.summary
-      .addRaw(
-        `## rollback-action: captured ${targets.length} target${targets.length === 1 ? '' : 's'}\n\n`,
-      )
+      .addRaw(`## rollback-action: captured ${plural(targets.length, 'target')}\n\n`)
       .addRaw(
         markdownTable(
           ['Context', 'Target', 'Revision', 'Images', 'Digests', 'Replicas', 'GitOps'],

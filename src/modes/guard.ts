@@ -26,6 +26,7 @@ import {
   planOnlyReason,
   type RollbackDone,
 } from '../rollback/execute.js';
+import { plural } from '../text.js';
 
 /**
  * `mode: guard`, after the deploy: waits for the rollout (a rollout that cannot complete
@@ -51,7 +52,7 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
   const rolloutState = rolloutTrigger(rollout);
   const deployedAt = await deployTime(context, refs, snapshot);
   core.info(
-    `Deploy at ${formatTimestamp(deployedAt)} (${snapshot ? 'the capture' : refs.length ? 'the current revision' : 'now'}); ${sources.length} trigger${sources.length === 1 ? '' : 's'}`,
+    `Deploy at ${formatTimestamp(deployedAt)} (${snapshot ? 'the capture' : refs.length ? 'the current revision' : 'now'}); ${plural(sources.length, 'trigger')}`,
   );
 
   let baselines: Record<string, Baseline> = {};

@@ -7,6 +7,7 @@ import { code, escapeText, markdownTable } from '../report/markdown.js';
 import { settingRows, type SettingRow } from '../report/settings.js';
 import type { ModeContext, ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
+import { plural } from '../text.js';
 
 /**
  * `mode: validate`: checks everything a guard or rollback would use that needs no network
@@ -60,7 +61,7 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
   }));
 
   core.info(
-    `Configuration is valid${total ? ` (${total} warning${total === 1 ? '' : 's'})` : ''}: ${config.policyFile ?? 'no policy file'}`,
+    `Configuration is valid${total ? ` (${plural(total, 'warning')})` : ''}: ${config.policyFile ?? 'no policy file'}`,
   );
   for (const row of rows) core.info(`  ${row.name.padEnd(17)} ${row.value}  [${row.from}]`);
   core.info(

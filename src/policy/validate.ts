@@ -14,6 +14,7 @@ import { hasCredentials, redactUrl } from '../url.js';
 import { locateNodes, type NodePosition } from './locate.js';
 import { TIMESTAMP_HINT, parseTimestamp } from '../time.js';
 import type { Policy, ProviderName, TriggerSpec } from './types.js';
+import { inflect } from '../text.js';
 
 export { schema as policySchema };
 
@@ -539,7 +540,7 @@ function matcherProblems(trigger: TriggerSpec, i: number): Problem[] {
       {
         pointer: `/triggers/${i}/matchers`,
         level: 'warning',
-        message: `${all.join(', ')} select${all.length === 1 ? 's' : ''} every alert, so any team's new alert would roll this deploy back: match this service's alerts (service="api")`,
+        message: `${all.join(', ')} ${inflect(all.length, 'selects', 'select')} every alert, so any team's new alert would roll this deploy back: match this service's alerts (service="api")`,
       },
     ];
   return (trigger.matchers ?? []).flatMap((text, j) => {
@@ -563,7 +564,7 @@ function sourceProblem(trigger: TriggerSpec, defaultProvider: ProviderName): str
     (k) => trigger[k] !== undefined,
   );
   if (provider !== 'alertmanager' && alertKeys.length)
-    return `trigger ${name}: ${alertKeys.map((k) => `'${k}'`).join(' and ')} belong${alertKeys.length === 1 ? 's' : ''} to provider: alertmanager; its provider is ${provider}`;
+    return `trigger ${name}: ${alertKeys.map((k) => `'${k}'`).join(' and ')} ${inflect(alertKeys.length, 'belongs', 'belong')} to provider: alertmanager; its provider is ${provider}`;
   if (provider === 'alertmanager')
     return trigger.url !== undefined ||
       trigger.headers !== undefined ||

@@ -10,6 +10,7 @@ import { describeRef, readSnapshot, type Snapshot, type TargetRef } from '../kub
 import type { ModeContext } from '../modes/context.js';
 import { formatRevisionSpec } from '../revision.js';
 import { rollbackTargets, type Destination, type TargetResult } from './kubernetes.js';
+import { plural } from '../text.js';
 
 /** Why a rollback would only be planned (dry run, approval, strategy none), if it would. */
 export function planOnlyReason(config: Config): string | undefined {
@@ -38,7 +39,7 @@ export async function executeRollback(
 ): Promise<RollbackDone> {
   const { config } = context;
   core.info(
-    `Rolling back ${refs.length} target${refs.length === 1 ? '' : 's'} to ${describeDestination(destination)}${planOnly ? ` (plan only: ${planOnly})` : ''}`,
+    `Rolling back ${plural(refs.length, 'target')} to ${describeDestination(destination)}${planOnly ? ` (plan only: ${planOnly})` : ''}`,
   );
   const started = context.clock.now();
   const results = await core.group('Rollback', () =>
