@@ -8,6 +8,7 @@ import pLimit from 'p-limit';
 import { UserError, UserErrors } from '../errors.js';
 import { captureTarget } from './capture.js';
 import { KubeError, type KubeClient } from './client.js';
+import { clientFor } from './connect.js';
 import { rolloutStatus } from './rollout.js';
 import { describeRef, type CapturedTarget, type TargetRef } from './snapshot.js';
 import { kindName, type ConfigMap, type PodTemplate, type WorkloadKind } from './types.js';
@@ -144,8 +145,7 @@ export async function recordGoodRelease(
   const captured = await Promise.all(
     refs.map((ref) =>
       limit(async () => {
-        const client = clients.get(ref.context);
-        if (!client) throw new Error(`no client for context ${ref.context}`);
+        const client = clientFor(clients, ref.context);
         const state = rolloutStatus(
           ref.kind,
           await client.getWorkload(ref.kind, ref.namespace, ref.name),
@@ -172,9 +172,7 @@ export async function recordGoodRelease(
   const recorded: LedgerRecord[] = [];
   for (const [key, targets] of groups) {
     const [contextName = '', namespace = ''] = key.split('|');
-    const client = clients.get(contextName);
-    if (!client) continue;
-    const entries = await recordGood(client, namespace, {
+    const entries = await recordGood(clientFor(clients, contextName), namespace, {
       ...release,
       targets: targets.map(ledgerTarget),
     });

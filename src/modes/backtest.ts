@@ -3,6 +3,7 @@ import { watch } from '../analysis/watch.js';
 import { replayClock } from '../clock.js';
 import { formatDuration } from '../duration.js';
 import { UserError } from '../errors.js';
+import { clientFor } from '../kube/connect.js';
 import { readReleases } from '../kube/releases.js';
 import { historyBaselines } from '../metrics/baselines.js';
 import type { MetricSource } from '../metrics/sources.js';
@@ -124,9 +125,7 @@ async function findDeploys(
   const found = (
     await Promise.all(
       targetRefs(context).map(async (ref) => {
-        const client = clients.get(ref.context);
-        if (!client) return [];
-        const { releases } = await readReleases(client, ref);
+        const { releases } = await readReleases(clientFor(clients, ref.context), ref);
         return releases
           .filter((r) => r.at >= now - config.lookbackMs)
           .map((r) => ({

@@ -7,6 +7,7 @@ import { Outputs, SNAPSHOT_ENV, State } from '../constants.js';
 import { UserError, UserErrors, messageOf } from '../errors.js';
 import { captureTarget, missingPermissions } from '../kube/capture.js';
 import { KubeError } from '../kube/client.js';
+import { clientFor } from '../kube/connect.js';
 import { describeRef, type CapturedTarget, type Snapshot } from '../kube/snapshot.js';
 import { kindName } from '../kube/types.js';
 import {
@@ -40,8 +41,7 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
   const lacking = await Promise.all(
     scopes.map((ref) =>
       limit(async () => {
-        const client = clients.get(ref.context);
-        if (!client) return undefined;
+        const client = clientFor(clients, ref.context);
         const missing = await missingPermissions(client, ref.kind, ref.namespace).catch(
           (error: unknown) => {
             // A server that cannot be reached now will not be reached by the capture either.
@@ -78,8 +78,7 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
   const results = await Promise.all(
     refs.map((ref) =>
       limit(async () => {
-        const client = clients.get(ref.context);
-        if (!client) throw new Error(`no client for context ${ref.context}`);
+        const client = clientFor(clients, ref.context);
         try {
           return await captureTarget(client, ref);
         } catch (error) {

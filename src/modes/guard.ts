@@ -8,6 +8,7 @@ import { watch, type WatchResult } from '../analysis/watch.js';
 import { Outputs, type InconclusiveAction, type Verdict } from '../constants.js';
 import { formatDuration } from '../duration.js';
 import { messageOf, UserError } from '../errors.js';
+import { clientFor } from '../kube/connect.js';
 import { readReleases } from '../kube/releases.js';
 import { waitForRollout } from '../kube/rollout.js';
 import { describeRef, type Snapshot, type TargetRef } from '../kube/snapshot.js';
@@ -157,8 +158,7 @@ async function waitForRollouts(
     refs.map((ref) =>
       limit(async (): Promise<RolloutOutcome> => {
         const target = describeRef(ref);
-        const client = clients.get(ref.context);
-        if (!client) throw new Error(`no client for context ${ref.context}`);
+        const client = clientFor(clients, ref.context);
         try {
           const result = await waitForRollout(client, ref.kind, ref.namespace, ref.name, {
             clock: context.clock,

@@ -7,6 +7,7 @@ import pLimit from 'p-limit';
 import type { Clock } from '../clock.js';
 import { messageOf } from '../errors.js';
 import { KubeError, type KubeClient } from '../kube/client.js';
+import { clientFor } from '../kube/connect.js';
 import { diffLines } from '../kube/json.js';
 import { lastGood, readLedger } from '../kube/ledger.js';
 import { waitForRollout } from '../kube/rollout.js';
@@ -205,8 +206,7 @@ export async function rollbackTargets(
   const unique = [...new Map(refs.map((ref) => [refKey(ref), ref])).values()];
   return Promise.all(
     unique.map((ref) => {
-      const client = clients.get(ref.context);
-      if (!client) throw new Error(`no client for context ${ref.context}`);
+      const client = clientFor(clients, ref.context);
       return limit(() => rollbackOne(client, ref, options));
     }),
   );
