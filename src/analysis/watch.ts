@@ -11,6 +11,7 @@ import type { WatchedTrigger } from './rules.js';
 import { evaluateTrigger, format, type Observation, type TriggerState } from './triggers.js';
 import { judge, type Coverage, type Judgement } from './verdict.js';
 import { inflect } from '../text.js';
+import { messageOf } from '../errors.js';
 
 export interface TriggerSource {
   trigger: WatchedTrigger;
@@ -106,7 +107,7 @@ export async function watch(
       sources.map((s) =>
         s
           .read({ now: at, since, intervalMs, deployedAt: options.deployedAt ?? since })
-          .catch((error: unknown): Reading => ({ reason: (error as Error).message })),
+          .catch((error: unknown): Reading => ({ reason: messageOf(error) })),
       ),
     );
     const states = sources.map((source, i) => {

@@ -23,6 +23,7 @@ import type {
   SeriesValue,
 } from './provider.js';
 import { inflect, plural } from '../text.js';
+import { messageOf } from '../errors.js';
 
 export type AlertmanagerOptions = ApiConnection;
 
@@ -207,7 +208,7 @@ export class AlertmanagerProvider implements MetricProvider {
           reason: `Alertmanager answered more than ${formatBytes(error.limit)}; narrow the matchers`,
         };
       return {
-        reason: `Alertmanager unreachable at ${where}: ${redactUrlsIn((error as Error).message)}`,
+        reason: `Alertmanager unreachable at ${where}: ${redactUrlsIn(messageOf(error))}`,
       };
     }
     let body: unknown;

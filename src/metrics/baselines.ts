@@ -8,6 +8,7 @@ import { formatTimestamp } from '../time.js';
 import { alertKey } from './alertmanager.js';
 import type { MetricQuery, Reading } from './provider.js';
 import type { MetricSource } from './sources.js';
+import { messageOf } from '../errors.js';
 
 export interface Baseline {
   value: number | undefined;
@@ -46,7 +47,7 @@ export async function alertBaselines(
     alerting.map((s) =>
       s
         .read({ now, since: now, intervalMs: 0, deployedAt: Infinity })
-        .catch((e: unknown): Reading => ({ reason: String(e) })),
+        .catch((e: unknown): Reading => ({ reason: messageOf(e) })),
     ),
   );
   return Object.fromEntries(
@@ -119,7 +120,7 @@ export async function sampledBaselines(
   await clock.sleep(sampleMs);
   const second = window();
   const readings = await Promise.all(
-    sampled.map((s) => s.read(second).catch((e: unknown): Reading => ({ reason: String(e) }))),
+    sampled.map((s) => s.read(second).catch((e: unknown): Reading => ({ reason: messageOf(e) }))),
   );
   return Object.fromEntries(
     sampled.map((source, i): [string, Baseline] => {

@@ -3,6 +3,7 @@
  * PromQL, refused credentials or a query that finds nothing are known now, not after.
  */
 import type { MetricSource } from './sources.js';
+import { messageOf } from '../errors.js';
 
 export interface PreflightFinding {
   trigger: string;
@@ -20,7 +21,7 @@ export async function preflight(
     sources.map(async (s) => {
       const finding = await s
         .check({ now, since: now, intervalMs })
-        .catch((e: unknown) => ({ level: 'error' as const, message: String(e) }));
+        .catch((e: unknown) => ({ level: 'error' as const, message: messageOf(e) }));
       return finding ? { trigger: s.trigger.rule.name, ...finding } : undefined;
     }),
   );

@@ -2,7 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { YAMLException, loadAll } from 'js-yaml';
 import schema from '../../schema/rollback-policy.schema.json' with { type: 'json' };
 import { DURATION_HINT, checkDuration, parseDuration, type DurationKind } from '../duration.js';
-import { UserError, UserErrors, quote, type SourceLocation } from '../errors.js';
+import { UserError, UserErrors, quote, type SourceLocation, messageOf } from '../errors.js';
 import { parseSelector } from '../metrics/exposition.js';
 import { parseMatchers } from '../metrics/alertmanager.js';
 import { aggregatesAlerts, isAlertExpression, promqlProblem } from '../metrics/promql-syntax.js';
@@ -600,7 +600,7 @@ function checkRegex(pattern: string, pointer: string, problems: Problem[]): void
   } catch (error) {
     problems.push({
       pointer,
-      message: `${quote(pattern)} is not a regular expression (${(error as Error).message})`,
+      message: `${quote(pattern)} is not a regular expression (${messageOf(error)})`,
     });
   }
 }
