@@ -1,5 +1,5 @@
 /**
- * Names of the action's modes, inputs, outputs and state, in one place. action.yml must list
+ * Names of the action's modes, inputs and outputs, in one place. action.yml must list
  * exactly these inputs and outputs (a test checks it), and the README's tables are generated
  * from action.yml plus the `type` column below.
  */
@@ -68,7 +68,6 @@ export const Outputs = {
 
 /** Carries the snapshot path from a capture step to later steps of the same job. */
 export const SNAPSHOT_ENV = 'ROLLBACK_ACTION_SNAPSHOT';
-export const State = { SnapshotPath: 'snapshot-path' } as const;
 
 export const VERDICTS = [
   'healthy',

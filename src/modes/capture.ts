@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import pLimit from 'p-limit';
-import { Outputs, SNAPSHOT_ENV, State } from '../constants.js';
+import { Outputs, SNAPSHOT_ENV } from '../constants.js';
 import { UserError, UserErrors, messageOf } from '../errors.js';
 import { captureTarget, missingPermissions } from '../kube/capture.js';
 import { KubeError } from '../kube/client.js';
@@ -111,7 +111,6 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
   const file = path.join(dir, `snapshot-${snapshot.capturedAt.replace(/[:.]/g, '-')}.json`);
   await writeFile(file, json);
   core.exportVariable(SNAPSHOT_ENV, file);
-  core.saveState(State.SnapshotPath, file);
 
   for (const t of targets) {
     core.info(
