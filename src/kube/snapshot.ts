@@ -3,6 +3,9 @@
  * goes back to exactly that (even when it is not the "previous" revision, and even when its
  * revision was pruned from history by then).
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { readFileBounded, TooLargeError } from '../bounded.js';
 import { UserError, quote } from '../errors.js';
 import { formatBytes, LIMITS } from '../limits.js';
@@ -92,6 +95,22 @@ export function digestsOf(pods: Pod[]): Record<string, string[]> {
     }
   }
   return Object.fromEntries(Object.entries(digests).map(([k, v]) => [k, [...v].sort()]));
+}
+
+/**
+ * Writes the snapshot under RUNNER_TEMP (the OS temp dir outside a runner), named by its
+ * time; returns the file and the JSON written, which is also the `snapshot` output.
+ */
+export async function writeSnapshot(
+  snapshot: Snapshot,
+  runnerTemp: string | undefined,
+): Promise<{ file: string; json: string }> {
+  const json = JSON.stringify(snapshot);
+  const dir = path.join(runnerTemp || os.tmpdir(), 'rollback-action');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `snapshot-${snapshot.capturedAt.replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, json);
+  return { file, json };
 }
 
 /** A snapshot from the `snapshot` input: JSON text, or the path of a file holding it. */

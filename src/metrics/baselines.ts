@@ -158,3 +158,29 @@ export async function resolveBaselines(
   const rest = sources.filter((s) => !(s.trigger.rule.name in kept));
   return { ...(await historyBaselines(rest, end, windowMs)), ...kept };
 }
+
+/** How long capture samples a source without history for its baseline, at most. */
+const SAMPLE_MS = 15_000;
+
+/**
+ * The baselines a capture records: Prometheus history before now; other sources (scrape,
+ * http-json) sampled twice now; the alerts firing now for alert triggers.
+ */
+export async function captureBaselines(
+  sources: readonly MetricSource[],
+  clock: Clock,
+  options: { intervalMs: number; baselineWindowMs: number },
+): Promise<Record<string, Baseline>> {
+  const now = clock.now();
+  const sampleMs = Math.min(options.intervalMs, SAMPLE_MS);
+  const [history, sampled, alerts] = await Promise.all([
+    historyBaselines(sources, now, options.baselineWindowMs),
+    sampledBaselines(
+      sources.filter((s) => !s.baseline && s.trigger.provider !== 'health'),
+      clock,
+      sampleMs,
+    ),
+    alertBaselines(sources, now),
+  ]);
+  return { ...sampled, ...history, ...alerts };
+}
