@@ -15,7 +15,8 @@ import { rollback } from './modes/rollback.js';
 import { validate } from './modes/validate.js';
 import { loadPolicy } from './policy/load.js';
 import { escapeText } from './report/markdown.js';
-import { writeReportFile, type RunReport } from './report/run-report.js';
+import { writeReportFile } from './report/run-report.js';
+import type { RunReport } from './report/types.js';
 import { redactUrlsIn, urlSecrets } from './url.js';
 
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {

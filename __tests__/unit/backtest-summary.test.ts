@@ -1,4 +1,5 @@
-import { backtestSummary, type ReplayedDeploy } from '../../src/report/backtest-summary.js';
+import { backtestSummary } from '../../src/report/backtest-summary.js';
+import type { ReplayedDeploy } from '../../src/report/types.js';
 
 const healthy: ReplayedDeploy = {
   at: '2026-01-01T10:00:00Z',

@@ -11,6 +11,8 @@ import { UserError, quote } from '../errors.js';
 import { formatBytes, LIMITS } from '../limits.js';
 import { parseErrorLine } from '../parse-error.js';
 import type { Baseline } from '../metrics/baselines.js';
+import { snapshotFile, snapshotFromFile } from '../report/json.js';
+import type { SnapshotFile } from '../report/types.js';
 import { kindName, type PodTemplate, type Pod, type Workload, type WorkloadKind } from './types.js';
 
 export interface TargetRef {
@@ -41,6 +43,7 @@ export interface CapturedTarget extends TargetRef {
   template: PodTemplate;
 }
 
+/** The snapshot as the code uses it; written and read as SnapshotFile (report/types.ts). */
 export interface Snapshot {
   version: 1;
   capturedAt: string;
@@ -99,13 +102,14 @@ export function digestsOf(pods: Pod[]): Record<string, string[]> {
 
 /**
  * Writes the snapshot under RUNNER_TEMP (the OS temp dir outside a runner), named by its
- * time; returns the file and the JSON written, which is also the `snapshot` output.
+ * time, in its kebab-case JSON form (SnapshotFile); returns the file and the JSON written,
+ * which is also the `snapshot` output.
  */
 export async function writeSnapshot(
   snapshot: Snapshot,
   runnerTemp: string | undefined,
 ): Promise<{ file: string; json: string }> {
-  const json = JSON.stringify(snapshot);
+  const json = JSON.stringify(snapshotFile(snapshot));
   const dir = path.join(runnerTemp || os.tmpdir(), 'rollback-action');
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `snapshot-${snapshot.capturedAt.replace(/[:.]/g, '-')}.json`);
@@ -131,10 +135,11 @@ export function readSnapshot(value: string): Snapshot {
   } catch (error) {
     throw notOurs(parseErrorLine(error));
   }
-  const snapshot = parsed as Partial<Snapshot> | null;
+  const snapshot = parsed as Partial<SnapshotFile> | null;
   if (snapshot?.version !== 1 || !Array.isArray(snapshot.targets))
     throw notOurs('expected version 1 with targets');
-  return snapshot as Snapshot;
+  if (typeof snapshot['captured-at'] !== 'string') throw notOurs("expected 'captured-at'");
+  return snapshotFromFile(snapshot as SnapshotFile);
 }
 
 function readFileText(file: string): string {

@@ -5,6 +5,7 @@ import { writeSnapshot, type Snapshot } from '../kube/snapshot.js';
 import { captureBaselines } from '../metrics/baselines.js';
 import { checkTriggers } from '../metrics/preflight.js';
 import { describeBaseline } from '../report/evidence.js';
+import { baselineReports, capturedTargetReport } from '../report/json.js';
 import { captureSummary, capturedNotes } from '../report/capture-summary.js';
 import { targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
@@ -77,15 +78,8 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
     report: {
       snapshot: {
         path: file,
-        targets: targets.map((t) => ({
-          context: t.context,
-          namespace: t.namespace,
-          kind: t.kind,
-          name: t.name,
-          revision: t.revision,
-          images: t.images,
-        })),
-        baselines: baselines ?? null,
+        targets: targets.map(capturedTargetReport),
+        baselines: baselines ? baselineReports(baselines) : null,
       },
       preflight: findings,
     },

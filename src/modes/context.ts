@@ -8,6 +8,7 @@ import { repeatedTargetWarnings, uniqueTargets } from '../targets.js';
 import type { KubeClient } from '../kube/client.js';
 import type { GoodRelease } from '../kube/ledger.js';
 import type { TargetRef } from '../kube/snapshot.js';
+import type { ModeReport } from '../report/types.js';
 
 export interface RunInfo {
   sha: string | undefined;
@@ -26,7 +27,8 @@ export interface ModeContext {
 
 export interface ModeResult {
   outputs: Partial<Record<OutputName, string>>;
-  report: Record<string, unknown>;
+  /** This mode's part of the run report (after its head). */
+  report: ModeReport;
   /** Set when the run failed after doing what it could; main fails the step with it. */
   failure?: string;
 }

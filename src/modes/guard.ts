@@ -15,6 +15,7 @@ import { describeRef, type Snapshot, type TargetRef } from '../kube/snapshot.js'
 import { resolveBaselines, type Baseline } from '../metrics/baselines.js';
 import type { MetricSource } from '../metrics/sources.js';
 import { describeBaseline, gradeNote } from '../report/evidence.js';
+import { baselineReports, ledgerReport, rolloutReport } from '../report/json.js';
 import { formatTimestamp } from '../time.js';
 import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { recordGoodRelease, type LedgerRecord } from '../kube/ledger.js';
@@ -139,10 +140,10 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
         : null,
       triggers: states.map((s) => evidenceOf(s, watched?.observations[s.name] ?? [])),
       unjudged: judgement.unjudged,
-      baselines,
-      rollout,
+      baselines: baselineReports(baselines),
+      rollout: rollout.map(rolloutReport),
       rollback: outcome.rollback ? outcome.rollback.report : null,
-      ledger: outcome.ledger ?? null,
+      ledger: outcome.ledger?.map(ledgerReport) ?? null,
     },
     failure,
   };

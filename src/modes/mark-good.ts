@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { recordGoodRelease } from '../kube/ledger.js';
+import { ledgerReport } from '../report/json.js';
 import { markGoodSummary } from '../report/mark-good-summary.js';
 import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './context.js';
 
@@ -20,5 +21,5 @@ export async function markGood(context: ModeContext): Promise<ModeResult> {
   );
   if (context.env.GITHUB_STEP_SUMMARY)
     await core.summary.addRaw(markGoodSummary(ledger, context.config.reason)).write();
-  return { outputs: {}, report: { ledger } };
+  return { outputs: {}, report: { ledger: ledger.map(ledgerReport) } };
 }

@@ -4,6 +4,7 @@ import { hasKubeConfig } from '../kube/connect.js';
 import { repeatedTargetWarnings, uniqueTargets } from '../targets.js';
 import { runbookTriggers } from '../policy/presets.js';
 import { settingRows, type SettingRow } from '../report/settings.js';
+import type { ValidateReport } from '../report/types.js';
 import { validateSummary, type ValidatedTrigger } from '../report/validate-summary.js';
 import type { ModeContext, ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
@@ -111,6 +112,6 @@ function checkContexts(context: ModeContext): string {
   return `Kubeconfig contexts: ${[...clients.keys()].join(', ')} (found; no server was contacted).`;
 }
 
-function settingsRecord(rows: SettingRow[]): Record<string, { value: string; from: string }> {
+function settingsRecord(rows: SettingRow[]): ValidateReport['settings'] {
   return Object.fromEntries(rows.map((row) => [row.name, { value: row.value, from: row.from }]));
 }

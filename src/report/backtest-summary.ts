@@ -2,21 +2,7 @@
 import { formatDuration } from '../duration.js';
 import { code, markdownTable } from './markdown.js';
 import { plural } from '../text.js';
-
-export interface ReplayedDeploy {
-  at: string;
-  /** Where the time came from: given, or `context ns/kind/name revision N`. */
-  source: string;
-  verdict: 'would roll back' | 'healthy' | 'inconclusive';
-  /** Seconds after the deploy at which the policy would have acted. */
-  'after-seconds': number | null;
-  trigger: string | null;
-  severity: string | null;
-  detail: string;
-  /** Seconds of history replayed; less than the window when the next deploy or now came first. */
-  'replayed-seconds': number;
-  partial: boolean;
-}
+import type { ReplayedDeploy } from './types.js';
 
 /** The backtest's job summary: how many deploys would have been rolled back, and each one. */
 export function backtestSummary(

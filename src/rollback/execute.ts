@@ -8,6 +8,8 @@ import type { Config } from '../config.js';
 import { SNAPSHOT_ENV, type Verdict } from '../constants.js';
 import { describeRef, readSnapshot, type Snapshot, type TargetRef } from '../kube/snapshot.js';
 import type { ModeContext } from '../modes/context.js';
+import { targetOutcome } from '../report/json.js';
+import type { RollbackReport } from '../report/types.js';
 import { formatRevisionSpec } from '../revision.js';
 import { rollbackTargets, type Destination, type TargetResult } from './kubernetes.js';
 import { plural } from '../text.js';
@@ -27,7 +29,7 @@ export interface RollbackDone {
   seconds: number;
   results: TargetResult[];
   failure: string | undefined;
-  report: Record<string, unknown>;
+  report: RollbackReport;
 }
 
 /** Rolls every ref back (or plans it, when `planOnly` says why) and waits for the rollouts. */
@@ -81,7 +83,7 @@ export async function executeRollback(
       destination: describeDestination(destination),
       'plan-only': planOnly ?? null,
       'rollback-seconds': seconds,
-      targets: results,
+      targets: results.map(targetOutcome),
     },
   };
 }
