@@ -1,5 +1,5 @@
 /**
- * Names of the action's modes, inputs, outputs and state, in one place. action.yml must list
+ * Names of the action's modes, inputs and outputs, in one place. action.yml must list
  * exactly these inputs and outputs (a test checks it), and the README's tables are generated
  * from action.yml plus the `type` column below.
  */
@@ -68,7 +68,6 @@ export const Outputs = {
 
 /** Carries the snapshot path from a capture step to later steps of the same job. */
 export const SNAPSHOT_ENV = 'ROLLBACK_ACTION_SNAPSHOT';
-export const State = { SnapshotPath: 'snapshot-path' } as const;
 
 export const VERDICTS = [
   'healthy',
@@ -97,9 +96,6 @@ export type InconclusiveAction = (typeof INCONCLUSIVE_ACTIONS)[number];
 
 export const APPROVALS = ['auto', 'required'] as const;
 export type Approval = (typeof APPROVALS)[number];
-
-export const WORKLOAD_KINDS = ['deployment', 'statefulset', 'daemonset'] as const;
-export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 export const NO_DATA_ACTIONS = ['hold', 'rollback', 'fail'] as const;
 export type NoDataAction = (typeof NO_DATA_ACTIONS)[number];

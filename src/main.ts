@@ -19,7 +19,8 @@ import { createGitHub, type GitHub } from './github.js';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { escapeText } from './report/markdown.js';
-import { writeReportFile, type RunReport } from './report/run-report.js';
+import { writeReportFile } from './report/run-report.js';
+import type { RunReport } from './report/types.js';
 import { redactUrlsIn, urlSecrets } from './url.js';
 
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {

@@ -4,6 +4,7 @@
  * file that is not ours (a wrong path) or hold secrets.
  */
 import { redactUrlsIn } from './url.js';
+import { messageOf } from './errors.js';
 
 interface YamlLike {
   name: string;
@@ -22,6 +23,6 @@ export function parseErrorLine(error: unknown): string {
     return yaml.mark
       ? `invalid YAML: ${yaml.reason} (line ${yaml.mark.line + 1}, column ${yaml.mark.column + 1})`
       : `invalid YAML: ${yaml.reason}`;
-  const first = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  const first = messageOf(error).split('\n')[0] ?? '';
   return redactUrlsIn(first.length > 200 ? `${first.slice(0, 197)}...` : first);
 }

@@ -1,5 +1,5 @@
-import { WORKLOAD_KINDS, type WorkloadKind } from './constants.js';
 import { quote } from './errors.js';
+import { kindName, WORKLOAD_KINDS, type WorkloadKind } from './kube/types.js';
 import { didYouMean } from './suggest.js';
 
 /** A workload to guard: `deployment/api`, or `payments/statefulset/db` with a namespace. */
@@ -11,18 +11,18 @@ export interface Target {
 
 /** kubectl's resource names and short names for the kinds we roll back. */
 const KIND_ALIASES: Record<string, WorkloadKind> = {
-  deployment: 'deployment',
-  deployments: 'deployment',
-  deploy: 'deployment',
-  'deployment.apps': 'deployment',
-  statefulset: 'statefulset',
-  statefulsets: 'statefulset',
-  sts: 'statefulset',
-  'statefulset.apps': 'statefulset',
-  daemonset: 'daemonset',
-  daemonsets: 'daemonset',
-  ds: 'daemonset',
-  'daemonset.apps': 'daemonset',
+  deployment: 'Deployment',
+  deployments: 'Deployment',
+  deploy: 'Deployment',
+  'deployment.apps': 'Deployment',
+  statefulset: 'StatefulSet',
+  statefulsets: 'StatefulSet',
+  sts: 'StatefulSet',
+  'statefulset.apps': 'StatefulSet',
+  daemonset: 'DaemonSet',
+  daemonsets: 'DaemonSet',
+  ds: 'DaemonSet',
+  'daemonset.apps': 'DaemonSet',
 };
 
 /** RFC 1123 subdomain (object names) and label (namespaces), as the API server checks them. */
@@ -42,9 +42,10 @@ export function parseTarget(text: string): Target | { error: string } {
   const [namespace, rawKind, name] = parts.length === 3 ? parts : [undefined, ...parts];
   const kind = KIND_ALIASES[(rawKind ?? '').toLowerCase()];
   if (!kind) {
-    const hint = didYouMean(rawKind ?? '', WORKLOAD_KINDS);
+    const names = WORKLOAD_KINDS.map(kindName);
+    const hint = didYouMean(rawKind ?? '', names);
     return {
-      error: `${quote(text)}: unknown kind ${quote(rawKind)}${hint}; expected one of ${WORKLOAD_KINDS.join(', ')}`,
+      error: `${quote(text)}: unknown kind ${quote(rawKind)}${hint}; expected one of ${names.join(', ')}`,
     };
   }
   if (!name || name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
@@ -57,7 +58,7 @@ export function parseTarget(text: string): Target | { error: string } {
 }
 
 export function formatTarget(target: Target): string {
-  const ref = `${target.kind}/${target.name}`;
+  const ref = `${kindName(target.kind)}/${target.name}`;
   return target.namespace ? `${target.namespace}/${ref}` : ref;
 }
 

@@ -159,8 +159,8 @@ describe('the last-known-good ledger', () => {
       const target = JSON.parse(result.outputs.report ?? '{}').targets[0];
       expect(target).toMatchObject({
         outcome: 'rolled-back',
-        fromRevision: 3,
-        toRevision: 1,
+        'from-revision': 3,
+        'to-revision': 1,
         message: 'rolled back revision 3 → 1',
       });
       const d = await sim.waitFor(

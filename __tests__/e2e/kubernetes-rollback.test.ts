@@ -148,7 +148,7 @@ test('capture, a bad deploy, rollback to the snapshot, in two regions for three 
   const report = JSON.parse(rolled.outputs.report ?? '{}');
   expect(
     report.targets.map(
-      (t: any) => `${t.context} ${t.kind} ${t.outcome} ${t.fromRevision}→${t.toRevision}`,
+      (t: any) => `${t.context} ${t.kind} ${t.outcome} ${t['from-revision']}→${t['to-revision']}`,
     ),
   ).toEqual(
     REGIONS.flatMap((r) => [

@@ -44,7 +44,7 @@ describe('resolveConfig', () => {
   test('the policy fills what inputs leave empty', () => {
     expect(resolveConfig(NO_INPUTS, POLICY)).toMatchObject({
       policyFile: '.github/rollback-policy.yml',
-      targets: { value: [{ kind: 'deployment', name: 'api' }], from: 'policy' },
+      targets: { value: [{ kind: 'Deployment', name: 'api' }], from: 'policy' },
       namespace: { value: 'shop', from: 'policy' },
       contexts: { value: ['eu-west'], from: 'policy' },
       prometheusUrl: { value: 'http://prom:9090', from: 'policy' },
@@ -59,9 +59,9 @@ describe('resolveConfig', () => {
 
   test.each<[Partial<ActionInputs>, string, unknown]>([
     [
-      { targets: [{ kind: 'daemonset', name: 'agent' }] },
+      { targets: [{ kind: 'DaemonSet', name: 'agent' }] },
       'targets',
-      [{ kind: 'daemonset', name: 'agent' }],
+      [{ kind: 'DaemonSet', name: 'agent' }],
     ],
     [{ namespace: 'payments' }, 'namespace', 'payments'],
     [{ contexts: ['us-east', 'ap-south'] }, 'contexts', ['us-east', 'ap-south']],

@@ -8,12 +8,17 @@ import {
   type Observation,
   type TriggerRule,
 } from '../../src/analysis/triggers.js';
+import type { RolloutOutcome } from '../../src/analysis/rollout.js';
+import type { Judgement } from '../../src/analysis/verdict.js';
+import type { TriggerState } from '../../src/analysis/triggers.js';
+import { failingTriggers } from '../../src/decide/gather.js';
 import { classifyRange } from '../../src/decide/migrations.js';
 import {
   decide,
   describePlan,
   scopeRefs,
   type DecisionFacts,
+  type FailingTrigger,
   type Plan,
   type PlanAction,
 } from '../../src/decide/plan.js';
@@ -471,5 +476,46 @@ describe('forRejudging', () => {
     expect(evaluateTrigger(forRejudging(rule), observations).status).toBe(status);
     // The same observations under the original rule never fail within 20 seconds.
     expect(evaluateTrigger(rule, observations).status).not.toBe('fail');
+  });
+});
+
+describe('failingTriggers', () => {
+  const policy = {
+    triggers: [
+      { name: 'eu', query: 'x', above: 1, context: 'eu-west' },
+      { name: 'db-lag', query: 'y', above: 1, targets: ['statefulset/db', 'payments/deploy/api'] },
+      { name: 'all', query: 'z', above: 1 },
+    ],
+  };
+  const failing = (...names: string[]): Pick<Judgement, 'failing'> => ({
+    failing: names.map((name) => ({ name }) as TriggerState),
+  });
+  test.each<[string, string[], FailingTrigger[]]>([
+    ['a context scope', ['eu'], [{ name: 'eu', context: 'eu-west' }]],
+    [
+      'targets in any spelling kubectl takes, with their namespace',
+      ['db-lag'],
+      [
+        {
+          name: 'db-lag',
+          targets: [
+            { kind: 'StatefulSet', name: 'db' },
+            { kind: 'Deployment', name: 'api', namespace: 'payments' },
+          ],
+        },
+      ],
+    ],
+    ['no scope', ['all'], [{ name: 'all' }]],
+    [
+      'the rollout: the targets whose rollout failed',
+      ['rollout'],
+      [{ name: 'rollout', refs: [refKey(US)] }],
+    ],
+  ])('%s', (_name, names, expected) => {
+    const rollout: RolloutOutcome[] = [
+      { target: 'eu-west shop/deployment/api', state: 'done', message: '', elapsedMs: 1 },
+      { target: 'us-east shop/deployment/api', state: 'failed', message: 'deadline', elapsedMs: 1 },
+    ];
+    expect(failingTriggers(failing(...names), { policy }, rollout, [EU, US])).toEqual(expected);
   });
 });

@@ -61,8 +61,8 @@ describe('readInputs', () => {
       { targets: 'deployment/api\nprod/sts/db' },
       {
         targets: [
-          { kind: 'deployment', name: 'api' },
-          { kind: 'statefulset', name: 'db', namespace: 'prod' },
+          { kind: 'Deployment', name: 'api' },
+          { kind: 'StatefulSet', name: 'db', namespace: 'prod' },
         ],
       },
     ],
@@ -70,8 +70,8 @@ describe('readInputs', () => {
       { targets: 'deployment/api, ds/agent' },
       {
         targets: [
-          { kind: 'deployment', name: 'api' },
-          { kind: 'daemonset', name: 'agent' },
+          { kind: 'Deployment', name: 'api' },
+          { kind: 'DaemonSet', name: 'agent' },
         ],
       },
     ],

@@ -2,15 +2,15 @@ import { formatTarget, parseTarget, splitList } from '../../src/targets.js';
 
 describe('parseTarget', () => {
   test.each([
-    ['deployment/api', { kind: 'deployment', name: 'api' }],
-    ['deploy/api', { kind: 'deployment', name: 'api' }],
-    ['Deployment/api', { kind: 'deployment', name: 'api' }],
-    ['deployment.apps/api', { kind: 'deployment', name: 'api' }],
-    ['sts/db', { kind: 'statefulset', name: 'db' }],
-    ['statefulsets/db', { kind: 'statefulset', name: 'db' }],
-    ['ds/agent', { kind: 'daemonset', name: 'agent' }],
-    ['payments/deployment/api', { kind: 'deployment', name: 'api', namespace: 'payments' }],
-    ['deployment/api.v2', { kind: 'deployment', name: 'api.v2' }],
+    ['deployment/api', { kind: 'Deployment', name: 'api' }],
+    ['deploy/api', { kind: 'Deployment', name: 'api' }],
+    ['Deployment/api', { kind: 'Deployment', name: 'api' }],
+    ['deployment.apps/api', { kind: 'Deployment', name: 'api' }],
+    ['sts/db', { kind: 'StatefulSet', name: 'db' }],
+    ['statefulsets/db', { kind: 'StatefulSet', name: 'db' }],
+    ['ds/agent', { kind: 'DaemonSet', name: 'agent' }],
+    ['payments/deployment/api', { kind: 'Deployment', name: 'api', namespace: 'payments' }],
+    ['deployment/api.v2', { kind: 'Deployment', name: 'api.v2' }],
   ])('%s', (text, expected) => {
     expect(parseTarget(text)).toEqual(expected);
   });

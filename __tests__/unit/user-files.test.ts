@@ -13,7 +13,11 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'null.json'), 'null');
   writeFileSync(path.join(dir, 'big.json'), `{"pad": "${'x'.repeat(17 * 1024 * 1024)}"}`);
   writeFileSync(path.join(dir, 'big.yml'), `# ${'x'.repeat(1024 * 1024)}\n`);
-  writeFileSync(path.join(dir, 'ok.json'), '{"version": 1, "targets": []}');
+  writeFileSync(
+    path.join(dir, 'ok.json'),
+    '{"version": 1, "captured-at": "2026-01-01T00:00:00.000Z", "sha": null, "run-url": null, "targets": []}',
+  );
+  writeFileSync(path.join(dir, 'camel.json'), '{"version": 1, "capturedAt": "x", "targets": []}');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -28,6 +32,11 @@ describe('readSnapshot', () => {
       'JSON null',
       'null.json',
       "input 'snapshot': '<dir>/null.json' is not a rollback-action snapshot (expected version 1 with targets)",
+    ],
+    [
+      'a snapshot without its kebab-case time',
+      'camel.json',
+      "input 'snapshot': '<dir>/camel.json' is not a rollback-action snapshot (expected 'captured-at')",
     ],
     [
       'a file over 16 MiB',
@@ -55,7 +64,13 @@ describe('readSnapshot', () => {
   });
 
   test('a snapshot file is read', () => {
-    expect(readSnapshot(path.join(dir, 'ok.json'))).toEqual({ version: 1, targets: [] });
+    expect(readSnapshot(path.join(dir, 'ok.json'))).toEqual({
+      version: 1,
+      capturedAt: '2026-01-01T00:00:00.000Z',
+      sha: undefined,
+      runUrl: undefined,
+      targets: [],
+    });
   });
 });
 

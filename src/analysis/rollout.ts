@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../constants.js';
 import type { TriggerState } from './triggers.js';
+import { plural } from '../text.js';
 
 export interface RolloutOutcome {
   /** `context namespace/kind/name`. */
@@ -38,8 +39,6 @@ export function rolloutTrigger(outcomes: readonly RolloutOutcome[]): TriggerStat
     ...base,
     status: 'pass',
     value: 0,
-    detail: outcomes.length
-      ? `${outcomes.length} target${outcomes.length === 1 ? '' : 's'} rolled out`
-      : 'no targets',
+    detail: outcomes.length ? `${plural(outcomes.length, 'target')} rolled out` : 'no targets',
   };
 }

@@ -13,6 +13,7 @@ import { readsAlerts } from '../metrics/selectors.js';
 import { DEFAULT_SEVERITY_MAP, parseMatchers } from '../metrics/alertmanager.js';
 import { redactUrl } from '../url.js';
 import { describeCondition, thresholdOf, type TriggerRule } from './triggers.js';
+import { plural } from '../text.js';
 
 export interface WatchedTrigger {
   rule: TriggerRule;
@@ -171,7 +172,7 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
             : `fails ${describeCondition(rule, thresholdOf(rule, baseline), baseline)}`;
   const hold =
     rule.failureLimit !== undefined
-      ? `on more than ${rule.failureLimit} poll${rule.failureLimit === 1 ? '' : 's'} of the window`
+      ? `on more than ${plural(rule.failureLimit, 'poll')} of the window`
       : rule.consecutive !== undefined
         ? `${rule.consecutive} polls in a row`
         : rule.forMs

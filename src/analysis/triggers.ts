@@ -15,6 +15,7 @@ import {
   type SeriesMode,
 } from './series.js';
 import { sprt, sprtOptions, wilsonLower, type SprtOptions } from './sequential.js';
+import { plural } from '../text.js';
 
 export type Evaluation = 'pass' | 'fail' | 'no-data';
 
@@ -234,7 +235,7 @@ export function evaluateTrigger(
   if (!pick) return evaluateOne(rule, observations, baseline);
   // An alert names the alert that fires, and how many fire.
   const detail = rule.alert
-    ? `${pick.state.detail.replace(/^firing\b/, `firing on ${pick.labels}`)} (${count} alert${count === 1 ? '' : 's'} in the last poll)`
+    ? `${pick.state.detail.replace(/^firing\b/, `firing on ${pick.labels}`)} (${plural(count, 'alert')} in the last poll)`
     : `${pick.labels}: ${pick.state.detail} (${count} series)`;
   return { ...pick.state, seriesLabels: pick.labels, seriesCount: count, detail };
 }
@@ -300,7 +301,7 @@ function evaluateOne(
       status: 'pass',
       breachingSince: latest.breach ? breachingSince : undefined,
       ...(failed > 0 ? { breaching: `${failed} of ${rule.failureLimit + 1} polls to fail` } : {}),
-      detail: `${what}; ${failed} failed poll${failed === 1 ? '' : 's'} of failure-limit ${rule.failureLimit}`,
+      detail: `${what}; ${plural(failed, 'failed poll')} of failure-limit ${rule.failureLimit}`,
     };
   }
 

@@ -7,6 +7,7 @@
  */
 import type { Severity } from '../constants.js';
 import type { TriggerState } from './triggers.js';
+import { plural } from '../text.js';
 
 export type WatchVerdict = 'fail' | 'pass' | 'inconclusive' | 'watching';
 
@@ -54,7 +55,7 @@ export function unjudgedBecause(
   coverage: Coverage | undefined,
 ): string | undefined {
   const { polls = 0, withData = 0 } = coverage ?? {};
-  if (withData === 0) return `no data in ${polls} poll${polls === 1 ? '' : 's'}`;
+  if (withData === 0) return `no data in ${plural(polls, 'poll')}`;
   if (state.status === 'no-data') return `no data at the end of the window (${state.detail})`;
   if (withData * 2 < polls) return `data on only ${withData} of ${polls} polls`;
   return undefined;

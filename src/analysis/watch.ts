@@ -10,6 +10,8 @@ import type { PollWindow, Reading } from '../metrics/provider.js';
 import type { WatchedTrigger } from './rules.js';
 import { evaluateTrigger, format, type Observation, type TriggerState } from './triggers.js';
 import { judge, type Coverage, type Judgement } from './verdict.js';
+import { inflect } from '../text.js';
+import { messageOf } from '../errors.js';
 
 export interface TriggerSource {
   trigger: WatchedTrigger;
@@ -76,7 +78,7 @@ function noData(states: readonly TriggerState[]): string[] {
   }
   return [...byReason].map(
     ([reason, names]) =>
-      `${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} no data: ${reason}`,
+      `${names.join(', ')} ${inflect(names.length, 'has', 'have')} no data: ${reason}`,
   );
 }
 
@@ -105,7 +107,7 @@ export async function watch(
       sources.map((s) =>
         s
           .read({ now: at, since, intervalMs, deployedAt: options.deployedAt ?? since })
-          .catch((error: unknown): Reading => ({ reason: (error as Error).message })),
+          .catch((error: unknown): Reading => ({ reason: messageOf(error) })),
       ),
     );
     const states = sources.map((source, i) => {

@@ -24,7 +24,6 @@ import {
   type Snapshot,
   type TargetRef,
 } from '../kube/snapshot.js';
-import type { WorkloadKind } from '../kube/types.js';
 import { parseTarget } from '../targets.js';
 import {
   classifyRange,
@@ -37,12 +36,6 @@ import { baseCandidates, readDeployedRange, type DeployedRange } from './range.j
 
 /** How long the failing triggers are judged again after the flags are off (the issue's 2m). */
 export const FLAG_VERIFY_MS = 120_000;
-
-const KINDS: Record<string, WorkloadKind> = {
-  deployment: 'Deployment',
-  statefulset: 'StatefulSet',
-  daemonset: 'DaemonSet',
-};
 
 /** The failing triggers with their scope (`context:`, `targets:`; a rollout: its targets). */
 export function failingTriggers(
@@ -67,7 +60,7 @@ export function failingTriggers(
         ? []
         : [
             {
-              kind: KINDS[parsed.kind] ?? 'Deployment',
+              kind: parsed.kind,
               name: parsed.name,
               ...(parsed.namespace ? { namespace: parsed.namespace } : {}),
             },

@@ -2,14 +2,15 @@
  * Reads what a target runs now (capture), and checks up front that the credentials hold every
  * permission a later rollback will need, so a missing RBAC verb is found before the deploy.
  */
-import type { KubeClient } from './client.js';
-import { PLURALS } from './client.js';
+import pLimit from 'p-limit';
+import { KubeError, PLURALS, type KubeClient } from './client.js';
+import { clientFor } from './connect.js';
 import { selectorString } from './selector.js';
 import { digestsOf, gitOpsOf, imagesOf, type CapturedTarget, type TargetRef } from './snapshot.js';
-import type { ControllerRevision, Workload } from './types.js';
+import { kindName, type ControllerRevision, type Workload } from './types.js';
 import { deploymentHistory, revisionHistory, revisionOf } from './undo.js';
 import { semanticallyEqual } from './json.js';
-import { UserError } from '../errors.js';
+import { messageOf, UserError, UserErrors } from '../errors.js';
 
 export async function captureTarget(client: KubeClient, ref: TargetRef): Promise<CapturedTarget> {
   const workload = await client.getWorkload(ref.kind, ref.namespace, ref.name);
@@ -32,7 +33,7 @@ export async function captureTarget(client: KubeClient, ref: TargetRef): Promise
   }
   if (revision === undefined) {
     throw new UserError(
-      `${ref.kind.toLowerCase()}/${ref.name} in namespace "${ref.namespace}" (context "${ref.context}") has no revision to go back to: it has never rolled out`,
+      `${kindName(ref.kind)}/${ref.name} in namespace "${ref.namespace}" (context "${ref.context}") has no revision to go back to: it has never rolled out`,
     );
   }
   const pods = await client.listPods(ref.namespace, selector);
@@ -91,4 +92,77 @@ export async function missingPermissions(
   return checks
     .filter((_, i) => !allowed[i])
     .map(([verb, group, resource]) => `${verb} ${group ? `${resource}.${group}` : resource}`);
+}
+
+/**
+ * Every permission a later rollback of `refs` needs, checked once per context, namespace and
+ * kind; throws one error per missing set. A server that cannot be reached stops here too; a
+ * check that fails otherwise is only warned about.
+ */
+export async function checkPermissions(
+  clients: ReadonlyMap<string, KubeClient>,
+  refs: readonly TargetRef[],
+  options: { concurrency: number; warn: (line: string) => void },
+): Promise<void> {
+  const limit = pLimit(options.concurrency);
+  const scopes = [
+    ...new Map(refs.map((r) => [`${r.context}|${r.namespace}|${r.kind}`, r])).values(),
+  ];
+  const lacking = await Promise.all(
+    scopes.map((ref) =>
+      limit(async () => {
+        const client = clientFor(clients, ref.context);
+        const missing = await missingPermissions(client, ref.kind, ref.namespace).catch(
+          (error: unknown) => {
+            // A server that cannot be reached now will not be reached by the capture either.
+            if (error instanceof KubeError && error.network) return new UserError(error.message);
+            options.warn(
+              `${ref.context}: could not check permissions (${messageOf(error)}); continuing`,
+            );
+            return [];
+          },
+        );
+        if (missing instanceof UserError) return missing;
+        return missing.length
+          ? new UserError(
+              `context "${ref.context}", namespace "${ref.namespace}": the credentials lack ${missing.join(', ')} (a rollback of ${kindName(ref.kind)}s needs them)`,
+            )
+          : undefined;
+      }),
+    ),
+  );
+  // One line per problem: several scopes of one unreachable context fail the same way.
+  const errors = [
+    ...new Map(
+      lacking.filter((e): e is UserError => e !== undefined).map((e) => [e.message, e]),
+    ).values(),
+  ];
+  if (errors.length) throw new UserErrors(errors);
+}
+
+/** What every target runs now; throws one error per target that cannot be captured. */
+export async function captureTargets(
+  clients: ReadonlyMap<string, KubeClient>,
+  refs: readonly TargetRef[],
+  options: { concurrency: number },
+): Promise<CapturedTarget[]> {
+  const limit = pLimit(options.concurrency);
+  const results = await Promise.all(
+    refs.map((ref) =>
+      limit(async () => {
+        const client = clientFor(clients, ref.context);
+        try {
+          return await captureTarget(client, ref);
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+    ),
+  );
+  const failures = results.filter((r): r is Error => r instanceof Error);
+  if (failures.length)
+    throw new UserErrors(
+      failures.map((e) => (e instanceof UserError ? e : new UserError(e.message))),
+    );
+  return results as CapturedTarget[];
 }

@@ -144,3 +144,10 @@ export function connect(options: ConnectOptions): Map<string, KubeClient> {
 export function contextNamespace(kubeConfig: KubeConfig, context: string): string {
   return kubeConfig.getContextObject(context)?.namespace ?? 'default';
 }
+
+/** The client of a context that connect() opened; any other context is a bug, not input. */
+export function clientFor(clients: ReadonlyMap<string, KubeClient>, context: string): KubeClient {
+  const client = clients.get(context);
+  if (!client) throw new Error(`no client for context ${context}`);
+  return client;
+}

@@ -8,9 +8,11 @@ import pLimit from 'p-limit';
 import { UserError, UserErrors } from '../errors.js';
 import { captureTarget } from './capture.js';
 import { KubeError, type KubeClient } from './client.js';
+import { clientFor } from './connect.js';
 import { rolloutStatus } from './rollout.js';
 import { describeRef, type CapturedTarget, type TargetRef } from './snapshot.js';
-import type { ConfigMap, PodTemplate, WorkloadKind } from './types.js';
+import { kindName, type ConfigMap, type PodTemplate, type WorkloadKind } from './types.js';
+import { plural } from '../text.js';
 
 export const LEDGER_NAME = 'rollback-action-ledger';
 const LEDGER_KEY = 'releases.json';
@@ -109,10 +111,10 @@ export function lastGood(
   }
   if (sha !== undefined)
     throw new UserError(
-      `to-revision ${sha}: no verified release of ${kind.toLowerCase()}/${name} from that commit in the ledger (ConfigMap ${LEDGER_NAME}); a Kubernetes rollback to a commit needs one, a git revert does not`,
+      `to-revision ${sha}: no verified release of ${kindName(kind)}/${name} from that commit in the ledger (ConfigMap ${LEDGER_NAME}); a Kubernetes rollback to a commit needs one, a git revert does not`,
     );
   throw new UserError(
-    `to-revision last-good: no verified release of ${kind.toLowerCase()}/${name} in the ledger (ConfigMap ${LEDGER_NAME}); a guard that passes, or mode mark-good, records one`,
+    `to-revision last-good: no verified release of ${kindName(kind)}/${name} in the ledger (ConfigMap ${LEDGER_NAME}); a guard that passes, or mode mark-good, records one`,
   );
 }
 
@@ -143,8 +145,7 @@ export async function recordGoodRelease(
   const captured = await Promise.all(
     refs.map((ref) =>
       limit(async () => {
-        const client = clients.get(ref.context);
-        if (!client) throw new Error(`no client for context ${ref.context}`);
+        const client = clientFor(clients, ref.context);
         const state = rolloutStatus(
           ref.kind,
           await client.getWorkload(ref.kind, ref.namespace, ref.name),
@@ -171,15 +172,13 @@ export async function recordGoodRelease(
   const recorded: LedgerRecord[] = [];
   for (const [key, targets] of groups) {
     const [contextName = '', namespace = ''] = key.split('|');
-    const client = clients.get(contextName);
-    if (!client) continue;
-    const entries = await recordGood(client, namespace, {
+    const entries = await recordGood(clientFor(clients, contextName), namespace, {
       ...release,
       targets: targets.map(ledgerTarget),
     });
-    const names = targets.map((t) => `${t.kind.toLowerCase()}/${t.name}@${t.revision ?? '?'}`);
+    const names = targets.map((t) => `${kindName(t.kind)}/${t.name}@${t.revision ?? '?'}`);
     options.log(
-      `${contextName}/${namespace}: recorded ${names.join(', ')} as good in ConfigMap ${LEDGER_NAME} (${entries} release${entries === 1 ? '' : 's'} kept)`,
+      `${contextName}/${namespace}: recorded ${names.join(', ')} as good in ConfigMap ${LEDGER_NAME} (${plural(entries, 'release')} kept)`,
     );
     recorded.push({ context: contextName, namespace, targets: names, entries });
   }

@@ -5,7 +5,7 @@
 import type { Clock } from '../clock.js';
 import { formatDuration } from '../duration.js';
 import type { KubeClient } from './client.js';
-import type { Workload, WorkloadKind } from './types.js';
+import { kindName, type Workload, type WorkloadKind } from './types.js';
 
 export interface RolloutState {
   done: boolean;
@@ -117,7 +117,7 @@ export async function waitForRollout(
     const elapsedMs = options.clock.now() - started;
     if (state.message !== last) {
       options.log?.(
-        `${client.context} ${kind.toLowerCase()}/${name}: ${state.message} (${formatDuration(elapsedMs)})`,
+        `${client.context} ${kindName(kind)}/${name}: ${state.message} (${formatDuration(elapsedMs)})`,
       );
       last = state.message;
     }

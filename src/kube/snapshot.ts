@@ -3,12 +3,17 @@
  * goes back to exactly that (even when it is not the "previous" revision, and even when its
  * revision was pruned from history by then).
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { readFileBounded, TooLargeError } from '../bounded.js';
 import { UserError, quote } from '../errors.js';
 import { formatBytes, LIMITS } from '../limits.js';
 import { parseErrorLine } from '../parse-error.js';
 import type { Baseline } from '../metrics/baselines.js';
-import type { PodTemplate, Pod, Workload, WorkloadKind } from './types.js';
+import { snapshotFile, snapshotFromFile } from '../report/json.js';
+import type { SnapshotFile } from '../report/types.js';
+import { kindName, type PodTemplate, type Pod, type Workload, type WorkloadKind } from './types.js';
 
 export interface TargetRef {
   context: string;
@@ -38,6 +43,7 @@ export interface CapturedTarget extends TargetRef {
   template: PodTemplate;
 }
 
+/** The snapshot as the code uses it; written and read as SnapshotFile (report/types.ts). */
 export interface Snapshot {
   version: 1;
   capturedAt: string;
@@ -49,7 +55,7 @@ export interface Snapshot {
 }
 
 export function refKey(ref: TargetRef): string {
-  return `${ref.context}/${ref.namespace}/${ref.kind.toLowerCase()}/${ref.name}`;
+  return `${ref.context}/${ref.namespace}/${kindName(ref.kind)}/${ref.name}`;
 }
 
 export function findCaptured(snapshot: Snapshot, ref: TargetRef): CapturedTarget | undefined {
@@ -94,6 +100,23 @@ export function digestsOf(pods: Pod[]): Record<string, string[]> {
   return Object.fromEntries(Object.entries(digests).map(([k, v]) => [k, [...v].sort()]));
 }
 
+/**
+ * Writes the snapshot under RUNNER_TEMP (the OS temp dir outside a runner), named by its
+ * time, in its kebab-case JSON form (SnapshotFile); returns the file and the JSON written,
+ * which is also the `snapshot` output.
+ */
+export async function writeSnapshot(
+  snapshot: Snapshot,
+  runnerTemp: string | undefined,
+): Promise<{ file: string; json: string }> {
+  const json = JSON.stringify(snapshotFile(snapshot));
+  const dir = path.join(runnerTemp || os.tmpdir(), 'rollback-action');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `snapshot-${snapshot.capturedAt.replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, json);
+  return { file, json };
+}
+
 /** A snapshot from the `snapshot` input: JSON text, or the path of a file holding it. */
 export function readSnapshot(value: string): Snapshot {
   // JSON text starts with { or [ (a list is JSON too, just not a snapshot); else it is a path.
@@ -112,10 +135,11 @@ export function readSnapshot(value: string): Snapshot {
   } catch (error) {
     throw notOurs(parseErrorLine(error));
   }
-  const snapshot = parsed as Partial<Snapshot> | null;
+  const snapshot = parsed as Partial<SnapshotFile> | null;
   if (snapshot?.version !== 1 || !Array.isArray(snapshot.targets))
     throw notOurs('expected version 1 with targets');
-  return snapshot as Snapshot;
+  if (typeof snapshot['captured-at'] !== 'string') throw notOurs("expected 'captured-at'");
+  return snapshotFromFile(snapshot as SnapshotFile);
 }
 
 function readFileText(file: string): string {
@@ -132,5 +156,5 @@ function readFileText(file: string): string {
 
 /** A target as people read it, one way everywhere: `eu-west shop/deployment/api`. */
 export function describeRef(ref: TargetRef): string {
-  return `${ref.context} ${ref.namespace}/${ref.kind.toLowerCase()}/${ref.name}`;
+  return `${ref.context} ${ref.namespace}/${kindName(ref.kind)}/${ref.name}`;
 }

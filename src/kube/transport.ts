@@ -13,6 +13,7 @@ import { formatBytes, LIMITS } from '../limits.js';
 import { describeNetworkError } from '../net-errors.js';
 import { redactUrl, redactUrlsIn } from '../url.js';
 import type { Json } from './types.js';
+import { messageOf } from '../errors.js';
 
 export interface KubeRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -141,7 +142,7 @@ export class HttpTransport implements Transport {
       if (error instanceof TooLargeError)
         throw new Error(`${where}: the API server answered more than ${formatBytes(error.limit)}`);
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = redactUrlsIn(describeNetworkError(code, (error as Error).message));
+      const reason = redactUrlsIn(describeNetworkError(code, messageOf(error)));
       throw new KubeNetworkError(`${where}: ${reason}`, request, {
         code,
         reason,

@@ -5,7 +5,14 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet';
+/** The workload kinds the action rolls back, as the API names them. */
+export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
+/** A kind as users write it in a target and read it in messages: `deployment`. */
+export function kindName(kind: WorkloadKind): Lowercase<WorkloadKind> {
+  return kind.toLowerCase() as Lowercase<WorkloadKind>;
+}
 
 export interface OwnerReference {
   apiVersion: string;

@@ -22,6 +22,8 @@ import type {
   Reading,
   SeriesValue,
 } from './provider.js';
+import { inflect, plural } from '../text.js';
+import { messageOf } from '../errors.js';
 
 export type AlertmanagerOptions = ApiConnection;
 
@@ -180,7 +182,7 @@ export function alreadyFiring(alerts: readonly SeriesValue[]): Finding | undefin
   const names = [...new Set(alerts.map((a) => a.labels.alertname ?? describeLabels(a.labels)))];
   return {
     level: 'warning',
-    message: `${alerts.length} alert${alerts.length === 1 ? '' : 's'} already firing (${names.join(', ')}): the baseline, not counted unless ${alerts.length === 1 ? 'it resolves and fires' : 'they resolve and fire'} again`,
+    message: `${plural(alerts.length, 'alert')} already firing (${names.join(', ')}): the baseline, not counted unless ${inflect(alerts.length, 'it resolves and fires', 'they resolve and fire')} again`,
   };
 }
 
@@ -206,7 +208,7 @@ export class AlertmanagerProvider implements MetricProvider {
           reason: `Alertmanager answered more than ${formatBytes(error.limit)}; narrow the matchers`,
         };
       return {
-        reason: `Alertmanager unreachable at ${where}: ${redactUrlsIn((error as Error).message)}`,
+        reason: `Alertmanager unreachable at ${where}: ${redactUrlsIn(messageOf(error))}`,
       };
     }
     let body: unknown;

@@ -8,6 +8,7 @@ import { formatTimestamp } from '../time.js';
 import { alertKey } from './alertmanager.js';
 import type { MetricQuery, Reading } from './provider.js';
 import type { MetricSource } from './sources.js';
+import { messageOf } from '../errors.js';
 
 export interface Baseline {
   value: number | undefined;
@@ -46,7 +47,7 @@ export async function alertBaselines(
     alerting.map((s) =>
       s
         .read({ now, since: now, intervalMs: 0, deployedAt: Infinity })
-        .catch((e: unknown): Reading => ({ reason: String(e) })),
+        .catch((e: unknown): Reading => ({ reason: messageOf(e) })),
     ),
   );
   return Object.fromEntries(
@@ -119,7 +120,7 @@ export async function sampledBaselines(
   await clock.sleep(sampleMs);
   const second = window();
   const readings = await Promise.all(
-    sampled.map((s) => s.read(second).catch((e: unknown): Reading => ({ reason: String(e) }))),
+    sampled.map((s) => s.read(second).catch((e: unknown): Reading => ({ reason: messageOf(e) }))),
   );
   return Object.fromEntries(
     sampled.map((source, i): [string, Baseline] => {
@@ -156,4 +157,30 @@ export async function resolveBaselines(
   );
   const rest = sources.filter((s) => !(s.trigger.rule.name in kept));
   return { ...(await historyBaselines(rest, end, windowMs)), ...kept };
+}
+
+/** How long capture samples a source without history for its baseline, at most. */
+const SAMPLE_MS = 15_000;
+
+/**
+ * The baselines a capture records: Prometheus history before now; other sources (scrape,
+ * http-json) sampled twice now; the alerts firing now for alert triggers.
+ */
+export async function captureBaselines(
+  sources: readonly MetricSource[],
+  clock: Clock,
+  options: { intervalMs: number; baselineWindowMs: number },
+): Promise<Record<string, Baseline>> {
+  const now = clock.now();
+  const sampleMs = Math.min(options.intervalMs, SAMPLE_MS);
+  const [history, sampled, alerts] = await Promise.all([
+    historyBaselines(sources, now, options.baselineWindowMs),
+    sampledBaselines(
+      sources.filter((s) => !s.baseline && s.trigger.provider !== 'health'),
+      clock,
+      sampleMs,
+    ),
+    alertBaselines(sources, now),
+  ]);
+  return { ...sampled, ...history, ...alerts };
 }

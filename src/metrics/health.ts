@@ -10,6 +10,7 @@ import { LIMITS } from '../limits.js';
 import { redactUrl } from '../url.js';
 import { httpGet, HttpFailure } from './http.js';
 import type { Reading } from './provider.js';
+import { messageOf } from '../errors.js';
 
 export interface HealthProbe {
   url: string;
@@ -39,6 +40,6 @@ export async function probe(check: HealthProbe): Promise<Reading> {
         reason: `cannot probe ${redactUrl(check.url)}: ${error.message}`,
         misconfigured: true,
       };
-    return { value: 1, reason: (error as Error).message };
+    return { value: 1, reason: messageOf(error) };
   }
 }

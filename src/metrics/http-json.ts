@@ -8,6 +8,7 @@ import { LIMITS } from '../limits.js';
 import { redactUrl } from '../url.js';
 import { httpGet, HttpFailure } from './http.js';
 import type { Reading } from './provider.js';
+import { messageOf } from '../errors.js';
 
 export interface JsonSource {
   url: string;
@@ -57,7 +58,7 @@ export async function readJson(source: JsonSource): Promise<Reading> {
     }
     return pickNumber(document, source.jsonPath);
   } catch (error) {
-    const reading: Reading = { reason: `${url}: ${(error as Error).message}` };
+    const reading: Reading = { reason: `${url}: ${messageOf(error)}` };
     if (error instanceof HttpFailure && error.misconfigured) reading.misconfigured = true;
     return reading;
   }

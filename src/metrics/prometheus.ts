@@ -20,6 +20,7 @@ import { TooLargeError } from '../bounded.js';
 import { apiGet, type ApiConnection } from './api-client.js';
 import { formatBytes, LIMITS } from '../limits.js';
 import { redactUrl, redactUrlsIn } from '../url.js';
+import { messageOf } from '../errors.js';
 
 export interface PrometheusOptions extends ApiConnection {
   /** How often Prometheus scrapes the service; asked of /api/v1/targets when not given. */
@@ -113,7 +114,7 @@ export class PrometheusProvider implements MetricProvider {
           fault: 'query',
         };
       return {
-        reason: `Prometheus unreachable at ${redactUrl(this.options.url)}: ${redactUrlsIn((error as Error).message)}`,
+        reason: `Prometheus unreachable at ${redactUrl(this.options.url)}: ${redactUrlsIn(messageOf(error))}`,
         fault: 'backend',
       };
     }
@@ -257,7 +258,7 @@ export class PrometheusProvider implements MetricProvider {
       // A query Prometheus calls bad is the policy's fault: no amount of waiting gives data.
       if (error instanceof PrometheusQueryError && error.errorType === 'bad_data')
         return { reason: `Prometheus rejects the query: ${error.message}`, rejected: true };
-      return { reason: (error as Error).message };
+      return { reason: messageOf(error) };
     }
   }
 
@@ -385,7 +386,7 @@ export class PrometheusProvider implements MetricProvider {
         return { level: 'warning', message: `no requests in the last 5m (${query.ratio.total})` };
       return PrometheusProvider.finding(total);
     } catch (error) {
-      return { level: 'error', message: (error as Error).message };
+      return { level: 'error', message: messageOf(error) };
     }
   }
 
@@ -464,7 +465,7 @@ export class PrometheusProvider implements MetricProvider {
       if ('reason' in history) return { reason: history.reason };
       return { value: median(history.values.map(([, v]) => v)) };
     } catch (error) {
-      return { reason: (error as Error).message };
+      return { reason: messageOf(error) };
     }
   }
 }

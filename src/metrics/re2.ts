@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.js';
 /**
  * Regular expressions as Prometheus and Alertmanager run them: Go's RE2, fully anchored. It
  * has no lookaround and no backreferences, which JavaScript accepts, so a pattern is checked
@@ -23,7 +24,7 @@ export function re2Problem(pattern: string): string | undefined {
   try {
     new RegExp(`^(?:${forJs})$`);
   } catch (error) {
-    return `${JSON.stringify(pattern)} is not a regular expression (${(error as Error).message})`;
+    return `${JSON.stringify(pattern)} is not a regular expression (${messageOf(error)})`;
   }
   return undefined;
 }

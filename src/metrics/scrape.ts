@@ -18,6 +18,7 @@ import { redactUrl } from '../url.js';
 import { httpGet } from './http.js';
 import type { Finding, MetricProvider, MetricQuery, PollWindow, Reading } from './provider.js';
 import { TARGET_LABELS } from './selectors.js';
+import { messageOf } from '../errors.js';
 
 export interface ScrapeOptions {
   urls: string[];
@@ -75,7 +76,7 @@ export class ScrapeProvider implements MetricProvider {
             ? { url, text: answer.body }
             : `HTTP ${answer.status} from ${url}`;
         } catch (error) {
-          return `${url}: ${(error as Error).message}`;
+          return `${url}: ${messageOf(error)}`;
         }
       }),
     );

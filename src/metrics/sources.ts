@@ -14,6 +14,7 @@ import { PrometheusProvider } from './prometheus.js';
 import type { Finding, MetricProvider, PollWindow, Reading } from './provider.js';
 import { ScrapeProvider } from './scrape.js';
 import type { MetricsSettings } from './settings.js';
+import { inflect } from '../text.js';
 
 export interface MetricSource extends TriggerSource {
   /** Preflight: one read, and what is wrong with the trigger's source, if anything. */
@@ -139,7 +140,7 @@ export function metricSources(
       [...lacking].map(
         ([why, names]) =>
           new UserError(
-            `trigger${names.length === 1 ? '' : 's'} ${names.map(quote).join(', ')}: ${why}`,
+            `${inflect(names.length, 'trigger')} ${names.map(quote).join(', ')}: ${why}`,
           ),
       ),
     );

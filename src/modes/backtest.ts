@@ -3,30 +3,18 @@ import { watch } from '../analysis/watch.js';
 import { replayClock } from '../clock.js';
 import { formatDuration } from '../duration.js';
 import { UserError } from '../errors.js';
+import { clientFor } from '../kube/connect.js';
 import { readReleases } from '../kube/releases.js';
 import { historyBaselines } from '../metrics/baselines.js';
 import type { MetricSource } from '../metrics/sources.js';
 import { gradeNote } from '../report/evidence.js';
-import { code, markdownTable } from '../report/markdown.js';
+import { backtestSummary } from '../report/backtest-summary.js';
+import type { ReplayedDeploy } from '../report/types.js';
 import { formatTimestamp } from '../time.js';
 import { describeRef } from '../kube/snapshot.js';
 import { targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
-
-export interface ReplayedDeploy {
-  at: string;
-  /** Where the time came from: given, or `context ns/kind/name revision N`. */
-  source: string;
-  verdict: 'would roll back' | 'healthy' | 'inconclusive';
-  /** Seconds after the deploy at which the policy would have acted. */
-  'after-seconds': number | null;
-  trigger: string | null;
-  severity: string | null;
-  detail: string;
-  /** Seconds of history replayed; less than the window when the next deploy or now came first. */
-  'replayed-seconds': number;
-  partial: boolean;
-}
+import { plural } from '../text.js';
 
 /**
  * `mode: backtest`: what the policy would have done for past deploys. Each deploy (given in
@@ -57,7 +45,7 @@ export async function backtest(context: ModeContext): Promise<ModeResult> {
       `backtest: no deploys to replay: give 'deploy-times', or targets with revisions created in the last ${formatDuration(config.lookbackMs)}`,
     );
   core.info(
-    `Replaying ${deploys.length} deploy${deploys.length === 1 ? '' : 's'} against ${sources.length} trigger${sources.length === 1 ? '' : 's'}: window ${formatDuration(config.windowMs.value)}, a poll every ${formatDuration(config.intervalMs.value)}`,
+    `Replaying ${plural(deploys.length, 'deploy')} against ${plural(sources.length, 'trigger')}: window ${formatDuration(config.windowMs.value)}, a poll every ${formatDuration(config.intervalMs.value)}`,
   );
 
   const results: ReplayedDeploy[] = [];
@@ -74,31 +62,10 @@ export async function backtest(context: ModeContext): Promise<ModeResult> {
     );
   }
 
-  if (context.env.GITHUB_STEP_SUMMARY) {
-    const acted = results.filter((r) => r.verdict === 'would roll back').length;
+  if (context.env.GITHUB_STEP_SUMMARY)
     await core.summary
-      .addRaw(
-        `## rollback-action: backtest of ${results.length} deploy${results.length === 1 ? '' : 's'}\n\n`,
-      )
-      .addRaw(
-        `The policy would have rolled back ${acted} of them. Window ${formatDuration(config.windowMs.value)}, a poll every ${formatDuration(config.intervalMs.value)}; nothing was changed.\n\n`,
-      )
-      .addRaw(
-        markdownTable(
-          ['Deploy', 'From', 'Verdict', 'After', 'Trigger', 'Detail'],
-          results.map((r) => [
-            r.at,
-            r.source,
-            `${r.verdict}${r.partial ? ` (partial: ${r['replayed-seconds']}s replayed)` : ''}`,
-            r['after-seconds'] === null ? '-' : `${r['after-seconds']}s`,
-            r.trigger ? `${code(r.trigger)} ${r.severity ?? ''}` : '-',
-            r.detail,
-          ]),
-        ),
-      )
-      .addEOL()
+      .addRaw(backtestSummary(results, config.windowMs.value, config.intervalMs.value))
       .write();
-  }
   return {
     outputs: {},
     report: { backtest: { deploys: results, 'not-replayed': skipped } },
@@ -125,9 +92,7 @@ async function findDeploys(
   const found = (
     await Promise.all(
       targetRefs(context).map(async (ref) => {
-        const client = clients.get(ref.context);
-        if (!client) return [];
-        const { releases } = await readReleases(client, ref);
+        const { releases } = await readReleases(clientFor(clients, ref.context), ref);
         return releases
           .filter((r) => r.at >= now - config.lookbackMs)
           .map((r) => ({

@@ -10,8 +10,7 @@ import type { GitHub } from '../github.js';
 import type { KubeClient } from '../kube/client.js';
 import type { GoodRelease } from '../kube/ledger.js';
 import type { TargetRef } from '../kube/snapshot.js';
-import type { WorkloadKind } from '../kube/types.js';
-import type { WorkloadKind as TargetKind } from '../constants.js';
+import type { ModeReport } from '../report/types.js';
 
 export interface RunInfo {
   sha: string | undefined;
@@ -34,18 +33,13 @@ export interface ModeContext {
 
 export interface ModeResult {
   outputs: Partial<Record<OutputName, string>>;
-  report: Record<string, unknown>;
+  /** This mode's part of the run report (after its head). */
+  report: ModeReport;
   /** Set when the run failed after doing what it could; main fails the step with it. */
   failure?: string;
 }
 
 export type ModeHandler = (context: ModeContext) => Promise<ModeResult>;
-
-const KINDS: Record<TargetKind, WorkloadKind> = {
-  deployment: 'Deployment',
-  statefulset: 'StatefulSet',
-  daemonset: 'DaemonSet',
-};
 
 /** Every target in every context, with its namespace resolved (target, input/policy, context). */
 export function targetRefs(context: ModeContext): TargetRef[] {
@@ -69,7 +63,7 @@ export function targetRefs(context: ModeContext): TargetRef[] {
     for (const target of targets) {
       refs.push({
         context: name,
-        kind: KINDS[target.kind],
+        kind: target.kind,
         namespace: target.namespace ?? config.namespace.value ?? client.defaultNamespace,
         name: target.name,
       });

@@ -8,12 +8,14 @@ import { watch, type WatchResult } from '../analysis/watch.js';
 import { Outputs, type InconclusiveAction, type Verdict } from '../constants.js';
 import { formatDuration } from '../duration.js';
 import { messageOf, UserError } from '../errors.js';
+import { clientFor } from '../kube/connect.js';
 import { readReleases } from '../kube/releases.js';
 import { waitForRollout } from '../kube/rollout.js';
 import { describeRef, type Snapshot, type TargetRef } from '../kube/snapshot.js';
 import { resolveBaselines, type Baseline } from '../metrics/baselines.js';
 import type { MetricSource } from '../metrics/sources.js';
 import { describeBaseline, gradeNote } from '../report/evidence.js';
+import { baselineReports, ledgerReport, rolloutReport } from '../report/json.js';
 import { formatTimestamp } from '../time.js';
 import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { recordGoodRelease, type LedgerRecord } from '../kube/ledger.js';
@@ -23,6 +25,7 @@ import { capturedSnapshot } from '../rollback/execute.js';
 import { respond, rollbackReport, sectionOf, type Response } from '../rollback/respond.js';
 import { failingTriggers } from '../decide/gather.js';
 import { planSection } from '../report/plan.js';
+import { plural } from '../text.js';
 
 /**
  * `mode: guard`, after the deploy: waits for the rollout (a rollout that cannot complete
@@ -48,7 +51,7 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
   const rolloutState = rolloutTrigger(rollout);
   const deployedAt = await deployTime(context, refs, snapshot);
   core.info(
-    `Deploy at ${formatTimestamp(deployedAt)} (${snapshot ? 'the capture' : refs.length ? 'the current revision' : 'now'}); ${sources.length} trigger${sources.length === 1 ? '' : 's'}`,
+    `Deploy at ${formatTimestamp(deployedAt)} (${snapshot ? 'the capture' : refs.length ? 'the current revision' : 'now'}); ${plural(sources.length, 'trigger')}`,
   );
 
   let baselines: Record<string, Baseline> = {};
@@ -138,11 +141,11 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
         : null,
       triggers: states.map((s) => evidenceOf(s, watched?.observations[s.name] ?? [])),
       unjudged: judgement.unjudged,
-      baselines,
-      rollout,
+      baselines: baselineReports(baselines),
+      rollout: rollout.map(rolloutReport),
       decision: outcome.response?.plan ?? null,
       rollback: outcome.response ? rollbackReport(outcome.response) : null,
-      ledger: outcome.ledger ?? null,
+      ledger: outcome.ledger?.map(ledgerReport) ?? null,
     },
     failure,
   };
@@ -158,8 +161,7 @@ async function waitForRollouts(
     refs.map((ref) =>
       limit(async (): Promise<RolloutOutcome> => {
         const target = describeRef(ref);
-        const client = clients.get(ref.context);
-        if (!client) throw new Error(`no client for context ${ref.context}`);
+        const client = clientFor(clients, ref.context);
         try {
           const result = await waitForRollout(client, ref.kind, ref.namespace, ref.name, {
             clock: context.clock,

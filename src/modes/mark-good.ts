@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { recordGoodRelease } from '../kube/ledger.js';
-import { escapeText, markdownTable } from '../report/markdown.js';
+import { ledgerReport } from '../report/json.js';
+import { markGoodSummary } from '../report/mark-good-summary.js';
 import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './context.js';
 
 /**
@@ -19,18 +20,6 @@ export async function markGood(context: ModeContext): Promise<ModeResult> {
     },
   );
   if (context.env.GITHUB_STEP_SUMMARY)
-    await core.summary
-      .addRaw('## ✅ rollback-action: marked good\n\n')
-      .addRaw(
-        `What runs now is the last verified-good release: \`to-revision: last-good\` goes back to it.${context.config.reason ? ` Reason: ${escapeText(context.config.reason)}.` : ''}\n\n`,
-      )
-      .addRaw(
-        markdownTable(
-          ['Context', 'Namespace', 'Recorded', 'Releases kept'],
-          ledger.map((l) => [l.context, l.namespace, l.targets.join(', '), String(l.entries)]),
-        ),
-      )
-      .addEOL()
-      .write();
-  return { outputs: {}, report: { ledger } };
+    await core.summary.addRaw(markGoodSummary(ledger, context.config.reason)).write();
+  return { outputs: {}, report: { ledger: ledger.map(ledgerReport) } };
 }

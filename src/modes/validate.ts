@@ -3,10 +3,12 @@ import { describeWatched, unreachableTriggers } from '../analysis/rules.js';
 import { hasKubeConfig } from '../kube/connect.js';
 import { repeatedTargetWarnings, uniqueTargets } from '../targets.js';
 import { runbookTriggers } from '../policy/presets.js';
-import { code, escapeText, markdownTable } from '../report/markdown.js';
 import { settingRows, type SettingRow } from '../report/settings.js';
+import type { ValidateReport } from '../report/types.js';
+import { validateSummary, type ValidatedTrigger } from '../report/validate-summary.js';
 import type { ModeContext, ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
+import { plural } from '../text.js';
 
 /**
  * `mode: validate`: checks everything a guard or rollback would use that needs no network
@@ -49,7 +51,7 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
   const own = new Set(config.policy.triggers?.map((t) => t.name) ?? []);
   const fromOf = (name: string): string =>
     own.has(name) ? (preset.has(name) ? 'policy (replaces the preset)' : 'policy') : 'preset';
-  const triggers = sources.map(({ trigger }) => ({
+  const triggers = sources.map(({ trigger }): ValidatedTrigger => ({
     name: trigger.rule.name,
     // An imported trigger says where it came from: `import file:line Kind name`.
     from: trigger.origin
@@ -60,7 +62,7 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
   }));
 
   core.info(
-    `Configuration is valid${total ? ` (${total} warning${total === 1 ? '' : 's'})` : ''}: ${config.policyFile ?? 'no policy file'}`,
+    `Configuration is valid${total ? ` (${plural(total, 'warning')})` : ''}: ${config.policyFile ?? 'no policy file'}`,
   );
   for (const row of rows) core.info(`  ${row.name.padEnd(17)} ${row.value}  [${row.from}]`);
   core.info(
@@ -75,36 +77,18 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
   core.info(contexts);
 
   // Outside a runner (a local `node dist/index.js`) there is no summary file to write.
-  if (env.GITHUB_STEP_SUMMARY) {
-    const policy = config.policyFile ? code(config.policyFile) : 'none (inputs and defaults only)';
-    const summary = core.summary
-      .addRaw(`## ${total ? '⚠️' : '✅'} rollback-action: configuration is valid\n\n`)
-      .addRaw(`Policy file: ${policy}. Nothing was changed and no metric was read.\n\n`);
-    const all = [...config.warnings.map((w) => w.message), ...warnings];
-    if (all.length) summary.addRaw(`${all.map((w) => `- ⚠️ ${escapeText(w)}`).join('\n')}\n\n`);
-    summary
+  if (env.GITHUB_STEP_SUMMARY)
+    await core.summary
       .addRaw(
-        markdownTable(
-          ['Setting', 'Value', 'From'],
-          rows.map((r) => [code(r.name), r.value, r.from]),
-        ),
+        validateSummary({
+          policyFile: config.policyFile,
+          warnings: [...config.warnings.map((w) => w.message), ...warnings],
+          settings: rows,
+          triggers,
+          contexts,
+        }),
       )
-      .addRaw('\n\n### Triggers that will be judged\n\n')
-      .addRaw(
-        triggers.length
-          ? markdownTable(
-              ['Trigger', 'When it fails, and what it reads', 'From'],
-              triggers.map((t) => [
-                code(t.name),
-                t.description.replace(/^[^:]*: /, ''),
-                [t.from, ...t.mapped].join('\n'),
-              ]),
-            )
-          : 'None: a guard watches only the rollout of its targets.',
-      )
-      .addRaw(`\n\n${escapeText(contexts)}\n`);
-    await summary.write();
-  }
+      .write();
   return {
     outputs: {},
     report: {
@@ -128,6 +112,6 @@ function checkContexts(context: ModeContext): string {
   return `Kubeconfig contexts: ${[...clients.keys()].join(', ')} (found; no server was contacted).`;
 }
 
-function settingsRecord(rows: SettingRow[]): Record<string, { value: string; from: string }> {
+function settingsRecord(rows: SettingRow[]): ValidateReport['settings'] {
   return Object.fromEntries(rows.map((row) => [row.name, { value: row.value, from: row.from }]));
 }

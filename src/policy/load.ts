@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { readFileBounded, TooLargeError } from '../bounded.js';
-import { UserError } from '../errors.js';
+import { UserError, messageOf } from '../errors.js';
 import { formatBytes, LIMITS } from '../limits.js';
 import { loadImports } from './import/files.js';
 import type { Policy } from './types.js';
@@ -38,7 +38,7 @@ export function loadPolicy(
     if (code === 'ENOENT') throw new UserError(`input 'policy': file not found: '${file}'`);
     if (code === 'EISDIR')
       throw new UserError(`input 'policy': '${file}' is a directory, not a file`);
-    throw new UserError(`input 'policy': cannot read '${file}': ${(error as Error).message}`);
+    throw new UserError(`input 'policy': cannot read '${file}': ${messageOf(error)}`);
   }
   const parsed = parsePolicy(text, file);
   // The files of `import:` become triggers, checked like the policy's own.

@@ -2,7 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { YAMLException, loadAll } from 'js-yaml';
 import schema from '../../schema/rollback-policy.schema.json' with { type: 'json' };
 import { DURATION_HINT, checkDuration, parseDuration, type DurationKind } from '../duration.js';
-import { UserError, UserErrors, quote, type SourceLocation } from '../errors.js';
+import { UserError, UserErrors, quote, type SourceLocation, messageOf } from '../errors.js';
 import { parseSelector } from '../metrics/exposition.js';
 import { parseMatchers } from '../metrics/alertmanager.js';
 import { aggregatesAlerts, isAlertExpression, promqlProblem } from '../metrics/promql-syntax.js';
@@ -16,6 +16,7 @@ import { hasCredentials, redactUrl } from '../url.js';
 import { locateNodes, type NodePosition } from './locate.js';
 import { TIMESTAMP_HINT, parseTimestamp } from '../time.js';
 import type { Policy, ProviderName, TriggerSpec } from './types.js';
+import { inflect } from '../text.js';
 
 export { schema as policySchema };
 
@@ -723,7 +724,7 @@ function matcherProblems(trigger: TriggerSpec, i: number): Problem[] {
       {
         pointer: `/triggers/${i}/matchers`,
         level: 'warning',
-        message: `${all.join(', ')} select${all.length === 1 ? 's' : ''} every alert, so any team's new alert would roll this deploy back: match this service's alerts (service="api")`,
+        message: `${all.join(', ')} ${inflect(all.length, 'selects', 'select')} every alert, so any team's new alert would roll this deploy back: match this service's alerts (service="api")`,
       },
     ];
   return (trigger.matchers ?? []).flatMap((text, j) => {
@@ -747,7 +748,7 @@ function sourceProblem(trigger: TriggerSpec, defaultProvider: ProviderName): str
     (k) => trigger[k] !== undefined,
   );
   if (provider !== 'alertmanager' && alertKeys.length)
-    return `trigger ${name}: ${alertKeys.map((k) => `'${k}'`).join(' and ')} belong${alertKeys.length === 1 ? 's' : ''} to provider: alertmanager; its provider is ${provider}`;
+    return `trigger ${name}: ${alertKeys.map((k) => `'${k}'`).join(' and ')} ${inflect(alertKeys.length, 'belongs', 'belong')} to provider: alertmanager; its provider is ${provider}`;
   if (provider === 'alertmanager')
     return trigger.url !== undefined ||
       trigger.headers !== undefined ||
@@ -783,7 +784,7 @@ function checkRegex(pattern: string, pointer: string, problems: Problem[]): void
   } catch (error) {
     problems.push({
       pointer,
-      message: `${quote(pattern)} is not a regular expression (${(error as Error).message})`,
+      message: `${quote(pattern)} is not a regular expression (${messageOf(error)})`,
     });
   }
 }

@@ -11,6 +11,7 @@ import type { Baseline } from '../metrics/baselines.js';
 import type { SeriesValue } from '../metrics/provider.js';
 import { formatTimestamp } from '../time.js';
 import { code } from './markdown.js';
+import { plural } from '../text.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 const GAP = '·';
@@ -59,7 +60,7 @@ export function sparkline(values: readonly (number | undefined)[], width = 60): 
 
 export function describeBaseline(baseline: Baseline): string {
   if (baseline.alerts)
-    return `${baseline.alerts.length} alert${baseline.alerts.length === 1 ? '' : 's'} firing at capture, ${baseline.end} (not counted while they last)`;
+    return `${plural(baseline.alerts.length, 'alert')} firing at capture, ${baseline.end} (not counted while they last)`;
   if (baseline.value === undefined) return `none (${baseline.reason ?? 'no data'})`;
   const how =
     baseline.from === 'history'

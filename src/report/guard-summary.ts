@@ -13,6 +13,7 @@ import { formatTimestamp } from '../time.js';
 import { EVIDENCE_HEADERS, evidenceRows, uncountedAlerts, uncountedLines } from './evidence.js';
 import { code, escapeText, markdownTable } from './markdown.js';
 import { rollbackTable } from './rollback.js';
+import type { AlertReport, TriggerReport } from './types.js';
 
 /** The alerts each alert trigger saw and did not count, one line per kind. */
 export function notCounted(
@@ -25,10 +26,7 @@ export function notCounted(
 }
 
 /** A trigger's evidence for the report: its last state and every observation. */
-export function evidenceOf(
-  state: TriggerState,
-  series: readonly Observation[],
-): Record<string, unknown> {
+export function evidenceOf(state: TriggerState, series: readonly Observation[]): TriggerReport {
   return {
     name: state.name,
     severity: state.severity,
@@ -55,10 +53,12 @@ export function evidenceOf(
   };
 }
 
-function alertEvidence(series: readonly Observation[]): Record<string, unknown> {
+function alertEvidence(
+  series: readonly Observation[],
+): Pick<TriggerReport, 'alerts-firing' | 'alerts-preexisting' | 'alerts-ignored'> {
   const alerts = uncountedAlerts(series);
   if (!alerts) return {};
-  const record = (a: SeriesValue): Record<string, unknown> => ({
+  const record = (a: SeriesValue): AlertReport => ({
     labels: a.labels,
     since: a.since === undefined ? null : formatTimestamp(a.since),
   });

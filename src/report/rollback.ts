@@ -1,4 +1,5 @@
 /** A rollback's results for people: one row per target and context. */
+import { kindName } from '../kube/types.js';
 import type { TargetResult } from '../rollback/kubernetes.js';
 import { code, markdownTable } from './markdown.js';
 
@@ -15,7 +16,7 @@ export function rollbackTable(results: readonly TargetResult[]): string {
     ['Context', 'Target', 'Revision', 'Result', 'Seconds', 'Detail'],
     results.map((r) => [
       r.context,
-      code(`${r.namespace}/${r.kind.toLowerCase()}/${r.name}`),
+      code(`${r.namespace}/${kindName(r.kind)}/${r.name}`),
       r.fromRevision === undefined && r.toRevision === undefined
         ? '-'
         : `${r.fromRevision ?? '?'} → ${r.toRevision ?? 'recorded'}`,

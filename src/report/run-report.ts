@@ -2,19 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Mode } from '../constants.js';
+import type { RunReport } from './types.js';
 
-/** The JSON report of one run: the `report` output, and a file at the `report-path` output. */
-export interface RunReport {
-  'report-version': 1;
-  mode: Mode;
-  'started-at': string;
-  'finished-at': string;
-  'policy-file': string | null;
-  [section: string]: unknown;
-}
-
-/** Writes the report under RUNNER_TEMP (the OS temp dir outside a runner); returns its path. */
+/** Writes the report (the `report` output) under RUNNER_TEMP (the OS temp dir outside a runner); returns its path. */
 export async function writeReportFile(
   report: RunReport,
   runnerTemp: string | undefined,

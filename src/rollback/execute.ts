@@ -8,8 +8,11 @@ import type { Config } from '../config.js';
 import { SNAPSHOT_ENV, type Verdict } from '../constants.js';
 import { describeRef, readSnapshot, type Snapshot, type TargetRef } from '../kube/snapshot.js';
 import type { ModeContext } from '../modes/context.js';
+import { targetOutcome } from '../report/json.js';
+import type { TargetOutcome } from '../report/types.js';
 import { formatRevisionSpec } from '../revision.js';
 import { rollbackTargets, type Destination, type TargetResult } from './kubernetes.js';
+import { plural } from '../text.js';
 
 /** Why a rollback would only be planned (dry run, approval, strategy none), if it would. */
 export function planOnlyReason(config: Config): string | undefined {
@@ -19,6 +22,14 @@ export function planOnlyReason(config: Config): string | undefined {
   return undefined;
 }
 
+/** One Kubernetes undo as the plan's executor records it. */
+export interface UndoReport {
+  destination: string;
+  'plan-only': string | null;
+  'rollback-seconds': number;
+  targets: TargetOutcome[];
+}
+
 export interface RollbackDone {
   verdict: Extract<Verdict, 'rolled-back' | 'rollback-recommended' | 'rollback-failed'>;
   strategy: 'kubernetes' | 'none';
@@ -26,7 +37,7 @@ export interface RollbackDone {
   seconds: number;
   results: TargetResult[];
   failure: string | undefined;
-  report: Record<string, unknown>;
+  report: UndoReport;
 }
 
 /** Rolls every ref back (or plans it, when `planOnly` says why) and waits for the rollouts. */
@@ -38,7 +49,7 @@ export async function executeRollback(
 ): Promise<RollbackDone> {
   const { config } = context;
   core.info(
-    `Rolling back ${refs.length} target${refs.length === 1 ? '' : 's'} to ${describeDestination(destination)}${planOnly ? ` (plan only: ${planOnly})` : ''}`,
+    `Rolling back ${plural(refs.length, 'target')} to ${describeDestination(destination)}${planOnly ? ` (plan only: ${planOnly})` : ''}`,
   );
   const started = context.clock.now();
   const results = await core.group('Rollback', () =>
@@ -80,7 +91,7 @@ export async function executeRollback(
       destination: describeDestination(destination),
       'plan-only': planOnly ?? null,
       'rollback-seconds': seconds,
-      targets: results,
+      targets: results.map(targetOutcome),
     },
   };
 }

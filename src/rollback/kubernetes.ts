@@ -7,6 +7,7 @@ import pLimit from 'p-limit';
 import type { Clock } from '../clock.js';
 import { messageOf } from '../errors.js';
 import { KubeError, type KubeClient } from '../kube/client.js';
+import { clientFor } from '../kube/connect.js';
 import { diffLines } from '../kube/json.js';
 import { lastGood, readLedger } from '../kube/ledger.js';
 import { waitForRollout } from '../kube/rollout.js';
@@ -20,7 +21,7 @@ import {
   type UndoTo,
 } from '../kube/undo.js';
 import type { RevisionSpec } from '../revision.js';
-import type { Workload } from '../kube/types.js';
+import { kindName, type Workload } from '../kube/types.js';
 
 export type Destination =
   { kind: 'spec'; spec: RevisionSpec } | { kind: 'snapshot'; snapshot: Snapshot };
@@ -59,7 +60,7 @@ async function destinationFor(
     const captured = findCaptured(to.snapshot, ref);
     if (!captured)
       throw new UndoRefused(
-        `the snapshot has no entry for ${ref.kind.toLowerCase()}/${ref.name} in context "${ref.context}", namespace "${ref.namespace}"`,
+        `the snapshot has no entry for ${kindName(ref.kind)}/${ref.name} in context "${ref.context}", namespace "${ref.namespace}"`,
       );
     return { kind: 'template', template: captured.template, revision: captured.revision };
   }
@@ -100,7 +101,7 @@ async function rollbackOne(
   options: RollbackOptions,
 ): Promise<TargetResult> {
   const started = options.clock.now();
-  const label = `${ref.context} ${ref.kind.toLowerCase()}/${ref.name}`;
+  const label = `${ref.context} ${kindName(ref.kind)}/${ref.name}`;
   let patched = false;
   try {
     const to = await destinationFor(client, ref, options.to);
@@ -205,8 +206,7 @@ export async function rollbackTargets(
   const unique = [...new Map(refs.map((ref) => [refKey(ref), ref])).values()];
   return Promise.all(
     unique.map((ref) => {
-      const client = clients.get(ref.context);
-      if (!client) throw new Error(`no client for context ${ref.context}`);
+      const client = clientFor(clients, ref.context);
       return limit(() => rollbackOne(client, ref, options));
     }),
   );

@@ -30,6 +30,8 @@ import { runPlan, type PlanRun } from './run-plan.js';
 import { UserError } from '../errors.js';
 import type { KubeClient } from '../kube/client.js';
 import type { PlanSection } from '../report/plan.js';
+import { revertReport, snapshotFile, targetOutcome } from '../report/json.js';
+import type { RollbackReport } from '../report/types.js';
 
 export interface Response {
   plan: Plan;
@@ -39,6 +41,8 @@ export interface Response {
   seconds: number;
   /** Where an undo went, in words. */
   destination: string;
+  /** Why every action was only planned, when it was. */
+  planOnly: string | undefined;
 }
 
 export interface RespondInput {
@@ -104,6 +108,7 @@ export async function respond(context: ModeContext, input: RespondInput): Promis
     reverts: executors.reverts,
     seconds: (context.clock.now() - started) / 1000,
     destination: describeDestination(destination),
+    planOnly,
   };
 }
 
@@ -144,7 +149,7 @@ function withDestination(plan: Plan, context: ModeContext, input: RespondInput):
   const destination = chooseDestination(context);
   const planned: PlanDestination =
     destination.kind === 'snapshot'
-      ? { kind: 'snapshot', snapshot: destination.snapshot }
+      ? { kind: 'snapshot', snapshot: snapshotFile(destination.snapshot) }
       : { kind: 'spec', spec: formatSpec(destination) };
   return {
     ...plan,
@@ -197,23 +202,24 @@ function commandFacts(plan: Plan, input: RespondInput): CommandFacts {
 }
 
 /** The response for the report: what was decided is beside it; here, what was done. */
-export function rollbackReport(response: Response): Record<string, unknown> {
+export function rollbackReport(response: Response): RollbackReport {
   const { run } = response;
   return {
     verdict: run.verdict,
     strategy: run.strategy,
     escalated: run.escalated,
     destination: response.destination,
+    'plan-only': response.planOnly ?? null,
     'rollback-seconds': response.seconds,
     stages: run.stages.map((s) => ({
       name: s.name,
       outcome: s.outcome,
       actions: s.actions.map((a) => ({ kind: a.kind, outcome: a.outcome, detail: a.detail })),
-      ...(s.verify ? { verify: s.verify } : {}),
+      verify: s.verify ?? null,
     })),
     attempts: run.attempts,
-    kubernetes: response.kubernetes.results,
-    reverts: response.reverts,
+    targets: response.kubernetes.results.map(targetOutcome),
+    reverts: response.reverts.map(revertReport),
   };
 }
 

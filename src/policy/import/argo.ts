@@ -22,6 +22,7 @@ import {
   type Mapped,
   type YamlDocument,
 } from './common.js';
+import { plural } from '../../text.js';
 
 export const ARGO_KINDS = ['AnalysisTemplate', 'ClusterAnalysisTemplate'] as const;
 
@@ -318,7 +319,7 @@ function argoMetric(
     mapped.push(
       n === 0
         ? 'failureLimit 0 → fails at the first failing poll'
-        : `failureLimit ${n} → failure-limit ${n} (fails on more than ${n} failing poll${n === 1 ? '' : 's'} of the window)`,
+        : `failureLimit ${n} → failure-limit ${n} (fails on more than ${plural(n, 'failing poll')} of the window)`,
     );
   }
   const interval = toolDuration(filled.interval);

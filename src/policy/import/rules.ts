@@ -22,6 +22,7 @@ import {
   type Mapped,
   type YamlDocument,
 } from './common.js';
+import { plural } from '../../text.js';
 
 /** A plain rule file, or a PrometheusRule (monitoring.coreos.com) holding one. */
 export function ruleGroupsPointer(value: unknown): string | undefined {
@@ -245,7 +246,7 @@ export function ruleTriggers(
     problems.push({
       at: document.at(groupsPointer),
       level: 'warning',
-      message: `${skipped.length} recording rule${skipped.length === 1 ? '' : 's'} skipped (${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ', ...' : ''}): only alerting rules become triggers`,
+      message: `${plural(skipped.length, 'recording rule')} skipped (${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ', ...' : ''}): only alerting rules become triggers`,
     });
   return { triggers, problems };
 }
