@@ -95,7 +95,8 @@ export async function run(
                 ...(config.githubToken ? { token: config.githubToken } : {}),
                 ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
                 env,
-                log: (line) => core.info(line),
+                // Each git command in the debug log; what it meant is logged by its caller.
+                log: (line) => core.debug(line),
                 setSecret: (s) => core.setSecret(s),
               })
             : null;

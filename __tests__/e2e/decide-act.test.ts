@@ -11,7 +11,7 @@
  *   - dry run: nothing changes anywhere.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { deployment, imageOf, settled } from '../../lab/kube-sim/fixtures.js';
 import { kubeconfigFor, startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
@@ -432,7 +432,7 @@ test('a plan that is not one is refused before anything is done', async () => {
   });
   expect(result.exitCode).toBe(1);
   expect(result.annotations.map((a) => a.message)).toEqual([
-    `rollback-action: input 'plan': stage "x": unknown action "rm -rf"; pass the 'plan' output of a guard step unchanged`,
+    "rollback-action: input 'plan': stage 'x': unknown action 'rm -rf'; pass the 'plan' output of a guard step unchanged",
   ]);
 });
 
@@ -463,4 +463,52 @@ test('dry run: flags, cluster, git remote and GitHub all unchanged', async () =>
   // What it would do: the request, and the revert with its diff stat.
   expect(result.log).toContain(`POST ${flags.url}/off`);
   expect(result.log).toMatch(/src\/discounts\.ts \| 1 -/);
+});
+
+test('a push rejected because main moved is fetched, rebased once and pushed again', async () => {
+  const f = await fixture('merge-discounts');
+  const url = await prometheus(() => 1);
+  // Someone else pushes to main right after the action's fetch: git runs this hook when it packs
+  // objects for a fetch (uploadpack.packObjectsHook, honoured in the global config), so the
+  // action's first push is refused as a non-fast-forward by real git, exactly once. A commit
+  // the workspace has not fetched yet makes sure the action's fetch has objects to pack.
+  const other = path.join(f.workspace, '..', 'other');
+  await git(f, ['clone', '-q', f.origin, other], path.dirname(f.workspace));
+  await writeFile(path.join(other, 'README.md'), 'shop api\n');
+  await git(f, ['add', 'README.md'], other);
+  await git(f, ['commit', '-q', '-m', 'docs: readme'], other);
+  await git(f, ['push', '-q', 'origin', 'main'], other);
+  const hook = path.join(f.workspace, '..', 'pack-hook.sh');
+  const flag = path.join(f.workspace, '..', 'moved');
+  await writeFile(
+    hook,
+    `#!/bin/sh
+"$@"
+status=$?
+if [ ! -e '${flag}' ]; then
+  touch '${flag}'
+  ( unset GIT_DIR GIT_WORK_TREE GIT_PREFIX; cd '${other}' &&
+    echo 'hotfix' > HOTFIX.md && git add HOTFIX.md &&
+    git -c user.name=Alice -c user.email=alice@example.com commit -q -m 'hotfix: unrelated' &&
+    git push -q origin main ) >/dev/null 2>&1
+fi
+exit $status
+`,
+    { mode: 0o755 },
+  );
+  const config = path.join(f.workspace, '..', 'gitconfig');
+  await writeFile(config, `[uploadpack]\n\tpackObjectsHook = ${hook}\n`);
+  const result = await runIn(f, undefined, {
+    inputs: { 'prometheus-url': url },
+    env: { GIT_CONFIG_GLOBAL: config },
+    files: { '.github/rollback-policy.yml': `${FAILING}git: {delivery: push}\n` },
+    sha: f.shas['merge-discounts'],
+    before: f.shas['release-1.1'],
+  });
+  expect(result.outputs).toMatchObject({ verdict: 'rolled-back', strategy: 'git-revert' });
+  expect(await git(f, ['log', '--format=%s', '-3', 'main'])).toMatch(
+    /^Revert deploy [0-9a-f]{7}\.\.[0-9a-f]{7}: fail\nhotfix: unrelated\ndocs: readme$/,
+  );
+  expect(await git(f, ['show', 'main:HOTFIX.md'])).toBe('hotfix');
+  expect(result.summary).toContain('rebased once after a rejected push');
 });

@@ -174,7 +174,7 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
     rule.failureLimit !== undefined
       ? `on more than ${plural(rule.failureLimit, 'poll')} of the window`
       : rule.consecutive !== undefined
-        ? `${rule.consecutive} polls in a row`
+        ? `${plural(rule.consecutive, 'poll')} in a row`
         : rule.forMs
           ? `for ${formatDuration(rule.forMs)}`
           : 'at once';

@@ -314,7 +314,7 @@ function evaluateOne(
     if (enough) {
       const how =
         rule.consecutive !== undefined
-          ? ` ${streak.length} polls in a row`
+          ? ` ${plural(streak.length, 'poll')} in a row`
           : rule.alert && !rule.forMs
             ? '' // an alert that fails at once: "for 0s" says nothing
             : ` for ${Math.round(held / 1000)}s`;

@@ -155,6 +155,9 @@ function migrationReasons(migrations: RangeClassification | undefined): {
       ],
       advice: [],
     };
+  const destructive = migrations.files.find((f) => f.kind === 'destructive');
+  const line = destructive?.findings.find((x) => x.effect === 'destructive')?.line;
+  const gateFile = destructive ? `${destructive.path}${line ? `:${line}` : ''}` : undefined;
   const findings = migrations.files.flatMap((f) =>
     f.findings
       .filter((x) => x.effect === 'destructive')
@@ -167,7 +170,7 @@ function migrationReasons(migrations: RangeClassification | undefined): {
       ...findings.map((f) => `Look at ${f}`),
       'To roll back anyway, approve the plan: mode rollback with this plan runs the down-migration command (migrations.down-command) first, when one is set.',
     ],
-    gate: `a destructive migration (${findings[0] ?? files[0]}) is a point of no return`,
+    gate: `a destructive migration (${gateFile ?? files[0]}) is a point of no return`,
   };
 }
 

@@ -344,8 +344,7 @@ function failureOf(
   if (judgement.rejected?.length)
     return `${judgement.rejected.map((r) => `trigger '${r.name}': ${r.why}`).join('; ')}; nothing was judged or rolled back: fix the trigger (mode: validate checks it offline)`;
   if (outcome.verdict === 'rolled-back') return `the deploy was rolled back: ${headline}`;
-  if (outcome.verdict === 'rollback-recommended')
-    return `rollback recommended: ${headline}${run?.failure ? ` (${run.failure})` : ''}`;
+  if (outcome.verdict === 'rollback-recommended') return `rollback recommended: ${headline}`;
   if (outcome.verdict === 'inconclusive' && judgement.failStep)
     return `inconclusive, and a trigger has no-data: fail: ${headline}`;
   if (outcome.verdict === 'inconclusive' && inconclusive === 'fail')

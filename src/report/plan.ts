@@ -15,7 +15,7 @@ const STAGE: Record<StageOutcome, string> = {
   'still-failing': '⚠️ still failing',
   gated: '🛑 needs approval',
   planned: '📝 planned',
-  'not-run': '⏭️ not needed',
+  'not-run': '⏭️ not run',
 };
 
 export interface PlanSection {

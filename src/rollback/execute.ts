@@ -52,17 +52,16 @@ export async function executeRollback(
     `Rolling back ${plural(refs.length, 'target')} to ${describeDestination(destination)}${planOnly ? ` (plan only: ${planOnly})` : ''}`,
   );
   const started = context.clock.now();
-  const results = await core.group('Rollback', () =>
-    rollbackTargets(context.kube(), [...refs], {
-      to: destination,
-      dryRun: planOnly !== undefined,
-      wait: planOnly === undefined,
-      timeoutMs: config.rollbackTimeoutMs,
-      concurrency: config.concurrency,
-      clock: context.clock,
-      log: (line) => core.info(line),
-    }),
-  );
+  // Inside the plan runner's log group: runners do not nest groups.
+  const results = await rollbackTargets(context.kube(), [...refs], {
+    to: destination,
+    dryRun: planOnly !== undefined,
+    wait: planOnly === undefined,
+    timeoutMs: config.rollbackTimeoutMs,
+    concurrency: config.concurrency,
+    clock: context.clock,
+    log: (line) => core.info(line),
+  });
   const seconds = (context.clock.now() - started) / 1000;
   const failed = results.filter((r) => r.outcome === 'failed');
   // A plan is not a rollback: one that cannot be made (no earlier revision) is still only a

@@ -331,15 +331,20 @@ async function openPullRequest(
   }
 }
 
+/**
+ * The remote's own default branch (its HEAD, which on GitHub is the repository's default
+ * branch), asked of git first so a push needs no API call; GitHub's answer when git cannot say.
+ */
 async function targetBranch(git: Git, github: GitHub | undefined): Promise<string> {
-  if (github) return github.defaultBranch();
   const r = await git.run(['ls-remote', '--symref', 'origin', 'HEAD'], {
     auth: true,
+    allowFail: true,
     timeoutMs: NETWORK_TIMEOUT_MS,
   });
   const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(r.stdout);
-  if (!match?.[1]) throw new Error("origin's HEAD names no branch: set git.branch in the policy");
-  return match[1];
+  if (r.code === 0 && match?.[1]) return match[1];
+  if (github) return github.defaultBranch();
+  throw new Error("origin's HEAD names no branch: set git.branch in the policy");
 }
 
 /** A branch name git accepts, never one read as an option. */

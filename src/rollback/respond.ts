@@ -29,6 +29,7 @@ import type { Destination } from './kubernetes.js';
 import { runPlan, type PlanRun } from './run-plan.js';
 import { UserError } from '../errors.js';
 import type { KubeClient } from '../kube/client.js';
+import type { DeployedRange } from '../decide/range.js';
 import type { PlanSection } from '../report/plan.js';
 import { revertReport, snapshotFile, targetOutcome } from '../report/json.js';
 import type { RollbackReport } from '../report/types.js';
@@ -62,12 +63,14 @@ export interface RespondInput {
 export async function respond(context: ModeContext, input: RespondInput): Promise<Response> {
   const { config } = context;
   const git = context.git();
+  let range: DeployedRange | undefined;
   const plan =
     input.approved ??
     (await core.group('Decision', async () => {
       const made = await makePlan(context, input, git);
-      for (const line of describePlan(made)) core.info(line);
-      return made;
+      range = made.range;
+      for (const line of describePlan(made.plan)) core.info(line);
+      return made.plan;
     }));
   if (input.approved) {
     core.info(
@@ -87,6 +90,7 @@ export async function respond(context: ModeContext, input: RespondInput): Promis
     ...(planOnly ? { planOnly } : {}),
     ...(git ? { git } : {}),
     ...(context.github() ? { github: context.github() } : {}),
+    ...(range ? { range } : {}),
     facts: commandFacts(plan, input),
     message: { verdict: input.verdict, headline: input.headline },
     rejudge: input.rejudge,
@@ -116,7 +120,7 @@ async function makePlan(
   context: ModeContext,
   input: RespondInput,
   git: ReturnType<ModeContext['git']>,
-): Promise<Plan> {
+): Promise<{ plan: Plan; range: DeployedRange | undefined }> {
   const { config } = context;
   const clients = input.refs.length ? context.kube() : new Map<string, KubeClient>();
   const to = config.toRevision.value;
@@ -133,7 +137,7 @@ async function makePlan(
     (line) => core.info(line),
   );
   const gitops = input.refs.length ? await gitOpsOwners(clients, input.refs, input.snapshot) : {};
-  return decide(
+  const plan = decide(
     decisionFacts(config, {
       refs: input.refs,
       failing: input.failing,
@@ -142,6 +146,7 @@ async function makePlan(
       manual: input.manual,
     }),
   );
+  return { plan, range: range.range };
 }
 
 /** The plan as it leaves this run: with where an undo goes and who made it. */
