@@ -18,7 +18,7 @@ import { kubeconfigFor, startKubeSim, type KubeSim } from '../../lab/kube-sim/se
 import { createGitFixture, HISTORY, type GitFixture } from '../../lab/git/fixture.js';
 import { FakeGitHub } from '../../lab/github/server.js';
 import { closeStandIns, prometheusAnswering, vector } from '../../lab/prometheus/stand-in.js';
-import { runAction, shownText, type RunResult } from '../../lab/runner/harness.js';
+import { Job, runAction, shownText, type RunResult } from '../../lab/runner/harness.js';
 import { closeServer, listenOnLoopback } from '../../lab/util/net.js';
 
 const open: { close(): Promise<void> }[] = [];
@@ -393,14 +393,20 @@ test('a conflicting revert aborts cleanly: nothing pushed, the workspace as it w
   expect(gh.issues).toEqual([]);
 });
 
-test('approval required: the guard stops with a plan; mode rollback with that plan carries it out', async () => {
+test('approval required: the guard stops with a plan; mode rollback in another job carries it out', async () => {
   const { sims: all, kubeconfig } = await sims(['eu-west']);
   await release(all, '1.0');
-  await release(all, '1.1');
   const url = await prometheus(() => 1);
-  const guarded = await runAction({
-    inputs: { 'prometheus-url': url, kubeconfig, targets: 'deployment/api', approval: 'required' },
-    files: { '.github/rollback-policy.yml': FAILING },
+  const job = await Job.create();
+  open.push({ close: () => job.dispose() });
+  const inputs = { 'prometheus-url': url, kubeconfig, targets: 'deployment/api' };
+  const files = { '.github/rollback-policy.yml': FAILING };
+  const captured = await job.run({ inputs: { ...inputs, mode: 'capture' }, files });
+  expect(captured.exitCode).toBe(0);
+  await release(all, '1.1');
+  const guarded = await job.run({
+    inputs: { ...inputs, approval: 'required' },
+    files,
     timeoutMs: 60_000,
   });
   expect(guarded.outputs).toMatchObject({
@@ -409,9 +415,11 @@ test('approval required: the guard stops with a plan; mode rollback with that pl
   });
   expect(imageIn(all['eu-west'])).toBe('shop/api:1.1');
   const plan = guarded.outputs.plan ?? '';
-  expect(JSON.parse(plan).stages.map((s: { name: string }) => s.name)).toEqual([
-    'application rollback',
-  ]);
+  const parsed = JSON.parse(plan);
+  expect(parsed.stages.map((s: { name: string }) => s.name)).toEqual(['application rollback']);
+  // The capture travels in the plan: the approving job has no snapshot of its own.
+  expect(parsed.destination.kind).toBe('snapshot');
+  await release(all, '1.2'); // someone deploys again before the approval: the plan still goes to 1.0
 
   const approved = await runAction({
     inputs: { mode: 'rollback', kubeconfig, plan },
@@ -421,6 +429,26 @@ test('approval required: the guard stops with a plan; mode rollback with that pl
   expect(approved.exitCode).toBe(0);
   expect(imageIn(all['eu-west'])).toBe('shop/api:1.0');
   expect(approved.log).toContain('Carrying out the approved plan');
+  expect(approved.log).toContain('to the snapshot captured at');
+});
+
+test('capture says before the deploy that a destructive migration will not be rolled back automatically', async () => {
+  const f = await fixture('release-2.1');
+  const { sims: all, kubeconfig } = await sims(['eu-west']);
+  await release(all, '2.0');
+  const result = await runIn(f, undefined, {
+    inputs: { mode: 'capture', kubeconfig, targets: 'deployment/api' },
+    sha: f.shas['release-2.1'],
+    before: f.shas['release-2.0'],
+  });
+  expect(result.exitCode).toBe(0);
+  expect(result.annotations.map((a) => `${a.level}: ${a.message}`)).toContainEqual(
+    expect.stringMatching(
+      /^warning: prisma\/migrations\/20261115090000_drop_legacy_total\/migration\.sql:1: ALTER TABLE "orders" DROP COLUMN "legacy_total": .*not rolled back automatically/,
+    ),
+  );
+  const snapshot = JSON.parse(result.outputs.snapshot ?? '{}');
+  expect(snapshot.base).toEqual({ sha: f.shas['release-2.0'], from: 'push-before' });
 });
 
 test('a plan that is not one is refused before anything is done', async () => {

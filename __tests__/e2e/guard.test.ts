@@ -192,7 +192,7 @@ test('a bad release is detected within seconds and rolled back to the snapshot',
   // One error line says what happened, and the log does not say it again before it.
   expect(guarded.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
     expect.stringMatching(
-      /^rollback-action: the deploy was rolled back: .* \(P[01]\): .*; rolled back in [\d.]+ s$/,
+      /^rollback-action: the deploy was rolled back: .* \(P[01]\): .*; rolled back \(kubernetes\) in [\d.]+ s$/,
     ),
   ]);
   expect(guarded.log).not.toMatch(/^rolled-back: /m);

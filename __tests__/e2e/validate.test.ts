@@ -295,8 +295,8 @@ triggers:
     [
       'validate: a key that does nothing yet',
       { mode: 'validate' },
-      { [POLICY_FILE]: 'migrations: {paths: [db/**]}\n' },
-      `${POLICY_FILE}:1:1: 'migrations' is not available in this release (migration-aware strategy selection); remove it until then`,
+      { [POLICY_FILE]: 'incident: {labels: [sev1]}\n' },
+      `${POLICY_FILE}:1:1: 'incident' is not available in this release (the incident issue); remove it until then`,
       { file: POLICY_FILE, line: 1, column: 1 },
     ],
     [
@@ -335,10 +335,10 @@ triggers:
       { file: POLICY_FILE, line: 2, column: 22 },
     ],
     [
-      'validate: a strategy that has not landed',
-      { mode: 'validate', strategy: 'git-revert' },
+      'validate: a strategy the policy cannot carry out',
+      { mode: 'validate', strategy: 'feature-flag' },
       {},
-      "input 'strategy': 'git-revert' is not available in this release; use auto, kubernetes, none",
+      "input 'strategy': 'feature-flag' needs the policy's 'flags', and the policy has none",
       {},
     ],
     [

@@ -11,6 +11,7 @@ import { triggersOf } from '../analysis/rules.js';
 import type { Judgement } from '../analysis/verdict.js';
 import type { Config } from '../config.js';
 import { parseDuration } from '../duration.js';
+import { plural } from '../text.js';
 import { messageOf } from '../errors.js';
 import type { Git } from '../git.js';
 import type { KubeClient } from '../kube/client.js';
@@ -32,7 +33,10 @@ import {
   type RangeClassification,
 } from './migrations.js';
 import type { DecisionFacts, FailingTrigger } from './plan.js';
-import { baseCandidates, readDeployedRange, type DeployedRange } from './range.js';
+import { baseCandidates, readDeployedRange, type BaseSource, type DeployedRange } from './range.js';
+
+const BASE_SOURCES: readonly string[] = ['to-revision', 'last-good', 'push-before', 'first-parent'];
+const isBaseSource = (from: string): from is BaseSource => BASE_SOURCES.includes(from);
 
 /** How long the failing triggers are judged again after the flags are off (the issue's 2m). */
 export const FLAG_VERIFY_MS = 120_000;
@@ -137,7 +141,13 @@ export async function rangeFacts(
   git: Git | undefined,
   workspace: string,
   head: string | undefined,
-  bases: { toRevision?: string; lastGoodSha?: string; pushBefore?: string },
+  bases: {
+    toRevision?: string;
+    lastGoodSha?: string;
+    pushBefore?: string;
+    /** The base the capture resolved before the deploy: tried first. */
+    recorded?: { sha: string; from: string };
+  },
   config: Pick<Config, 'policy'>,
   log: (line: string) => void,
 ): Promise<RangeFacts> {
@@ -153,14 +163,41 @@ export async function rangeFacts(
   };
   const globs = migrationGlobs(settings);
   try {
-    const range = await readDeployedRange(git, head, baseCandidates(bases), {
-      isMigration: (file) => isMigrationPath(file, globs),
-      log,
-    });
+    const recorded = bases.recorded;
+    const candidates = baseCandidates(bases);
+    const range = await readDeployedRange(
+      git,
+      head,
+      recorded && isBaseSource(recorded.from)
+        ? [{ sha: recorded.sha, from: recorded.from }, ...candidates]
+        : candidates,
+      {
+        isMigration: (file) => isMigrationPath(file, globs),
+        log,
+      },
+    );
     return { range, migrations: classifyRange(range.files, settings) };
   } catch (error) {
     return { error: messageOf(error) };
   }
+}
+
+/** Where the deployed range may start, for this run (the capture's choice first, when it made one). */
+export async function rangeBases(
+  context: { config: Config; env: NodeJS.ProcessEnv },
+  clients: Map<string, KubeClient>,
+  refs: readonly TargetRef[],
+  snapshot: Snapshot | undefined,
+): Promise<Parameters<typeof rangeFacts>[3]> {
+  const to = context.config.toRevision.value;
+  const lastGood = await lastGoodSha(clients, refs);
+  const before = pushBefore(context.env);
+  return {
+    ...(to.kind === 'commit' ? { toRevision: to.sha } : {}),
+    ...(lastGood ? { lastGoodSha: lastGood } : {}),
+    ...(before ? { pushBefore: before } : {}),
+    ...(snapshot?.base && to.kind !== 'commit' ? { recorded: snapshot.base } : {}),
+  };
 }
 
 /** The decision's facts, from what was gathered. */
@@ -204,4 +241,33 @@ export function decisionFacts(
       revertPrAfterUndo: policy.git?.['revert-pr-after-undo'] ?? false,
     },
   };
+}
+
+/** What capture says about the range it is about to deploy, one line each. */
+export function rangeNotes(facts: RangeFacts): { text: string; warn: boolean }[] {
+  if (!facts.range)
+    return [{ text: `deployed range: not read (${facts.error ?? 'unknown'})`, warn: false }];
+  const { range, migrations } = facts;
+  const lines = [
+    {
+      text: `deployed range ${range.base.slice(0, 7)}..${range.head.slice(0, 7)} (base from ${range.baseFrom}): ${plural(range.commits.length, 'commit')}`,
+      warn: false,
+    },
+  ];
+  for (const file of migrations?.files ?? []) {
+    const destructive = file.findings.filter((f) => f.effect === 'destructive');
+    if (destructive.length)
+      lines.push(
+        ...destructive.map((f) => ({
+          text: `${file.path}:${f.line}: ${f.statement}: ${f.why}. A point of no return: if this deploy fails, it is not rolled back automatically (fix forward, or approve the plan)`,
+          warn: true,
+        })),
+      );
+    else
+      lines.push({
+        text: `${file.path}: ${file.kind === 'additive' ? 'additive' : 'no schema change the previous release needs'}`,
+        warn: false,
+      });
+  }
+  return lines;
 }

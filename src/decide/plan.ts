@@ -11,6 +11,7 @@
  * only a person's approval (mode rollback with the plan) lets those run.
  */
 import type { Strategy } from '../constants.js';
+import { plural } from '../text.js';
 import type { RangeClassification } from './migrations.js';
 import { describeRef, refKey, type GitOpsMarker, type TargetRef } from '../kube/snapshot.js';
 import type { WorkloadKind } from '../kube/types.js';
@@ -183,7 +184,7 @@ export function decide(facts: DecisionFacts): Plan {
     reasons.push(`deployed range: not read (${facts.range.error})`);
   else if (range)
     reasons.push(
-      `deployed range: ${short(range.base)}..${short(range.head)}, ${range.commits} commit${range.commits === 1 ? '' : 's'} (base from ${range.from})`,
+      `deployed range: ${short(range.base)}..${short(range.head)}, ${plural(range.commits, 'commit')} (base from ${range.from})`,
     );
   const migration = migrationReasons(facts.migrations);
   reasons.push(...migration.reasons);
@@ -249,7 +250,7 @@ export function decide(facts: DecisionFacts): Plan {
     if (undo.length) {
       actions.push({ kind: 'kubernetes', targets: undo });
       whys.push(
-        `undo ${undo.length} target${undo.length === 1 ? '' : 's'} in the cluster, as kubectl rollout undo does`,
+        `undo ${plural(undo.length, 'target')} in the cluster, as kubectl rollout undo does`,
       );
     }
     if (strategy !== 'kubernetes' && gitops.length) {

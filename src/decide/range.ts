@@ -6,6 +6,7 @@
  * reach git, a base must be an ancestor of the head, and what a shallow checkout lacks is
  * fetched, or the error says how to make the checkout deep enough.
  */
+import { plural } from '../text.js';
 import { UserError, quote } from '../errors.js';
 import type { Git } from '../git.js';
 import type { FileStatus, RangeFile } from './migrations.js';
@@ -141,7 +142,7 @@ export async function readDeployedRange(
   const commits = await readCommits(git, chosen.sha, headSha);
   const files = await readFiles(git, chosen.sha, headSha, options.isMigration);
   options.log?.(
-    `deployed range ${short(chosen.sha)}..${short(headSha)} (base from ${chosen.from}): ${commits.length} commit${commits.length === 1 ? '' : 's'}, ${files.length} migration file${files.length === 1 ? '' : 's'}`,
+    `deployed range ${short(chosen.sha)}..${short(headSha)} (base from ${chosen.from}): ${plural(commits.length, 'commit')}, ${plural(files.length, 'migration file')}`,
   );
   return { base: chosen.sha, baseFrom: chosen.from, head: headSha, commits, files, notes };
 }

@@ -52,6 +52,8 @@ export interface Snapshot {
   targets: CapturedTarget[];
   /** Each trigger's value before the deploy, by trigger name (when the policy has triggers). */
   baselines?: Record<string, Baseline>;
+  /** The deployed range's base (what a git revert goes back to), and where it came from. */
+  base?: { sha: string; from: string };
 }
 
 export function refKey(ref: TargetRef): string {

@@ -9,6 +9,7 @@ import { baselineReports, capturedTargetReport } from '../report/json.js';
 import { captureSummary, capturedNotes } from '../report/capture-summary.js';
 import { targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
+import { rangeBases, rangeFacts, rangeNotes } from '../decide/gather.js';
 
 /**
  * `mode: capture`, before the deploy: checks that the credentials can do a rollback later and
@@ -46,6 +47,21 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
       })
     : undefined;
 
+  // The deployed range, before the deploy: its base is recorded, and a point of no return is
+  // said now, while the deploy can still be stopped, not after it failed.
+  const range = await core.group('Deployed range', async () =>
+    rangeFacts(
+      context.git(),
+      context.env.GITHUB_WORKSPACE || process.cwd(),
+      context.run.sha,
+      // The base resolved by this capture must not be its own input.
+      await rangeBases(context, clients, refs, undefined),
+      config,
+      log.info,
+    ),
+  );
+  for (const line of rangeNotes(range)) (line.warn ? log.warning : log.info)(line.text);
+
   const snapshot: Snapshot = {
     version: 1,
     capturedAt: new Date(clock.now()).toISOString(),
@@ -53,6 +69,7 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
     runUrl: context.run.runUrl,
     targets,
     ...(baselines ? { baselines } : {}),
+    ...(range.range ? { base: { sha: range.range.base, from: range.range.baseFrom } } : {}),
   };
   const { file, json } = await writeSnapshot(snapshot, context.run.runnerTemp);
   core.exportVariable(SNAPSHOT_ENV, file);

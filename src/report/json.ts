@@ -93,6 +93,7 @@ export function snapshotFile(s: Snapshot): SnapshotFile {
     'run-url': s.runUrl ?? null,
     targets: s.targets.map(capturedTargetFile),
     ...(s.baselines ? { baselines: baselineReports(s.baselines) } : {}),
+    ...(s.base ? { base: s.base } : {}),
   };
 }
 
@@ -104,6 +105,7 @@ export function snapshotFromFile(f: SnapshotFile): Snapshot {
     runUrl: f['run-url'] ?? undefined,
     targets: f.targets.map(capturedTargetFromFile),
     ...(f.baselines ? { baselines: mapValues(f.baselines, baselineFromReport) } : {}),
+    ...(f.base ? { base: f.base } : {}),
   };
 }
 

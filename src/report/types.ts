@@ -250,6 +250,8 @@ export interface SnapshotFile {
   targets: CapturedTargetFile[];
   /** Each trigger's value before the deploy, by trigger name (when the policy has triggers). */
   baselines?: Record<string, BaselineReport>;
+  /** The deployed range's base: what a git revert goes back to, and where it came from. */
+  base?: { sha: string; from: string };
 }
 
 /** One target as captured, in the snapshot. */

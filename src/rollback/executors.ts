@@ -9,6 +9,7 @@ import { watch } from '../analysis/watch.js';
 import type { PlanAction, PlanStage } from '../decide/plan.js';
 import { readDeployedRange, type DeployedRange } from '../decide/range.js';
 import { formatDuration } from '../duration.js';
+import { plural } from '../text.js';
 import { messageOf } from '../errors.js';
 import type { Git } from '../git.js';
 import type { GitHub } from '../github.js';
@@ -83,7 +84,7 @@ export function planExecutors(
       outcome: failed.length ? 'failed' : dryRun ? 'planned' : 'done',
       detail: failed.length
         ? `${failed.length} of ${done.results.length} failed: ${failed.map((r) => `${describeRef(r)}: ${r.message}`).join('; ')}`
-        : `${done.results.length} target${done.results.length === 1 ? '' : 's'} ${dryRun ? 'planned' : 'rolled back'} in ${done.seconds.toFixed(1)} s`,
+        : `${plural(done.results.length, 'target')} ${dryRun ? 'planned' : 'rolled back'} in ${done.seconds.toFixed(1)} s`,
       retryable: true,
       changed: done.rolledBack,
       report: done.report,
@@ -141,7 +142,7 @@ export function planExecutors(
             ? (result.error ?? 'failed')
             : result.outcome === 'skipped'
               ? `${result.branch} already has the base's content`
-              : `${result.reverted.length} commit${result.reverted.length === 1 ? '' : 's'} reverted: ${where}`,
+              : `${plural(result.reverted.length, 'commit')} reverted: ${where}`,
       retryable: result.outcome === 'failed',
       changed: result.outcome === 'reverted',
       report: result,

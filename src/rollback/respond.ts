@@ -4,13 +4,7 @@
  */
 import * as core from '@actions/core';
 import type { MetricSource } from '../metrics/sources.js';
-import {
-  decisionFacts,
-  gitOpsOwners,
-  lastGoodSha,
-  pushBefore,
-  rangeFacts,
-} from '../decide/gather.js';
+import { decisionFacts, gitOpsOwners, rangeBases, rangeFacts } from '../decide/gather.js';
 import {
   decide,
   describePlan,
@@ -123,16 +117,11 @@ async function makePlan(
 ): Promise<{ plan: Plan; range: DeployedRange | undefined }> {
   const { config } = context;
   const clients = input.refs.length ? context.kube() : new Map<string, KubeClient>();
-  const to = config.toRevision.value;
   const range = await rangeFacts(
     git,
     context.env.GITHUB_WORKSPACE || process.cwd(),
     input.snapshot?.sha ?? context.run.sha,
-    {
-      ...(to.kind === 'commit' ? { toRevision: to.sha } : {}),
-      lastGoodSha: await lastGoodSha(clients, input.refs),
-      pushBefore: pushBefore(context.env),
-    },
+    await rangeBases(context, clients, input.refs, input.snapshot),
     config,
     (line) => core.info(line),
   );

@@ -6,6 +6,7 @@
  */
 import type { ActionKind, Plan, PlanAction, PlanStage } from '../decide/plan.js';
 import { messageOf } from '../errors.js';
+import { plural } from '../text.js';
 import type { Verdict } from '../constants.js';
 
 export interface ActionResult {
@@ -149,7 +150,7 @@ export async function runPlan(
       escalated: false,
       ...(broken.length
         ? {
-            failure: `rollback recommended (${options.planOnly}), but ${broken.length} planned action${broken.length === 1 ? '' : 's'} could not be made: ${broken.map((b) => `${b.kind}: ${b.detail}`).join('; ')}`,
+            failure: `rollback recommended (${options.planOnly}), but ${plural(broken.length, 'planned action')} could not be made: ${broken.map((b) => `${b.kind}: ${b.detail}`).join('; ')}`,
           }
         : {}),
       summary: `rollback planned only (${options.planOnly})`,
