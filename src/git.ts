@@ -75,7 +75,7 @@ export function createGit(options: CreateGitOptions): Git {
     : undefined;
   const secrets = [options.token, basic].filter((s): s is string => !!s);
   for (const secret of secrets) options.setSecret?.(secret);
-  // Output is redacted too: GIT_TRACE in the user's env would print the -c values.
+  // Output is redacted too: GIT_TRACE in the user's env would print the config values.
   const redact = (text: string): string =>
     secrets.reduce((t, secret) => t.split(secret).join('***'), text);
   const env: NodeJS.ProcessEnv = {
@@ -90,16 +90,27 @@ export function createGit(options: CreateGitOptions): Git {
     async run(args, runOptions = {}) {
       const sub = subcommandOf(args);
       const prefix: string[] = [];
-      if (runOptions.auth && basic)
-        // The empty value first clears a header actions/checkout persisted in .git/config:
-        // two Authorization headers make the server refuse both.
-        prefix.push('-c', `${key}=`, '-c', `${key}=AUTHORIZATION: basic ${basic}`);
+      // The header goes through the environment (GIT_CONFIG_COUNT), not the command line,
+      // which other processes on a self-hosted runner can read in /proc.
+      const base = Number(env.GIT_CONFIG_COUNT ?? 0) || 0;
+      const auth: NodeJS.ProcessEnv =
+        runOptions.auth && basic
+          ? {
+              GIT_CONFIG_COUNT: String(base + 2),
+              // The empty value first clears a header actions/checkout persisted in .git/config:
+              // two Authorization headers make the server refuse both.
+              [`GIT_CONFIG_KEY_${base}`]: key,
+              [`GIT_CONFIG_VALUE_${base}`]: '',
+              [`GIT_CONFIG_KEY_${base + 1}`]: key,
+              [`GIT_CONFIG_VALUE_${base + 1}`]: `AUTHORIZATION: basic ${basic}`,
+            }
+          : {};
       if (sub && COMMITTING.has(sub))
         prefix.push('-c', `user.name=${BOT_NAME}`, '-c', `user.email=${BOT_EMAIL}`);
       options.log?.(redact(`git ${args.join(' ')}`));
       const raw = await runProgram(['git', ...prefix, ...args], {
         cwd: runOptions.cwd ?? options.cwd,
-        env,
+        env: { ...env, ...auth },
         timeoutMs: runOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         ...(runOptions.input !== undefined ? { input: runOptions.input } : {}),
         ...(runOptions.maxOutput !== undefined ? { maxOutput: runOptions.maxOutput } : {}),

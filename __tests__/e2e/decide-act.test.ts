@@ -156,12 +156,16 @@ test('no targets: the merged pull request is reverted as a pull request; main un
     sha: merge,
     before: f.shas['release-1.1'],
   });
+  // Nothing is rolled back until someone merges the pull request: a recommendation, with it.
   expect(result.outputs).toMatchObject({
-    verdict: 'rolled-back',
+    verdict: 'rollback-recommended',
     strategy: 'git-revert',
-    'rolled-back': 'true',
+    'rolled-back': 'false',
   });
-  expect(result.exitCode).toBe(1); // a rolled-back deploy fails its step
+  expect(result.exitCode).toBe(1);
+  expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(
+    /merge pull request #\d+ \(.*\) to roll back/,
+  );
   expect(await git(f, ['rev-parse', 'main'])).toBe(merge);
   const head = (await branches(f)).find((b) => b.startsWith('rollback/'));
   expect(head).toBeDefined();
@@ -221,7 +225,7 @@ test('a GitOps-managed Deployment gets a revert pull request and no cluster chan
     sha: f.shas['merge-discounts'],
     before: f.shas['release-1.1'],
   });
-  expect(result.outputs).toMatchObject({ verdict: 'rolled-back', strategy: 'git-revert' });
+  expect(result.outputs).toMatchObject({ verdict: 'rollback-recommended', strategy: 'git-revert' });
   expect(result.log).toContain('Argo CD application shop');
   expect(JSON.stringify(all['eu-west']?.get('Deployment', 'shop', 'api')?.spec)).toBe(before);
   expect(gh.issues.filter((i) => i.pull_request)).toHaveLength(1);
@@ -455,7 +459,7 @@ test('a plan that is not one is refused before anything is done', async () => {
   const result = await runAction({
     inputs: {
       mode: 'rollback',
-      plan: '{"version": 1, "stages": [{"name": "x", "actions": [{"kind": "rm -rf"}]}]}',
+      plan: '{"version": 1, "stages": [{"name": "x", "why": "y", "actions": [{"kind": "rm -rf"}]}]}',
     },
   });
   expect(result.exitCode).toBe(1);
@@ -539,4 +543,59 @@ exit $status
   );
   expect(await git(f, ['show', 'main:HOTFIX.md'])).toBe('hotfix');
   expect(result.summary).toContain('rebased once after a rejected push');
+});
+
+test('a trigger scoped to a context this run does not act in is refused before the watch', async () => {
+  const { kubeconfig } = await sims(['eu-west', 'us-east']);
+  const result = await runAction({
+    inputs: {
+      kubeconfig,
+      targets: 'deployment/api',
+      contexts: 'eu-west,us-east',
+      'prometheus-url': 'http://127.0.0.1:9',
+    },
+    files: {
+      '.github/rollback-policy.yml': `
+triggers:
+  - {name: errors, query: 'sum(errors)', above: 0.5, consecutive: 1, context: ap-south}
+  - {name: lag, query: 'sum(lag)', above: 0.5, consecutive: 1, targets: [deployment/apii]}
+watch: {window: 3s, interval: 1s}
+`,
+    },
+  });
+  expect(result.exitCode).toBe(1);
+  expect(result.annotations.map((a) => a.message)).toEqual([
+    "rollback-action: .github/rollback-policy.yml: trigger 'errors': context 'ap-south' is not one this run acts on (eu-west, us-east); a failure there would roll nothing back",
+    "rollback-action: .github/rollback-policy.yml: trigger 'lag': target 'deployment/apii' is not one of the targets (deployment/api); a failure would roll nothing back",
+  ]);
+  expect(result.log).not.toContain('Watching');
+});
+
+test('an approved plan acting in a context the kubeconfig lacks is refused before anything is done', async () => {
+  const { sims: all, kubeconfig } = await sims(['eu-west']);
+  await release(all, '1.0');
+  await release(all, '1.1');
+  const target = (context: string) => ({
+    context,
+    kind: 'Deployment',
+    namespace: 'shop',
+    name: 'api',
+  });
+  const plan = JSON.stringify({
+    version: 1,
+    stages: [
+      {
+        name: 'application rollback',
+        why: 'undo',
+        actions: [{ kind: 'kubernetes', targets: [target('eu-west'), target('ap-south')] }],
+      },
+    ],
+    specs: { flags: [], steps: [], 'down-command': null },
+  });
+  const result = await runAction({ inputs: { mode: 'rollback', kubeconfig, plan } });
+  expect(result.exitCode).toBe(1);
+  expect(result.annotations.map((a) => a.message)).toEqual([
+    "rollback-action: input 'plan': it acts in context 'ap-south', which the kubeconfig here does not have (eu-west); nothing was done",
+  ]);
+  expect(imageIn(all['eu-west'])).toBe('shop/api:1.1');
 });

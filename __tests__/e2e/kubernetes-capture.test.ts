@@ -156,7 +156,7 @@ describe('the last-known-good ledger', () => {
         inputs: { ...inputs, mode: 'rollback', 'to-revision': 'last-good' },
       });
       expect(result.exitCode).toBe(0);
-      const target = JSON.parse(result.outputs.report ?? '{}').targets[0];
+      const target = JSON.parse(result.outputs.report ?? '{}').rollback.targets[0];
       expect(target).toMatchObject({
         outcome: 'rolled-back',
         'from-revision': 3,

@@ -48,7 +48,7 @@ function rollback(
 }
 
 function targets(result: RunResult): any[] {
-  return JSON.parse(result.outputs.report ?? '{"targets":[]}').targets;
+  return JSON.parse(result.outputs.report ?? '{"rollback":{"targets":[]}}').rollback.targets;
 }
 
 test('403: the missing verb and resource are named; nothing changes', async () => {

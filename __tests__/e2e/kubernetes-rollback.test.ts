@@ -147,7 +147,7 @@ test('capture, a bad deploy, rollback to the snapshot, in two regions for three 
   }
   const report = JSON.parse(rolled.outputs.report ?? '{}');
   expect(
-    report.targets.map(
+    report.rollback.targets.map(
       (t: any) => `${t.context} ${t.kind} ${t.outcome} ${t['from-revision']}→${t['to-revision']}`,
     ),
   ).toEqual(
@@ -165,7 +165,9 @@ test('capture, a bad deploy, rollback to the snapshot, in two regions for three 
   const again = await job.run({ inputs: { ...inputs, mode: 'rollback' } });
   expect(again.outputs).toMatchObject({ verdict: 'rolled-back', 'rolled-back': 'false' });
   expect(
-    JSON.parse(again.outputs.report ?? '{}').targets.every((t: any) => t.outcome === 'skipped'),
+    JSON.parse(again.outputs.report ?? '{}').rollback.targets.every(
+      (t: any) => t.outcome === 'skipped',
+    ),
   ).toBe(true);
 });
 
@@ -242,8 +244,8 @@ test('the same workload named three ways, in a context named twice, is undone on
   });
   expect(rolled.exitCode).toBe(0);
   expect(imageOf(sims['eu-west']?.get('Deployment', 'shop', 'api'))).toBe('shop/api:5.0');
-  const report = JSON.parse(rolled.outputs.report ?? '{}') as { targets: unknown[] };
-  expect(report.targets).toHaveLength(1);
+  const report = JSON.parse(rolled.outputs.report ?? '{}') as { rollback: { targets: unknown[] } };
+  expect(report.rollback.targets).toHaveLength(1);
   expect(rolled.annotations.map((a) => `${a.level}: ${a.message}`)).toEqual([
     "warning: rollback-action: contexts: 'eu-west' named more than once; each context is acted on once",
     'warning: rollback-action: targets: shop/deployment/api is named 3 times in context "eu-west"; it is acted on once',

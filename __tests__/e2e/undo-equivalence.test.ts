@@ -257,7 +257,9 @@ describe('undo equivalence with kubectl rollout undo', () => {
         },
       });
 
-      const report = JSON.parse(byAction.outputs.report ?? '{"targets":[{}]}');
+      const report = JSON.parse(
+        byAction.outputs.report ?? '{"rollback":{"targets":[{}]}}',
+      ).rollback;
       const outcome = report.targets[0].outcome as string;
       if (byKubectl.stdout.includes(' rolled back')) expect(outcome).toBe('rolled-back');
       else if (byKubectl.stdout.includes('skipped rollback')) expect(outcome).toBe('skipped');

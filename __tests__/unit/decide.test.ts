@@ -12,6 +12,7 @@ import type { RolloutOutcome } from '../../src/analysis/rollout.js';
 import type { Judgement } from '../../src/analysis/verdict.js';
 import type { TriggerState } from '../../src/analysis/triggers.js';
 import { failingTriggers } from '../../src/decide/gather.js';
+import { checkPlan } from '../../src/decide/plan-file.js';
 import { classifyRange } from '../../src/decide/migrations.js';
 import {
   decide,
@@ -517,5 +518,65 @@ describe('failingTriggers', () => {
       { target: 'us-east shop/deployment/api', state: 'failed', message: 'deadline', elapsedMs: 1 },
     ];
     expect(failingTriggers(failing(...names), { policy }, rollout, [EU, US])).toEqual(expected);
+  });
+});
+
+describe('a revert keeps the files of migrations that stay applied', () => {
+  test.each<[string, Partial<DecisionFacts>, string[] | undefined]>([
+    [
+      'additive: kept',
+      { refs: [], migrations: ADDITIVE },
+      ['prisma/migrations/1_add/migration.sql'],
+    ],
+    [
+      'destructive: reversed only with approval, so not kept',
+      { refs: [], migrations: DESTRUCTIVE },
+      undefined,
+    ],
+    ['none in the range', { refs: [] }, undefined],
+  ])('%s', (_name, over, keep) => {
+    expect(decide(facts(over)).stages[0]?.actions[0]?.revert?.keep).toEqual(keep);
+  });
+});
+
+describe('checkPlan', () => {
+  const stage = (actions: unknown[]): unknown => ({ name: 's', why: 'w', actions });
+  const specs = { flags: [{ name: 'f', command: ['true'] }], steps: [], 'down-command': null };
+  test.each<[string, unknown, RegExp]>([
+    ['not an object', [], /not a rollback plan/],
+    ['another version', { version: 2, stages: [] }, /version 2; this release reads version 1/],
+    [
+      'a stage without why',
+      { version: 1, stages: [{ name: 's', actions: [{ kind: 'kubernetes', targets: [] }] }] },
+      /stage 1 has no name, no why or no actions/,
+    ],
+    ['an unknown action', { version: 1, stages: [stage([{ kind: 'rm' }])] }, /unknown action 'rm'/],
+    [
+      'a flag the plan does not carry',
+      { version: 1, stages: [stage([{ kind: 'feature-flag', flags: ['g'] }])], specs },
+      /flag 'g' is named but the plan does not carry it/,
+    ],
+    [
+      'a step the plan does not carry',
+      { version: 1, stages: [stage([{ kind: 'command', steps: ['x'] }])], specs },
+      /step 'x' is named/,
+    ],
+    [
+      'a down-migration without its command',
+      { version: 1, stages: [stage([{ kind: 'migration-down' }])], specs },
+      /down-migration is named but the plan does not carry its command/,
+    ],
+    [
+      'a revert without a full base',
+      { version: 1, stages: [stage([{ kind: 'git-revert', revert: { base: 'abc' } }])] },
+      /without a base commit/,
+    ],
+  ])('%s is refused', (_name, plan, message) => {
+    expect(() => checkPlan(plan)).toThrow(message);
+  });
+
+  test('a plan the action wrote reads back as it was', () => {
+    const plan = { ...decide(facts({ flags: [{ name: 'f', verifyMs: 1 }] })), specs };
+    expect(checkPlan(JSON.parse(JSON.stringify(plan)))).toEqual(plan);
   });
 });

@@ -364,6 +364,6 @@ function evaluateOne(
     status: 'pass',
     ...(breaching ? { breaching } : {}),
     breachingSince: latest.breach ? breachingSince : undefined,
-    detail: `${rule.alert ? (latest.value ? 'firing' : 'not firing') : format(latest.value)} (fails ${rule.alert ? 'while firing' : comparison}${rule.forMs ? ` for ${Math.round(rule.forMs / 1000)}s` : rule.consecutive ? ` ${rule.consecutive} times in a row` : ''})${pending}`,
+    detail: `${rule.alert ? (latest.value ? 'firing' : 'not firing') : format(latest.value)} (fails ${rule.alert ? 'while firing' : comparison}${rule.forMs ? ` for ${Math.round(rule.forMs / 1000)}s` : rule.consecutive ? ` ${plural(rule.consecutive, 'time')} in a row` : ''})${pending}`,
   };
 }

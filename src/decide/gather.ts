@@ -15,6 +15,7 @@ import { plural } from '../text.js';
 import { messageOf } from '../errors.js';
 import type { Git } from '../git.js';
 import type { KubeClient } from '../kube/client.js';
+import { kindName, type Workload } from '../kube/types.js';
 import { lastGood, readLedger } from '../kube/ledger.js';
 import {
   describeRef,
@@ -78,13 +79,17 @@ export function failingTriggers(
   });
 }
 
-/** Who manages each target: from the capture, else read from the cluster now. */
+/**
+ * Who manages each target: from the capture, else read from the cluster now. The workloads
+ * read are returned too, so an undo right after reuses them instead of reading again.
+ */
 export async function gitOpsOwners(
   clients: Map<string, KubeClient>,
   refs: readonly TargetRef[],
   snapshot: Snapshot | undefined,
-): Promise<Record<string, GitOpsMarker | undefined>> {
+): Promise<{ owners: Record<string, GitOpsMarker | undefined>; read: Map<string, Workload> }> {
   const owners: Record<string, GitOpsMarker | undefined> = {};
+  const read = new Map<string, Workload>();
   await Promise.all(
     refs.map(async (ref) => {
       const captured = snapshot ? findCaptured(snapshot, ref) : undefined;
@@ -92,14 +97,15 @@ export async function gitOpsOwners(
         owners[refKey(ref)] = captured.gitops;
         return;
       }
-      const client = clients.get(ref.context);
-      const workload = await client
+      const workload = await clients
+        .get(ref.context)
         ?.getWorkload(ref.kind, ref.namespace, ref.name)
         .catch(() => undefined);
+      if (workload) read.set(refKey(ref), workload);
       owners[refKey(ref)] = workload ? gitOpsOf(workload) : undefined;
     }),
   );
-  return owners;
+  return { owners, read };
 }
 
 /** The ledger's last verified-good commit of the first target, when there is one. */
@@ -270,4 +276,40 @@ export function rangeNotes(facts: RangeFacts): { text: string; warn: boolean }[]
       });
   }
   return lines;
+}
+
+/**
+ * Trigger scopes that cover nothing this run acts on: a typo in `context:` or `targets:` would
+ * leave a failing deploy alone ("scoped elsewhere"), so it stops the run before the watch.
+ */
+export function scopeProblems(
+  config: Pick<Config, 'policy' | 'policyFile'>,
+  refs: readonly TargetRef[],
+): string[] {
+  if (refs.length === 0) return [];
+  const contexts = [...new Set(refs.map((r) => r.context))];
+  const where = config.policyFile ?? 'the policy';
+  return triggersOf(config.policy).flatMap((spec) => {
+    const problems: string[] = [];
+    if (spec.context !== undefined && !contexts.includes(spec.context))
+      problems.push(
+        `${where}: trigger '${spec.name}': context '${spec.context}' is not one this run acts on (${contexts.join(', ')}); a failure there would roll nothing back`,
+      );
+    for (const text of spec.targets ?? []) {
+      const parsed = parseTarget(text);
+      const covered =
+        !('error' in parsed) &&
+        refs.some(
+          (r) =>
+            r.kind === parsed.kind &&
+            r.name === parsed.name &&
+            (parsed.namespace === undefined || parsed.namespace === r.namespace),
+        );
+      if (!covered)
+        problems.push(
+          `${where}: trigger '${spec.name}': target '${text}' is not one of the targets (${[...new Set(refs.map((r) => `${kindName(r.kind)}/${r.name}`))].join(', ')}); a failure would roll nothing back`,
+        );
+    }
+    return problems;
+  });
 }

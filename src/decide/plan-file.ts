@@ -54,14 +54,15 @@ export function checkPlan(value: unknown): Plan {
   if (!Array.isArray(plan.stages)) throw problem('no stages');
   // Read as unknown: the input is whatever a person pasted, whatever the type says.
   (plan.stages as unknown[]).forEach((value, i) => {
-    const stage = value as { name?: unknown; actions?: unknown } | null;
+    const stage = value as { name?: unknown; why?: unknown; actions?: unknown } | null;
     if (
       !stage ||
       typeof stage.name !== 'string' ||
+      typeof stage.why !== 'string' ||
       !Array.isArray(stage.actions) ||
       !stage.actions.length
     )
-      throw problem(`stage ${i + 1} has no name or no actions`);
+      throw problem(`stage ${i + 1} has no name, no why or no actions`);
     for (const item of stage.actions as unknown[]) {
       const action = item as {
         kind?: unknown;
@@ -77,6 +78,28 @@ export function checkPlan(value: unknown): Plan {
         throw problem(`stage ${quote(stage.name)}: a git revert without a base commit`);
     }
   });
+  // What flags, steps and the down-migration run travels with the plan: each must be there.
+  const specs = (plan as { specs?: { flags?: unknown; steps?: unknown; 'down-command'?: unknown } })
+    .specs;
+  const named = (list: unknown): string[] =>
+    Array.isArray(list)
+      ? list.flatMap((x) =>
+          typeof (x as { name?: unknown }).name === 'string' ? [(x as { name: string }).name] : [],
+        )
+      : [];
+  const flags = named(specs?.flags);
+  const steps = named(specs?.steps);
+  for (const stage of plan.stages)
+    for (const action of stage.actions) {
+      for (const flag of action.flags ?? [])
+        if (!flags.includes(flag))
+          throw problem(`flag ${quote(flag)} is named but the plan does not carry it`);
+      for (const step of action.steps ?? [])
+        if (!steps.includes(step))
+          throw problem(`step ${quote(step)} is named but the plan does not carry it`);
+      if (action.kind === 'migration-down' && !Array.isArray(specs?.['down-command']))
+        throw problem('a down-migration is named but the plan does not carry its command');
+    }
   return {
     reasons: [],
     'left-alone': [],

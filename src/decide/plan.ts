@@ -11,6 +11,7 @@
  * only a person's approval (mode rollback with the plan) lets those run.
  */
 import type { Strategy } from '../constants.js';
+import type { CommandStepSpec, FlagSpec } from '../policy/types.js';
 import { plural } from '../text.js';
 import type { RangeClassification } from './migrations.js';
 import { describeRef, refKey, type GitOpsMarker, type TargetRef } from '../kube/snapshot.js';
@@ -25,6 +26,8 @@ export interface RevertSpec {
   delivery: 'pull-request' | 'push';
   branch?: string;
   mode: 'one' | 'per-commit';
+  /** Migration files kept as they are: the database ran them, and the schema stays. */
+  keep?: string[];
 }
 
 export interface PlanAction {
@@ -72,6 +75,17 @@ export interface Plan {
   commits?: { deployed?: string; previous?: string };
   /** The run that made the plan. */
   'made-by'?: string;
+  /**
+   * What the flag, step and down-migration actions run, copied from the policy when the plan
+   * leaves its run: an approved plan runs what was approved, whatever the policy says later.
+   */
+  specs?: PlanSpecs;
+}
+
+export interface PlanSpecs {
+  flags: FlagSpec[];
+  steps: CommandStepSpec[];
+  'down-command': string[] | null;
 }
 
 /** An undo's destination in a plan: the captured snapshot (its JSON), or a revision spec. */
@@ -188,6 +202,11 @@ export function decide(facts: DecisionFacts): Plan {
     );
   const migration = migrationReasons(facts.migrations);
   reasons.push(...migration.reasons);
+  // A revert keeps the files of migrations that stay applied (not the destructive ones, which
+  // only an approved down-migration reverses): the migration tool must still find them.
+  const kept = (facts.migrations?.files ?? [])
+    .filter((f) => f.kind !== 'destructive' && f.status !== 'deleted')
+    .map((f) => f.path);
   const revert = (delivery = facts.git.delivery): PlanAction | undefined =>
     range
       ? {
@@ -198,6 +217,7 @@ export function decide(facts: DecisionFacts): Plan {
             delivery,
             mode: facts.git.mode,
             ...(facts.git.branch ? { branch: facts.git.branch } : {}),
+            ...(kept.length ? { keep: kept } : {}),
           },
         }
       : undefined;

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { UserError, UserErrors } from '../errors.js';
 import { Outputs, SNAPSHOT_ENV } from '../constants.js';
 import { captureTargets, checkPermissions } from '../kube/capture.js';
 import { writeSnapshot, type Snapshot } from '../kube/snapshot.js';
@@ -9,6 +10,7 @@ import { baselineReports, capturedTargetReport } from '../report/json.js';
 import { captureSummary, capturedNotes } from '../report/capture-summary.js';
 import { targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
+import { scopeProblems } from '../decide/gather.js';
 import { rangeBases, rangeFacts, rangeNotes } from '../decide/gather.js';
 
 /**
@@ -19,6 +21,8 @@ import { rangeBases, rangeFacts, rangeNotes } from '../decide/gather.js';
 export async function capture(context: ModeContext): Promise<ModeResult> {
   const { config, clock } = context;
   const refs = targetRefs(context);
+  const scoped = scopeProblems(config, refs);
+  if (scoped.length) throw new UserErrors(scoped.map((m) => new UserError(m)));
   const clients = context.kube();
   const log = {
     info: (line: string) => core.info(line),
@@ -49,15 +53,16 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
 
   // The deployed range, before the deploy: its base is recorded, and a point of no return is
   // said now, while the deploy can still be stopped, not after it failed.
+  const git = context.git();
   const range = await core.group('Deployed range', async () =>
     rangeFacts(
-      context.git(),
+      git,
       context.env.GITHUB_WORKSPACE || process.cwd(),
       context.run.sha,
       // The base resolved by this capture must not be its own input.
-      await rangeBases(context, clients, refs, undefined),
+      git ? await rangeBases(context, clients, refs, undefined) : {},
       config,
-      log.info,
+      (line) => core.debug(line),
     ),
   );
   for (const line of rangeNotes(range)) (line.warn ? log.warning : log.info)(line.text);

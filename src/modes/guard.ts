@@ -7,7 +7,7 @@ import type { Judgement } from '../analysis/verdict.js';
 import { watch, type WatchResult } from '../analysis/watch.js';
 import { Outputs, type InconclusiveAction, type Verdict } from '../constants.js';
 import { formatDuration } from '../duration.js';
-import { messageOf, UserError } from '../errors.js';
+import { messageOf, UserError, UserErrors } from '../errors.js';
 import { clientFor } from '../kube/connect.js';
 import { readReleases } from '../kube/releases.js';
 import { waitForRollout } from '../kube/rollout.js';
@@ -20,6 +20,7 @@ import { formatTimestamp } from '../time.js';
 import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { recordGoodRelease, type LedgerRecord } from '../kube/ledger.js';
 import { triggerSources } from './metrics.js';
+import { scopeProblems } from '../decide/gather.js';
 import { evidenceOf, guardSummary, notCounted } from '../report/guard-summary.js';
 import { capturedSnapshot } from '../rollback/execute.js';
 import { respond, rollbackReport, sectionOf, type Response } from '../rollback/respond.js';
@@ -44,6 +45,15 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
     );
   const snapshot = capturedSnapshot(context);
   const refs = hasTargets ? targetRefs(context) : [];
+  const scoped = scopeProblems(config, refs);
+  if (scoped.length) throw new UserErrors(scoped.map((m) => new UserError(m)));
+  // A flag's secret missing now would be found only at 3 a.m., after the watch: say it now.
+  for (const flag of config.policy.flags ?? [])
+    for (const [header, variable] of Object.entries(flag.request?.['headers-env'] ?? {}))
+      if (!context.env[variable])
+        core.warning(
+          `rollback-action: flag '${flag.name}' (${config.policyFile ?? 'policy'}): headers-env ${header} names ${variable}, which is not set in this step; the flag cannot be turned off`,
+        );
 
   const rollout = refs.length
     ? await core.group('Rollout', () => waitForRollouts(context, refs))
@@ -117,13 +127,11 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
     outputs: {
       [Outputs.Verdict]: outcome.verdict,
       [Outputs.Strategy]: outcome.response?.run.strategy ?? 'none',
-      [Outputs.RolledBack]: String(outcome.response?.run.verdict === 'rolled-back'),
-      ...(outcome.response
-        ? {
-            [Outputs.RollbackSeconds]: outcome.response.seconds.toFixed(1),
-            [Outputs.Plan]: JSON.stringify(outcome.response.plan),
-          }
+      [Outputs.RolledBack]: String(outcome.response?.run.rolledBack ?? false),
+      ...(outcome.response?.run.changed
+        ? { [Outputs.RollbackSeconds]: outcome.response.seconds.toFixed(1) }
         : {}),
+      ...(outcome.response ? { [Outputs.Plan]: JSON.stringify(outcome.response.plan) } : {}),
     },
     report: {
       verdict: outcome.verdict,
@@ -322,7 +330,9 @@ function headlineOf(judgement: Judgement, outcome: Outcome, windowMs: number): s
     const acted = !run
       ? ''
       : run.verdict === 'rolled-back'
-        ? `; rolled back (${run.strategy}) in ${outcome.response?.seconds.toFixed(1) ?? '?'} s`
+        ? run.changed
+          ? `; rolled back (${run.strategy}) in ${outcome.response?.seconds.toFixed(1) ?? '?'} s`
+          : '; already at the rollback target: nothing to change'
         : run.verdict === 'rollback-failed'
           ? '; the rollback failed'
           : `; ${run.summary}`;

@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
 import { Outputs } from '../constants.js';
 import { readPlan } from '../decide/plan-file.js';
+import type { Plan } from '../decide/plan.js';
+import { UserError } from '../errors.js';
 import { planSection } from '../report/plan.js';
 import { describeDestination, chooseDestination, capturedSnapshot } from '../rollback/execute.js';
 import { respond, rollbackReport, sectionOf } from '../rollback/respond.js';
@@ -18,6 +20,7 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
   const { config } = context;
   const approved = config.plan === undefined ? undefined : readPlan(config.plan);
   const refs = approved ? [] : config.targets.value.length ? targetRefs(context) : [];
+  if (approved) checkPlanContexts(approved, context);
   if (config.reason) core.info(`Reason: ${config.reason}`);
   const failingNames = new Set(approved?.triggers ?? []);
   const sources = approved?.stages.some((s) => s['verify-ms'] !== undefined)
@@ -50,8 +53,8 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
   const outputs = {
     [Outputs.Verdict]: run.verdict,
     [Outputs.Strategy]: run.strategy,
-    [Outputs.RolledBack]: String(run.verdict === 'rolled-back'),
-    [Outputs.RollbackSeconds]: response.seconds.toFixed(1),
+    [Outputs.RolledBack]: String(run.rolledBack),
+    ...(run.changed ? { [Outputs.RollbackSeconds]: response.seconds.toFixed(1) } : {}),
     [Outputs.Plan]: JSON.stringify(response.plan),
   };
   const report = {
@@ -63,4 +66,20 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
     rollback: rollbackReport(response),
   };
   return { outputs, report, failure: run.verdict === 'rolled-back' ? undefined : run.failure };
+}
+
+/** Every context an approved plan acts in must be one this run can reach: checked first. */
+function checkPlanContexts(plan: Plan, context: ModeContext): void {
+  const wanted = [
+    ...new Set(
+      plan.stages.flatMap((s) => s.actions.flatMap((a) => (a.targets ?? []).map((t) => t.context))),
+    ),
+  ];
+  if (wanted.length === 0) return;
+  const known = [...context.kube().keys()];
+  const missing = wanted.filter((c) => !known.includes(c));
+  if (missing.length)
+    throw new UserError(
+      `input 'plan': it acts in context${missing.length === 1 ? '' : 's'} ${missing.map((c) => `'${c}'`).join(', ')}, which the kubeconfig here does not have (${known.join(', ') || 'none'}); nothing was done`,
+    );
 }

@@ -11,8 +11,10 @@ import type { TargetResult } from '../rollback/kubernetes.js';
 
 const STAGE: Record<StageOutcome, string> = {
   worked: '✅ worked',
+  waiting: '⏳ waiting for a merge',
   failed: '❌ failed',
   'still-failing': '⚠️ still failing',
+  unconfirmed: '⚠️ not confirmed (no data)',
   gated: '🛑 needs approval',
   planned: '📝 planned',
   'not-run': '⏭️ not run',
@@ -56,14 +58,17 @@ export function planSection(s: PlanSection): string {
       s.plan['left-alone'].map((l) => `- ${code(l.target)}: ${escapeText(l.why)}`).join('\n'),
       '\n\n',
     );
-  if (s.plan.advice.length)
+  // After a rollback that worked, fix-forward advice is history, not a next step.
+  if (s.plan.advice.length && s.run.verdict !== 'rolled-back')
     parts.push(
       '**Fix forward.**\n\n',
       s.plan.advice.map((a) => `- ${escapeText(a)}`).join('\n'),
       '\n\n',
     );
   if (s.kubernetes.length) parts.push('### Kubernetes\n\n', rollbackTable(s.kubernetes), '\n\n');
-  for (const r of s.reverts) parts.push(revertSection(r));
+  // A retried revert leaves one record per try: the last is what happened.
+  const last = s.reverts.at(-1);
+  if (last) parts.push(revertSection(last));
   return parts.join('');
 }
 
@@ -77,11 +82,16 @@ function revertSection(r: RevertResult): string {
         : r.outcome === 'conflict'
           ? `Conflict reverting on ${code(r.branch)}: ${(r.conflicts ?? []).map(code).join(', ')}; aborted, nothing pushed`
           : `${r.outcome} on ${code(r.branch)}${r.error ? `: ${escapeText(r.error)}` : ''}`;
-  const commits = r.reverted.map((sha) => `- ${code(sha.slice(0, 12))}`).join('\n');
+  const commits =
+    r.outcome === 'reverted' || r.outcome === 'planned'
+      ? r.reverted.map((sha) => `- ${code(sha.slice(0, 12))}`).join('\n')
+      : '';
   return [
     '### Git revert\n\n',
     `${head}.\n\n`,
-    commits ? `Reverted, newest first:\n\n${commits}\n\n` : '',
+    commits
+      ? `${r.outcome === 'planned' ? 'Would revert' : 'Reverted'}, newest first:\n\n${commits}\n\n`
+      : '',
     r.diffStat ? `\`\`\`\n${r.diffStat.replace(/```/g, "'''")}\n\`\`\`\n\n` : '',
   ].join('');
 }

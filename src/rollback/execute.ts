@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import { SNAPSHOT_ENV, type Verdict } from '../constants.js';
 import { describeRef, readSnapshot, type Snapshot, type TargetRef } from '../kube/snapshot.js';
 import type { ModeContext } from '../modes/context.js';
+import type { Workload } from '../kube/types.js';
 import { targetOutcome } from '../report/json.js';
 import type { TargetOutcome } from '../report/types.js';
 import { formatRevisionSpec } from '../revision.js';
@@ -46,6 +47,7 @@ export async function executeRollback(
   refs: readonly TargetRef[],
   destination: Destination,
   planOnly: string | undefined,
+  prefetched?: ReadonlyMap<string, Workload>,
 ): Promise<RollbackDone> {
   const { config } = context;
   core.info(
@@ -61,6 +63,7 @@ export async function executeRollback(
     concurrency: config.concurrency,
     clock: context.clock,
     log: (line) => core.info(line),
+    ...(prefetched ? { prefetched } : {}),
   });
   const seconds = (context.clock.now() - started) / 1000;
   const failed = results.filter((r) => r.outcome === 'failed');

@@ -6,18 +6,19 @@
 import * as core from '@actions/core';
 import type { Judgement } from '../analysis/verdict.js';
 import { watch } from '../analysis/watch.js';
-import type { PlanAction, PlanStage } from '../decide/plan.js';
+import type { PlanAction, PlanSpecs, PlanStage } from '../decide/plan.js';
 import { readDeployedRange, type DeployedRange } from '../decide/range.js';
 import { formatDuration } from '../duration.js';
 import { plural } from '../text.js';
 import { messageOf } from '../errors.js';
 import type { Git } from '../git.js';
-import type { GitHub } from '../github.js';
+import { TOKEN_PERMISSIONS, type GitHub } from '../github.js';
 import { describeRef, refKey, type TargetRef } from '../kube/snapshot.js';
 import type { MetricSource } from '../metrics/sources.js';
+import type { Workload } from '../kube/types.js';
 import type { ModeContext } from '../modes/context.js';
 import { describeExit, runProgram } from '../process.js';
-import { runCommandStep, type CommandFacts } from './command.js';
+import { quoteArgv, runCommandStep, type CommandFacts } from './command.js';
 import { executeRollback } from './execute.js';
 import { turnFlagOff } from './feature-flag.js';
 import { revertRange, type RevertResult } from './git-revert.js';
@@ -25,8 +26,13 @@ import type { Destination, TargetResult } from './kubernetes.js';
 import type { ActionResult, Executors } from './run-plan.js';
 import { forRejudging } from '../analysis/rules.js';
 
+/** How old the decision's read of a workload may be for the undo to reuse it. */
+const PREFETCH_FRESH_MS = 5_000;
+
 export interface ExecutorDeps {
   context: ModeContext;
+  /** What the flag, step and down-migration actions run (an approved plan's own copy). */
+  specs: PlanSpecs;
   /** Where a Kubernetes undo goes. */
   destination: Destination;
   /** Why actions are only planned, passed to the Kubernetes dry run's log. */
@@ -35,6 +41,8 @@ export interface ExecutorDeps {
   github?: GitHub;
   /** The range already read by the decision, reused by the revert. */
   range?: DeployedRange;
+  /** Workloads the decision read, and when: an undo within seconds reuses them. */
+  prefetched?: { workloads: ReadonlyMap<string, Workload>; at: number };
   facts: CommandFacts;
   message: { verdict: string; headline: string };
   /** The failing metric triggers, judged again after flags. */
@@ -68,24 +76,43 @@ export function planExecutors(
       kubernetes.results.filter((r) => r.outcome === 'failed').map(refKey),
     );
     const refs = attempt > 1 ? targets.filter((t) => failedBefore.has(refKey(t))) : targets;
+    // Reads a few seconds old are what kubectl would read now; after flags' minutes, not.
+    const fresh =
+      attempt === 1 &&
+      deps.prefetched &&
+      context.clock.now() - deps.prefetched.at <= PREFETCH_FRESH_MS
+        ? deps.prefetched.workloads
+        : undefined;
     const done = await executeRollback(
       context,
       refs,
       deps.destination,
       dryRun ? (deps.planOnly ?? 'dry-run') : undefined,
+      fresh,
     );
     const byKey = new Map(kubernetes.results.map((r) => [refKey(r), r]));
     for (const r of done.results) byKey.set(refKey(r), r);
     kubernetes.results = [...byKey.values()];
     kubernetes.seconds += done.seconds;
-    const failed = done.results.filter((r) => r.outcome === 'failed');
+    // Across attempts: what the first try rolled back stays in the account.
+    const keys = new Set(targets.map(refKey));
+    const all = kubernetes.results.filter((r) => keys.has(refKey(r)));
+    const failed = all.filter((r) => r.outcome === 'failed');
+    const count = (outcome: TargetResult['outcome']): number =>
+      all.filter((r) => r.outcome === outcome).length;
+    const parts = [
+      count('rolled-back') ? `${plural(count('rolled-back'), 'target')} rolled back` : '',
+      count('skipped') ? `${plural(count('skipped'), 'target')} already there` : '',
+      count('planned') ? `${plural(count('planned'), 'target')} would be rolled back` : '',
+      failed.length
+        ? `${failed.length} of ${all.length} failed: ${failed.map((r) => `${describeRef(r)}: ${r.message} (state: ${r.state ?? 'unknown'})`).join('; ')}`
+        : '',
+    ].filter(Boolean);
     return {
       kind: 'kubernetes',
       outcome: failed.length ? 'failed' : dryRun ? 'planned' : 'done',
-      detail: failed.length
-        ? `${failed.length} of ${done.results.length} failed: ${failed.map((r) => `${describeRef(r)}: ${r.message}`).join('; ')}`
-        : `${plural(done.results.length, 'target')} ${dryRun ? 'planned' : 'rolled back'} in ${done.seconds.toFixed(1)} s`,
-      retryable: true,
+      detail: `${parts.join('; ')} (${done.seconds.toFixed(1)} s)`,
+      retryable: failed.length > 0 && failed.every((r) => r.retryable === true),
       changed: done.rolledBack,
       report: done.report,
     };
@@ -108,6 +135,7 @@ export function planExecutors(
         range,
         mode: spec.mode,
         delivery: spec.delivery,
+        ...(spec.keep?.length ? { keep: spec.keep } : {}),
         ...(spec.branch ? { branch: spec.branch } : {}),
         labels: context.config.policy.git?.labels ?? ['rollback'],
         message: {
@@ -139,18 +167,28 @@ export function planExecutors(
         result.outcome === 'conflict'
           ? `conflict in ${(result.conflicts ?? []).join(', ')}; aborted, the workspace as it was`
           : result.outcome === 'failed'
-            ? (result.error ?? 'failed')
+            ? revertError(result.error ?? 'failed', spec.branch, context.config.policyFile)
             : result.outcome === 'skipped'
               ? `${result.branch} already has the base's content`
-              : `${plural(result.reverted.length, 'commit')} reverted: ${where}`,
-      retryable: result.outcome === 'failed',
+              : result.outcome === 'planned'
+                ? `would revert ${plural(result.reverted.length, 'commit')} on ${result.branch} (${result.delivery})`
+                : `${plural(result.reverted.length, 'commit')} reverted: ${where}`,
+      // A missing branch or a refused token does not change on a second try.
+      retryable:
+        result.outcome === 'failed' &&
+        !/couldn't find remote ref|403|denied|permission/i.test(result.error ?? ''),
       changed: result.outcome === 'reverted',
       report: result,
+      ...(result.pullRequest && result.outcome === 'reverted'
+        ? {
+            pending: `merge pull request #${result.pullRequest.number} (${result.pullRequest.url}) to roll back`,
+          }
+        : {}),
     };
   };
 
   const flags = async (action: PlanAction, dryRun: boolean): Promise<ActionResult> => {
-    const specs = context.config.policy.flags ?? [];
+    const specs = deps.specs.flags;
     const results = [];
     for (const name of action.flags ?? []) {
       const spec = specs.find((f) => f.name === name);
@@ -177,7 +215,7 @@ export function planExecutors(
   };
 
   const steps = async (action: PlanAction, dryRun: boolean): Promise<ActionResult> => {
-    const specs = context.config.policy.steps ?? [];
+    const specs = deps.specs.steps;
     const results = [];
     for (const name of action.steps ?? []) {
       const spec = specs.find((s) => s.name === name);
@@ -204,13 +242,13 @@ export function planExecutors(
   };
 
   const down = async (dryRun: boolean): Promise<ActionResult> => {
-    const argv = context.config.policy.migrations?.['down-command'] ?? [];
+    const argv = deps.specs['down-command'] ?? [];
     if (dryRun) {
-      log(`would run the down-migration: ${argv.join(' ')}`);
+      log(`would run the down-migration: ${quoteArgv(argv)}`);
       return {
         kind: 'migration-down',
         outcome: 'planned',
-        detail: argv.join(' '),
+        detail: `would run ${quoteArgv(argv)}`,
         retryable: true,
         changed: false,
       };
@@ -308,4 +346,17 @@ function detailOf(judgement: Judgement): string {
   if (first) return `${first.name} still fails: ${first.detail}`;
   if (judgement.verdict === 'pass') return 'every trigger passed';
   return judgement.unjudged.map((u) => `${u.name}: ${u.why}`).join('; ') || 'not judged';
+}
+
+/** A revert's failure, with what the person can change: the branch named, the token's rights. */
+function revertError(
+  error: string,
+  branch: string | undefined,
+  policyFile: string | undefined,
+): string {
+  if (branch && /couldn't find remote ref/.test(error))
+    return `git.branch '${branch}' (${policyFile ?? 'the policy'}) is not a branch of origin: ${error}`;
+  if (/403|denied|permission/i.test(error) && !error.includes(TOKEN_PERMISSIONS))
+    return `${error}; the token needs ${TOKEN_PERMISSIONS}`;
+  return error;
 }

@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { messageOf } from '../errors.js';
+import { plural } from '../text.js';
 import { GitError, type Git, type GitRunOptions } from '../git.js';
 import type { GitHub, PullRequest } from '../github.js';
 import { assertSha, type DeployedRange, type RangeCommit } from '../decide/range.js';
@@ -26,6 +27,11 @@ export interface RevertOptions {
   dryRun: boolean;
   /** Makes the pull request's branch name unique per run (and the same on a re-run). */
   runId?: string;
+  /**
+   * Paths kept as the branch has them (additive migrations the database has already run: the
+   * schema stays, so their files stay too, or the migration tool reports them missing).
+   */
+  keep?: readonly string[];
 }
 
 export interface RevertResult {
@@ -94,7 +100,7 @@ export async function revertRange(
     await git.run([...NO_HOOKS, 'worktree', 'add', '--detach', '--quiet', tree, tip]);
     added = true;
 
-    const made = await makeReverts(inTree, chain, options, log);
+    const made = await makeReverts(inTree, chain, options, log, tip);
     if (made.kind === 'conflict') {
       log(`git revert: conflict in ${made.paths.join(', ')}`);
       return {
@@ -112,7 +118,9 @@ export async function revertRange(
     result.messages = made.messages;
     result.diffStat = await diffStat(inTree, tip);
     if (options.dryRun) {
-      log(`dry run: would revert ${chain.length} commits on ${branch}:\n${result.diffStat}`);
+      log(
+        `dry run: would revert ${plural(chain.length, 'commit')} on ${branch}:\n${result.diffStat}`,
+      );
       return { ...result, outcome: 'planned' };
     }
     result.commits = made.commits;
@@ -166,7 +174,14 @@ async function makeReverts(
   chain: readonly RangeCommit[],
   options: RevertOptions,
   log: (line: string) => void,
+  tip: string,
 ): Promise<Made> {
+  const keep = async (): Promise<void> => {
+    for (const file of options.keep ?? []) {
+      const there = await inTree(['cat-file', '-e', `${tip}:${file}`], { allowFail: true });
+      if (there.code === 0) await inTree(['checkout', tip, '--', file]);
+    }
+  };
   const commits: string[] = [];
   const messages: string[] = [];
   const commit = async (message: string): Promise<void> => {
@@ -190,7 +205,8 @@ async function makeReverts(
       if (paths.length > 0) return { kind: 'conflict', commit: c.sha, paths };
       throw new GitError(['revert', c.sha], r.code, lastLine(r.stderr));
     }
-    log(`reverted ${short(c.sha)} ${c.subject}`);
+    await keep();
+    log(`${options.dryRun ? 'would revert' : 'reverted'} ${short(c.sha)} ${c.subject}`);
     if (options.mode === 'per-commit') {
       if (await nothingStaged(inTree)) log(`reverting ${short(c.sha)} changes nothing: no commit`);
       else await commit(perCommitMessage(c, options));
@@ -412,8 +428,15 @@ function rangeMessage(chain: readonly RangeCommit[], options: RevertOptions): st
       'Reverted commits (newest first):',
       ...chain.map((c) => `- ${short(c.sha)} ${oneLine(c.subject)}${mergeNote(c)}`),
     ].join('\n'),
+    ...keptNote(options),
     chain.map((c) => `Reverts: ${c.sha}`).join('\n'),
   ].join('\n\n');
+}
+
+function keptNote(options: RevertOptions): string[] {
+  return options.keep?.length
+    ? [`Kept (the database has run these; the schema stays): ${options.keep.join(', ')}`]
+    : [];
 }
 
 function perCommitMessage(c: RangeCommit, options: RevertOptions): string {
@@ -441,7 +464,8 @@ function pullRequestBody(chain: readonly RangeCommit[], options: RevertOptions):
     `**Reverted commits** (newest first; ${options.mode === 'one' ? 'one revert commit' : 'one revert commit each'}):`,
     markdownTable(
       ['Commit', 'Subject'],
-      chain.map((c) => [code(c.sha), `${oneLine(c.subject)}${mergeNote(c)}`]),
+      // In a code span: a subject's @mention or HTML is shown, not acted on.
+      chain.map((c) => [code(c.sha), `${code(oneLine(c.subject))}${mergeNote(c)}`]),
     ),
   ].join('\n\n');
 }

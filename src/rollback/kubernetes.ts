@@ -34,6 +34,8 @@ export interface RollbackOptions {
   concurrency: number;
   clock: Clock;
   log: (line: string) => void;
+  /** Workloads read a moment ago (by the decision), by refKey: the first plan reuses them. */
+  prefetched?: ReadonlyMap<string, Workload>;
 }
 
 export type Outcome = 'rolled-back' | 'skipped' | 'planned' | 'failed';
@@ -46,6 +48,8 @@ export interface TargetResult extends TargetRef {
   message: string;
   /** The template change, one line per field (dry run and rollbacks alike). */
   diff: string[];
+  /** When the outcome is failed: whether trying again could help. */
+  retryable?: boolean;
   /** When the outcome is failed: what state the target is known to be in. */
   state?: string;
   seconds?: number;
@@ -81,8 +85,9 @@ async function plan(
   client: KubeClient,
   ref: TargetRef,
   to: UndoTo,
+  prefetched?: Workload,
 ): Promise<{ undo: UndoPlan; workload: Workload }> {
-  const workload = await client.getWorkload(ref.kind, ref.namespace, ref.name);
+  const workload = prefetched ?? (await client.getWorkload(ref.kind, ref.namespace, ref.name));
   const selector = selectorString(workload.spec.selector);
   const undo =
     ref.kind === 'Deployment'
@@ -106,7 +111,13 @@ async function rollbackOne(
   try {
     const to = await destinationFor(client, ref, options.to);
     for (let attempt = 1; ; attempt++) {
-      const { undo, workload } = await plan(client, ref, to);
+      // A conflict's retry reads again: the prefetched copy is what conflicted.
+      const { undo, workload } = await plan(
+        client,
+        ref,
+        to,
+        attempt === 1 ? options.prefetched?.get(refKey(ref)) : undefined,
+      );
       if (undo.action === 'skip') {
         options.log(`${label}: skipped, ${undo.reason}`);
         return {
@@ -190,6 +201,12 @@ async function rollbackOne(
       outcome: 'failed',
       message,
       state,
+      // Worth one more try only when nothing was applied and the API server, not the
+      // workload, was the trouble; a second undo after a patch would go back once more.
+      retryable:
+        !patched &&
+        error instanceof KubeError &&
+        (error.network || error.status === 429 || (error.status ?? 0) >= 500),
       diff: [],
       seconds: (options.clock.now() - started) / 1000,
     };

@@ -7,12 +7,13 @@ import type { MetricSource } from '../metrics/sources.js';
 import { decisionFacts, gitOpsOwners, rangeBases, rangeFacts } from '../decide/gather.js';
 import {
   decide,
+  type PlanSpecs,
   describePlan,
   type FailingTrigger,
   type Plan,
   type PlanDestination,
 } from '../decide/plan.js';
-import { readSnapshot, type Snapshot, type TargetRef } from '../kube/snapshot.js';
+import { readSnapshot, refKey, type Snapshot, type TargetRef } from '../kube/snapshot.js';
 import type { ModeContext } from '../modes/context.js';
 import { parseRevisionSpec } from '../revision.js';
 import type { CommandFacts } from './command.js';
@@ -23,7 +24,9 @@ import type { Destination } from './kubernetes.js';
 import { runPlan, type PlanRun } from './run-plan.js';
 import { UserError } from '../errors.js';
 import type { KubeClient } from '../kube/client.js';
+import type { Workload } from '../kube/types.js';
 import type { DeployedRange } from '../decide/range.js';
+import type { Policy } from '../policy/types.js';
 import type { PlanSection } from '../report/plan.js';
 import { revertReport, snapshotFile, targetOutcome } from '../report/json.js';
 import type { RollbackReport } from '../report/types.js';
@@ -58,11 +61,13 @@ export async function respond(context: ModeContext, input: RespondInput): Promis
   const { config } = context;
   const git = context.git();
   let range: DeployedRange | undefined;
+  let read: { workloads: Map<string, Workload>; at: number } | undefined;
   const plan =
     input.approved ??
     (await core.group('Decision', async () => {
       const made = await makePlan(context, input, git);
       range = made.range;
+      read = { workloads: made.read, at: context.clock.now() };
       for (const line of describePlan(made.plan)) core.info(line);
       return made.plan;
     }));
@@ -80,12 +85,14 @@ export async function respond(context: ModeContext, input: RespondInput): Promis
     : planOnlyReason(config);
   const executors = planExecutors({
     context,
+    specs: plan.specs ?? specsOf(plan, config.policy),
     destination,
     ...(planOnly ? { planOnly } : {}),
     ...(git ? { git } : {}),
     ...(context.github() ? { github: context.github() } : {}),
     ...(range ? { range } : {}),
-    facts: commandFacts(plan, input),
+    ...(read ? { prefetched: read } : {}),
+    facts: commandFacts(plan, input, config.reason),
     message: { verdict: input.verdict, headline: input.headline },
     rejudge: input.rejudge,
     nothingToJudge: input.manual ? 'pass' : 'inconclusive',
@@ -114,18 +121,19 @@ async function makePlan(
   context: ModeContext,
   input: RespondInput,
   git: ReturnType<ModeContext['git']>,
-): Promise<{ plan: Plan; range: DeployedRange | undefined }> {
+): Promise<{ plan: Plan; range: DeployedRange | undefined; read: Map<string, Workload> }> {
   const { config } = context;
   const clients = input.refs.length ? context.kube() : new Map<string, KubeClient>();
   const range = await rangeFacts(
     git,
     context.env.GITHUB_WORKSPACE || process.cwd(),
     input.snapshot?.sha ?? context.run.sha,
-    await rangeBases(context, clients, input.refs, input.snapshot),
+    // The ledger is read for a range's base only when there is a checkout to read it in.
+    git ? await rangeBases(context, clients, input.refs, input.snapshot) : {},
     config,
-    (line) => core.info(line),
+    (line) => core.debug(line),
   );
-  const gitops = input.refs.length ? await gitOpsOwners(clients, input.refs, input.snapshot) : {};
+  const { owners: gitops, read } = await gitOpsOwners(clients, input.refs, input.snapshot);
   const plan = decide(
     decisionFacts(config, {
       refs: input.refs,
@@ -135,7 +143,7 @@ async function makePlan(
       manual: input.manual,
     }),
   );
-  return { plan, range: range.range };
+  return { plan, range: range.range, read };
 }
 
 /** The plan as it leaves this run: with where an undo goes and who made it. */
@@ -155,6 +163,21 @@ function withDestination(plan: Plan, context: ModeContext, input: RespondInput):
       ...(plan.range ? { previous: plan.range.base } : {}),
     },
     ...(context.run.runUrl ? { 'made-by': context.run.runUrl } : {}),
+    specs: specsOf(plan, context.config.policy),
+  };
+}
+
+/** The policy's flags, steps and down-migration the plan names, as they are now. */
+export function specsOf(plan: Plan, policy: Policy): PlanSpecs {
+  const actions = plan.stages.flatMap((s) => s.actions);
+  const flags = new Set(actions.flatMap((a) => a.flags ?? []));
+  const steps = new Set(actions.flatMap((a) => a.steps ?? []));
+  return {
+    flags: (policy.flags ?? []).filter((f) => flags.has(f.name)),
+    steps: (policy.steps ?? []).filter((s) => steps.has(s.name)),
+    'down-command': actions.some((a) => a.kind === 'migration-down')
+      ? (policy.migrations?.['down-command'] ?? null)
+      : null,
   };
 }
 
@@ -174,24 +197,29 @@ function destinationOf(plan: Plan): Destination {
   return { kind: 'spec', spec };
 }
 
-function commandFacts(plan: Plan, input: RespondInput): CommandFacts {
+function commandFacts(plan: Plan, input: RespondInput, reason: string | undefined): CommandFacts {
   const snapshot = input.snapshot;
+  // The targets the plan rolls back, not those a scoped trigger left alone.
+  const undone = new Set(
+    plan.stages.flatMap((s) => s.actions.flatMap((a) => (a.targets ?? []).map(refKey))),
+  );
+  const previous = plan.commits?.previous ?? plan.range?.base;
+  const deployed = plan.commits?.deployed ?? snapshot?.sha ?? plan.range?.head;
   return {
-    ...((plan.commits?.previous ?? plan.range?.base)
-      ? { previousSha: plan.commits?.previous ?? plan.range?.base }
-      : {}),
-    ...((plan.commits?.deployed ?? snapshot?.sha ?? plan.range?.head)
-      ? { deployedSha: plan.commits?.deployed ?? snapshot?.sha ?? plan.range?.head }
-      : {}),
+    ...(previous ? { previousSha: previous } : {}),
+    ...(deployed ? { deployedSha: deployed } : {}),
     verdict: input.verdict,
-    targets: (snapshot?.targets ?? []).map((t) => ({
-      context: t.context,
-      namespace: t.namespace,
-      kind: t.kind,
-      name: t.name,
-      ...(t.revision !== undefined ? { revision: t.revision } : {}),
-      images: t.images,
-    })),
+    reason: reason ?? input.headline,
+    targets: (snapshot?.targets ?? [])
+      .filter((t) => undone.size === 0 || undone.has(refKey(t)))
+      .map((t) => ({
+        context: t.context,
+        namespace: t.namespace,
+        kind: t.kind,
+        name: t.name,
+        ...(t.revision !== undefined ? { revision: t.revision } : {}),
+        images: t.images,
+      })),
   };
 }
 

@@ -20,6 +20,8 @@ export interface ActionResult {
   changed: boolean;
   /** The executor's own record, for the report. */
   report?: unknown;
+  /** What a person must still do for it to take effect (merge the revert pull request). */
+  pending?: string;
 }
 
 export interface Executors {
@@ -37,7 +39,15 @@ export interface Attempt {
   at: string;
 }
 
-export type StageOutcome = 'worked' | 'failed' | 'still-failing' | 'gated' | 'planned' | 'not-run';
+export type StageOutcome =
+  | 'worked'
+  | 'waiting'
+  | 'failed'
+  | 'still-failing'
+  | 'unconfirmed'
+  | 'gated'
+  | 'planned'
+  | 'not-run';
 
 export interface StageRun {
   name: string;
@@ -50,6 +60,10 @@ export interface PlanRun {
   verdict: Extract<Verdict, 'rolled-back' | 'rollback-recommended' | 'rollback-failed'>;
   /** What was done: kinds that changed something, `+`-joined in order; `none` when nothing. */
   strategy: string;
+  /** True when something was changed (a rollback that found everything already there did not). */
+  changed: boolean;
+  /** True when a change already took effect (not only a pull request waiting for a merge). */
+  rolledBack: boolean;
   stages: StageRun[];
   attempts: Attempt[];
   escalated: boolean;
@@ -124,6 +138,8 @@ export async function runPlan(
     return {
       verdict: 'rollback-recommended',
       strategy: 'none',
+      changed: false,
+      rolledBack: false,
       stages,
       attempts,
       escalated: false,
@@ -144,7 +160,9 @@ export async function runPlan(
     const broken = stages.flatMap((s) => s.actions).filter((a) => a.outcome === 'failed');
     return {
       verdict: 'rollback-recommended',
-      strategy: options.planOnly === 'strategy: none' ? 'none' : plan.strategy,
+      strategy: 'none',
+      changed: false,
+      rolledBack: false,
       stages,
       attempts,
       escalated: false,
@@ -166,6 +184,8 @@ export async function runPlan(
       return {
         verdict: 'rollback-recommended',
         strategy: changedKinds(),
+        changed: changedKinds() !== 'none',
+        rolledBack: changedKinds() !== 'none',
         stages,
         attempts,
         escalated,
@@ -179,8 +199,11 @@ export async function runPlan(
       let result = await attempt(executors, action, false, 1);
       record(stage, 1, result);
       if (result.outcome === 'failed' && result.retryable) {
+        const first = result;
         result = await attempt(executors, action, false, 2);
         record(stage, 2, result);
+        // What the first try changed stays changed (one region rolled back, another not).
+        result = { ...result, changed: result.changed || first.changed };
       }
       run.actions.push(result);
       if (result.outcome === 'failed' && !action['follow-up']) {
@@ -199,35 +222,49 @@ export async function runPlan(
       run.verify = verdict;
       options.log(`${stage.name}: judged again: ${verdict.verdict}: ${verdict.detail}`);
       if (verdict.verdict !== 'pass') {
-        run.outcome = 'still-failing';
+        // No data after the flags is not a pass: the failure the watch saw still stands.
+        run.outcome = verdict.verdict === 'fail' ? 'still-failing' : 'unconfirmed';
         escalated = i < plan.stages.length - 1 || escalated;
         continue;
       }
     }
-    run.outcome = 'worked';
+    // A revert pull request changes nothing until someone merges it.
+    const done = run.actions.filter((a, j) => a.changed && !stage.actions[j]?.['follow-up']);
+    const waiting = done.length > 0 && done.every((a) => a.pending !== undefined);
+    run.outcome = waiting ? 'waiting' : 'worked';
     return {
-      verdict: 'rolled-back',
+      verdict: waiting ? 'rollback-recommended' : 'rolled-back',
       strategy: changedKinds(),
+      changed: changedKinds() !== 'none',
+      rolledBack: !waiting && changedKinds() !== 'none',
       stages,
       attempts,
       escalated,
-      summary: `rolled back by ${stage.name}`,
+      ...(waiting
+        ? { failure: `rollback waits for a person: ${done.map((a) => a.pending).join('; ')}` }
+        : {}),
+      summary: waiting ? done.map((a) => a.pending).join('; ') : `rolled back by ${stage.name}`,
     };
   }
   const last = attempts.filter((a) => a.outcome === 'failed').at(-1);
   const stillFailing = stages.find((s) => s.outcome === 'still-failing');
   const why = last
-    ? `${last.stage}: ${last.action}: ${last.detail}`
+    ? `${last.action}: ${last.detail}`
     : stillFailing
       ? `${stillFailing.name}: the triggers still fail (${stillFailing.verify?.detail ?? ''})`
       : 'no stage worked';
   return {
     verdict: 'rollback-failed',
     strategy: changedKinds(),
+    changed: changedKinds() !== 'none',
+    rolledBack: changedKinds() !== 'none',
     stages,
     attempts,
     escalated,
-    failure: `rollback failed: every stage of the plan was tried (${stages.map((s) => `${s.name}: ${s.outcome}`).join(', ')}); last: ${why}`,
+    failure:
+      stages.length === 1
+        ? `rollback failed: ${why}`
+        : `rollback failed after ${plural(stages.length, 'stage')} (${stages.map((s) => `${s.name}: ${s.outcome}`).join(', ')}); last: ${why}`,
     summary: 'every stage of the plan failed',
   };
 }
