@@ -197,7 +197,8 @@ test('a bad release is detected within seconds and rolled back to the snapshot',
   ]);
   expect(guarded.log).not.toMatch(/^rolled-back: /m);
   expect(guarded.summary).toMatch(/## ↩️ rollback-action: rolled-back \(P[01]\)/);
-  expect(guarded.summary).toContain('### Rollback');
+  expect(guarded.summary).toContain('### Decision');
+  expect(guarded.summary).toContain('### Kubernetes');
 }, 150_000);
 
 test('a rollout that cannot complete fails at once, before any metric, and is undone', async () => {

@@ -68,7 +68,7 @@ test('403: the missing verb and resource are named; nothing changes', async () =
     {
       level: 'error',
       message: expect.stringMatching(
-        /^rollback-action: rollback failed for 1 of 1 targets: sim default\/deployment\/api: forbidden/,
+        /^rollback-action: rollback failed: kubernetes: 1 of 1 failed: sim default\/deployment\/api: forbidden/,
       ),
     },
   ]);

@@ -272,6 +272,6 @@ test('a plan that cannot be made is still a recommendation, never a failed rollb
     'rolled-back': 'false',
   });
   expect(planned.annotations.map((a) => a.message)).toEqual([
-    'rollback-action: rollback recommended (dry-run), but it could not be planned for 1 of 1 targets: eu-west shop/deployment/solo: no rollout history found for deployment "solo" (state: unchanged)',
+    'rollback-action: rollback recommended (dry-run), but 1 planned action could not be made: kubernetes: 1 of 1 failed: eu-west shop/deployment/solo: no rollout history found for deployment "solo" (state: unchanged)',
   ]);
 });

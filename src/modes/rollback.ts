@@ -19,6 +19,8 @@ import { triggerSources } from './metrics.js';
 export async function rollback(context: ModeContext): Promise<ModeResult> {
   const { config } = context;
   const approved = config.plan === undefined ? undefined : readPlan(config.plan);
+  // Inputs first (the snapshot is read before any cluster is), then the clusters.
+  const snapshot = capturedSnapshot(context);
   const refs = approved ? [] : config.targets.value.length ? targetRefs(context) : [];
   if (approved) checkPlanContexts(approved, context);
   if (config.reason) core.info(`Reason: ${config.reason}`);
@@ -31,7 +33,7 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
     refs,
     failing: [{ name: 'manual' }],
     manual: approved === undefined,
-    snapshot: capturedSnapshot(context),
+    snapshot,
     verdict: 'manual',
     headline: reason,
     rejudge: { sources, baselines: {} },

@@ -111,7 +111,9 @@ export function planExecutors(
     return {
       kind: 'kubernetes',
       outcome: failed.length ? 'failed' : dryRun ? 'planned' : 'done',
-      detail: `${parts.join('; ')} (${done.seconds.toFixed(1)} s)`,
+      detail: failed.length
+        ? parts.join('; ')
+        : `${parts.join('; ')} in ${done.seconds.toFixed(1)} s`,
       retryable: failed.length > 0 && failed.every((r) => r.retryable === true),
       changed: done.rolledBack,
       report: done.report,
