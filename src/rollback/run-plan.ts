@@ -133,19 +133,32 @@ export async function runPlan(
     );
     return [...new Set(kinds)].join('+') || 'none';
   };
-
-  if (plan.stages.length === 0)
+  let escalated = false;
+  /** How the run ended; `rolledBack` defaults to whether anything was changed. */
+  const end = (
+    verdict: PlanRun['verdict'],
+    summary: string,
+    more: { failure?: string; rolledBack?: boolean; nothingDone?: boolean } = {},
+  ): PlanRun => {
+    const strategy = more.nothingDone ? 'none' : changedKinds();
     return {
-      verdict: 'rollback-recommended',
-      strategy: 'none',
-      changed: false,
-      rolledBack: false,
+      verdict,
+      strategy,
+      changed: strategy !== 'none',
+      rolledBack: more.rolledBack ?? strategy !== 'none',
       stages,
       attempts,
-      escalated: false,
-      failure: `rollback recommended, but nothing can roll it back: ${plan.reasons.at(-1) ?? 'no plan'}`,
-      summary: plan.nothing ?? 'nothing to roll back with',
+      escalated,
+      ...(more.failure ? { failure: more.failure } : {}),
+      summary,
     };
+  };
+
+  if (plan.stages.length === 0)
+    return end('rollback-recommended', plan.nothing ?? 'nothing to roll back with', {
+      failure: `rollback recommended, but nothing can roll it back: ${plan.reasons.at(-1) ?? 'no plan'}`,
+      nothingDone: true,
+    });
 
   if (options.planOnly) {
     for (const [i, stage] of plan.stages.entries()) {
@@ -158,40 +171,24 @@ export async function runPlan(
       run.outcome = 'planned';
     }
     const broken = stages.flatMap((s) => s.actions).filter((a) => a.outcome === 'failed');
-    return {
-      verdict: 'rollback-recommended',
-      strategy: 'none',
-      changed: false,
-      rolledBack: false,
-      stages,
-      attempts,
-      escalated: false,
+    return end('rollback-recommended', `rollback planned only (${options.planOnly})`, {
+      nothingDone: true,
       ...(broken.length
         ? {
             failure: `rollback recommended (${options.planOnly}), but ${plural(broken.length, 'planned action')} could not be made: ${broken.map((b) => `${b.kind}: ${b.detail}`).join('; ')}`,
           }
         : {}),
-      summary: `rollback planned only (${options.planOnly})`,
-    };
+    });
   }
 
-  let escalated = false;
   for (const [i, stage] of plan.stages.entries()) {
     const run = stages[i] as StageRun;
     if (stage.gated && !options.approved) {
       run.outcome = 'gated';
       options.log(`${stage.name}: not run: ${stage.gated}; it needs a person's approval`);
-      return {
-        verdict: 'rollback-recommended',
-        strategy: changedKinds(),
-        changed: changedKinds() !== 'none',
-        rolledBack: changedKinds() !== 'none',
-        stages,
-        attempts,
-        escalated,
+      return end('rollback-recommended', `${stage.name} needs approval: ${stage.gated}`, {
         failure: `rollback recommended, not made: ${stage.gated}`,
-        summary: `${stage.name} needs approval: ${stage.gated}`,
-      };
+      });
     }
     let failed = false;
     for (const action of stage.actions) {
@@ -232,39 +229,27 @@ export async function runPlan(
     const done = run.actions.filter((a, j) => a.changed && !stage.actions[j]?.['follow-up']);
     const waiting = done.length > 0 && done.every((a) => a.pending !== undefined);
     run.outcome = waiting ? 'waiting' : 'worked';
-    return {
-      verdict: waiting ? 'rollback-recommended' : 'rolled-back',
-      strategy: changedKinds(),
-      changed: changedKinds() !== 'none',
-      rolledBack: !waiting && changedKinds() !== 'none',
-      stages,
-      attempts,
-      escalated,
-      ...(waiting
-        ? { failure: `rollback waits for a person: ${done.map((a) => a.pending).join('; ')}` }
-        : {}),
-      summary: waiting ? done.map((a) => a.pending).join('; ') : `rolled back by ${stage.name}`,
-    };
+    const pending = done.map((a) => a.pending).join('; ');
+    return waiting
+      ? end('rollback-recommended', pending, {
+          failure: `rollback waits for a person: ${pending}`,
+          rolledBack: false,
+        })
+      : end('rolled-back', `rolled back by ${stage.name}`);
   }
   const last = attempts.filter((a) => a.outcome === 'failed').at(-1);
-  const stillFailing = stages.find((s) => s.outcome === 'still-failing');
+  const stillFailing = stages.find(
+    (s) => s.outcome === 'still-failing' || s.outcome === 'unconfirmed',
+  );
   const why = last
     ? `${last.action}: ${last.detail}`
     : stillFailing
-      ? `${stillFailing.name}: the triggers still fail (${stillFailing.verify?.detail ?? ''})`
+      ? `${stillFailing.name}: the triggers are not shown to pass (${stillFailing.verify?.detail ?? ''})`
       : 'no stage worked';
-  return {
-    verdict: 'rollback-failed',
-    strategy: changedKinds(),
-    changed: changedKinds() !== 'none',
-    rolledBack: changedKinds() !== 'none',
-    stages,
-    attempts,
-    escalated,
+  return end('rollback-failed', 'every stage of the plan failed', {
     failure:
       stages.length === 1
         ? `rollback failed: ${why}`
         : `rollback failed after ${plural(stages.length, 'stage')} (${stages.map((s) => `${s.name}: ${s.outcome}`).join(', ')}); last: ${why}`,
-    summary: 'every stage of the plan failed',
-  };
+  });
 }
