@@ -1,5 +1,6 @@
 /**
- * The one choke point for GitHub's REST API: the few calls a git-revert rollback makes, each
+ * The one choke point for GitHub's REST API: the few calls a git-revert rollback and an
+ * incident make, each
  * failing with one line that names the operation, GitHub's status and message, and for a 403
  * the permissions the workflow's token needs. Retries and rate limits are a later issue.
  */
@@ -26,6 +27,23 @@ export interface GitHub {
     body: string;
   }): Promise<PullRequest>;
   addLabels(issueNumber: number, labels: readonly string[]): Promise<void>;
+  /** The newest open issue with this label whose body holds the marker. */
+  findOpenIssue(label: string, marker: string): Promise<IssueRef | undefined>;
+  createIssue(p: {
+    title: string;
+    body: string;
+    labels: readonly string[];
+    assignees?: readonly string[];
+  }): Promise<IssueRef>;
+  /** The comment's page. */
+  commentOnIssue(issueNumber: number, body: string): Promise<string>;
+}
+
+export interface IssueRef {
+  number: number;
+  /** The page a person opens (html_url). */
+  url: string;
+  title: string;
 }
 
 export interface CreateGitHubOptions {
@@ -36,6 +54,11 @@ export interface CreateGitHubOptions {
 }
 
 export const TOKEN_PERMISSIONS = 'contents: write and pull-requests: write';
+/** What filing and commenting on an incident needs. */
+export const ISSUE_PERMISSIONS = 'issues: write';
+
+/** Open issues read when looking for the incident to comment on: the newest are enough. */
+const ISSUE_PAGES = 3;
 
 export function createGitHub(options: CreateGitHubOptions): GitHub {
   const match = /^([\w.-]+)\/([\w.-]+)$/.exec(options.repository);
@@ -47,11 +70,15 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
     baseUrl: (options.apiUrl || 'https://api.github.com').replace(/\/+$/, ''),
   });
 
-  const call = async <T>(operation: string, f: () => Promise<T>): Promise<T> => {
+  const call = async <T>(
+    operation: string,
+    f: () => Promise<T>,
+    permissions = TOKEN_PERMISSIONS,
+  ): Promise<T> => {
     try {
       return await f();
     } catch (error) {
-      throw new GitHubError(operation, error);
+      throw new GitHubError(operation, error, permissions);
     }
   };
   const toPull = (data: {
@@ -103,6 +130,60 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
         }),
       );
     },
+    findOpenIssue: (label, marker) =>
+      call(
+        'list issues',
+        async () => {
+          for (let page = 1; page <= ISSUE_PAGES; page++) {
+            const { data } = await octokit.rest.issues.listForRepo({
+              owner,
+              repo,
+              state: 'open',
+              labels: label,
+              sort: 'created',
+              direction: 'desc',
+              per_page: 100,
+              page,
+            });
+            // Pull requests are issues to this endpoint; an incident never is one.
+            const found = data.find((i) => !i.pull_request && (i.body ?? '').includes(marker));
+            if (found) return { number: found.number, url: found.html_url, title: found.title };
+            if (data.length < 100) return undefined;
+          }
+          return undefined;
+        },
+        ISSUE_PERMISSIONS,
+      ),
+    createIssue: (p) =>
+      call(
+        'create issue',
+        async () => {
+          const { data } = await octokit.rest.issues.create({
+            owner,
+            repo,
+            title: p.title,
+            body: p.body,
+            labels: [...p.labels],
+            ...(p.assignees?.length ? { assignees: [...p.assignees] } : {}),
+          });
+          return { number: data.number, url: data.html_url, title: data.title };
+        },
+        ISSUE_PERMISSIONS,
+      ),
+    commentOnIssue: (issueNumber, body) =>
+      call(
+        `comment on #${issueNumber}`,
+        async () => {
+          const { data } = await octokit.rest.issues.createComment({
+            owner,
+            repo,
+            issue_number: issueNumber,
+            body,
+          });
+          return data.html_url;
+        },
+        ISSUE_PERMISSIONS,
+      ),
   };
 }
 
@@ -113,12 +194,13 @@ export class GitHubError extends Error {
   constructor(
     readonly operation: string,
     cause: unknown,
+    permissions = TOKEN_PERMISSIONS,
   ) {
     const status = statusOf(cause);
     const message = githubMessage(cause);
     const hint =
       status === 403 && !/rate limit/i.test(message)
-        ? ` (the workflow's token needs ${TOKEN_PERMISSIONS})`
+        ? ` (the workflow's token needs ${permissions})`
         : status === 401
           ? ' (the token is not valid for this repository)'
           : '';

@@ -300,6 +300,18 @@ export class FakeGitHub {
       closed_at: issue.state === 'closed' ? issue.updated_at : null,
       author_association: 'NONE',
       repository: { full_name: this.repository, owner: { login: owner } },
+      // The issues API marks a pull request this way: clients tell the two apart by it.
+      ...(issue.pull_request
+        ? {
+            pull_request: {
+              url: `${api}/pulls/${issue.number}`,
+              html_url: this.htmlUrl('pull', issue.number),
+              diff_url: `${this.htmlUrl('pull', issue.number)}.diff`,
+              patch_url: `${this.htmlUrl('pull', issue.number)}.patch`,
+              merged_at: null,
+            },
+          }
+        : {}),
     };
   }
 
