@@ -40,12 +40,13 @@ test('an incident is created, then found by its marker and commented on', async 
 });
 
 test.each([
-  ['another marker', `${MARKER.replace('api', 'worker')}`, 'open', ['incident']],
+  ['another marker', MARKER.replace('api', 'worker'), 'open', ['incident']],
   ['the label missing', MARKER, 'open', ['bug']],
   ['closed', MARKER, 'closed', ['incident']],
 ])('an issue with %s is not the open incident', async (_name, body, state, labels) => {
   const other = await github.createIssue({ title: 'x', body, labels });
-  if (state === 'closed') fake.issues.find((i) => i.number === other.number)!.state = 'closed';
+  const stored = fake.issues.find((i) => i.number === other.number);
+  if (stored && state === 'closed') stored.state = 'closed';
   expect(await github.findOpenIssue('incident', MARKER)).toBeUndefined();
 });
 
