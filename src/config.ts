@@ -48,6 +48,8 @@ export interface Config {
   plan: string | undefined;
   /** For the revert pull request or push; masked. */
   githubToken: string | undefined;
+  /** The GitHub deployment of this run (input; else the deployment event's). */
+  deploymentId: string | undefined;
   /** Warnings from the inputs and the policy file, shown once before the mode runs. */
   warnings: Notice[];
 }
@@ -134,6 +136,7 @@ export function resolveConfig(inputs: ActionInputs, loaded: LoadedPolicy | undef
     lookbackMs: policyDuration(policy.backtest?.lookback) ?? DEFAULTS.lookbackMs,
     plan: inputs.plan,
     githubToken: inputs.githubToken,
+    deploymentId: inputs.deploymentId,
     warnings: [...inputs.warnings.map((message) => ({ message })), ...(loaded?.warnings ?? [])],
   };
   // Targets are made one set where their namespaces are known in full (modes/context.ts).

@@ -29,6 +29,7 @@ export const Inputs = {
   DeployTimes: 'deploy-times',
   Plan: 'plan',
   GitHubToken: 'github-token',
+  DeploymentId: 'deployment-id',
 } as const;
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
 
@@ -53,6 +54,7 @@ export const INPUT_TYPES: Record<InputName, string> = {
   'deploy-times': 'list',
   plan: 'JSON',
   'github-token': 'secret',
+  'deployment-id': 'number',
 };
 
 export const Outputs = {

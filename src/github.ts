@@ -37,7 +37,26 @@ export interface GitHub {
   }): Promise<IssueRef>;
   /** The comment's page. */
   commentOnIssue(issueNumber: number, body: string): Promise<string>;
+  getDeployment(id: number): Promise<Deployment>;
+  /** The environment's deployments, newest first (one page). */
+  listDeployments(environment: string): Promise<Deployment[]>;
+  /** The deployment's newest status, if it has one. */
+  latestDeploymentState(id: number): Promise<string | undefined>;
+  createDeploymentStatus(
+    id: number,
+    status: { state: 'success' | 'failure' | 'inactive'; description: string; logUrl?: string },
+  ): Promise<void>;
 }
+
+export interface Deployment {
+  id: number;
+  environment: string;
+  sha: string;
+  createdAt: string;
+}
+
+/** What marking deployments needs. */
+export const DEPLOYMENT_PERMISSIONS = 'deployments: write';
 
 export interface IssueRef {
   number: number;
@@ -170,6 +189,58 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
         },
         ISSUE_PERMISSIONS,
       ),
+    getDeployment: (id) =>
+      call(
+        `get deployment ${id}`,
+        async () =>
+          toDeployment(
+            (await octokit.rest.repos.getDeployment({ owner, repo, deployment_id: id })).data,
+          ),
+        DEPLOYMENT_PERMISSIONS,
+      ),
+    listDeployments: (environment) =>
+      call(
+        'list deployments',
+        async () =>
+          (
+            await octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 30 })
+          ).data.map(toDeployment),
+        DEPLOYMENT_PERMISSIONS,
+      ),
+    latestDeploymentState: (id) =>
+      call(
+        `list statuses of deployment ${id}`,
+        async () =>
+          (
+            await octokit.rest.repos.listDeploymentStatuses({
+              owner,
+              repo,
+              deployment_id: id,
+              per_page: 1,
+            })
+          ).data[0]?.state,
+        DEPLOYMENT_PERMISSIONS,
+      ),
+    createDeploymentStatus: async (id, status) => {
+      await call(
+        `mark deployment ${id} ${status.state}`,
+        () =>
+          octokit.rest.repos.createDeploymentStatus({
+            owner,
+            repo,
+            deployment_id: id,
+            state: status.state,
+            // GitHub refuses descriptions over 140 characters.
+            description:
+              status.description.length > 140
+                ? `${status.description.slice(0, 139)}…`
+                : status.description,
+            ...(status.logUrl ? { log_url: status.logUrl } : {}),
+            auto_inactive: false,
+          }),
+        DEPLOYMENT_PERMISSIONS,
+      );
+    },
     commentOnIssue: (issueNumber, body) =>
       call(
         `comment on #${issueNumber}`,
@@ -236,4 +307,13 @@ function githubMessage(error: unknown): string {
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
+}
+
+function toDeployment(d: {
+  id: number;
+  environment: string;
+  sha: string;
+  created_at: string;
+}): Deployment {
+  return { id: d.id, environment: d.environment, sha: d.sha, createdAt: d.created_at };
 }

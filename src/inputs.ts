@@ -51,6 +51,8 @@ export interface ActionInputs {
   plan?: string;
   /** For pull requests and pushes of a git revert; masked. */
   githubToken?: string;
+  /** The GitHub deployment this run deployed, marked failed when it is rolled back. */
+  deploymentId?: string;
   /** What is allowed but worth a warning (a window only a self-hosted runner can watch). */
   warnings: string[];
 }
@@ -129,6 +131,12 @@ export function readInputs(): ActionInputs {
     return [at];
   });
 
+  const deploymentId = (): string | undefined => {
+    const value = text(Inputs.DeploymentId);
+    if (value !== undefined && !/^[1-9]\d{0,15}$/.test(value))
+      fail(Inputs.DeploymentId, `${quote(value)} is not a deployment id (a positive number)`);
+    return value;
+  };
   const policy = text(Inputs.Policy);
   const inputs: ActionInputs = {
     mode: oneOf(Inputs.Mode, MODES) ?? DEFAULT_MODE,
@@ -151,6 +159,7 @@ export function readInputs(): ActionInputs {
     deployTimes,
     plan: text(Inputs.Plan),
     githubToken: text(Inputs.GitHubToken),
+    deploymentId: deploymentId(),
     warnings,
   };
   if (errors.length > 0) throw new UserErrors(errors);

@@ -599,3 +599,53 @@ test('an approved plan acting in a context the kubeconfig lacks is refused befor
   ]);
   expect(imageIn(all['eu-west'])).toBe('shop/api:1.1');
 });
+
+test("after a rollback the run's GitHub deployment is marked failed and the earlier one running again", async () => {
+  const { sims: all, kubeconfig } = await sims(['eu-west']);
+  await release(all, '1.0');
+  await release(all, '1.1');
+  const gh = await new FakeGitHub('acme/shop').start();
+  open.push(gh);
+  const { Octokit } = await import('@octokit/core');
+  const octokit = new Octokit({ auth: gh.token, baseUrl: gh.url });
+  const deploy = async (ref: string): Promise<number> => {
+    const { data } = await octokit.request('POST /repos/{owner}/{repo}/deployments', {
+      owner: 'acme',
+      repo: 'shop',
+      ref,
+      environment: 'production',
+      required_contexts: [],
+    });
+    const id = (data as { id: number }).id;
+    await octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+      owner: 'acme',
+      repo: 'shop',
+      deployment_id: id,
+      state: 'success',
+    });
+    return id;
+  };
+  const previous = await deploy('v1.0');
+  const current = await deploy('v1.1');
+  const url = await prometheus(() => 1);
+  const result = await runAction({
+    inputs: { 'prometheus-url': url, kubeconfig, targets: 'deployment/api' },
+    eventName: 'deployment',
+    event: { deployment: { id: current } },
+    token: gh.token,
+    apiUrl: gh.url,
+    repository: 'acme/shop',
+    files: { '.github/rollback-policy.yml': FAILING },
+    timeoutMs: 60_000,
+  });
+  expect(result.outputs).toMatchObject({ verdict: 'rolled-back', 'rolled-back': 'true' });
+  const states = (id: number): string[] =>
+    (gh.deployments.find((d) => d.id === id)?.statuses ?? []).map((s) => s.state);
+  expect(states(current)).toEqual(['success', 'failure']);
+  expect(states(previous)).toEqual(['success', 'success']);
+  expect(JSON.parse(result.outputs.report ?? '{}').deployments).toEqual({
+    failed: current,
+    restored: previous,
+  });
+  gh.assertClean();
+});

@@ -68,6 +68,7 @@ export class FakeGitHub {
     environment: string;
     description: string | null;
     payload: unknown;
+    created_at: string;
     statuses: {
       id: number;
       state: string;
@@ -572,6 +573,7 @@ export class FakeGitHub {
           environment: typeof body?.environment === 'string' ? body.environment : 'production',
           description: (body?.description as string | undefined) ?? null,
           payload: body?.payload ?? {},
+          created_at: this.now(),
           statuses: [],
         };
         this.deployments.push(deployment);
@@ -581,8 +583,16 @@ export class FakeGitHub {
           body: {
             ...rest,
             url: `${this.url}/repos/${this.repository}/deployments/${deployment.id}`,
-            created_at: this.now(),
           },
+        };
+      }
+      case 'repos/get-deployment': {
+        const found = this.deployments.find((d) => d.id === Number(p.deployment_id));
+        if (!found) return notFound;
+        const { statuses: _s, ...rest } = found;
+        return {
+          status: 200,
+          body: { ...rest, url: `${this.url}/repos/${this.repository}/deployments/${found.id}` },
         };
       }
       case 'repos/list-deployments':

@@ -123,16 +123,22 @@ export async function lastGoodSha(
   }
 }
 
-/** The push event's `before`, when this run was started by a push. */
-export function pushBefore(env: NodeJS.ProcessEnv): string | undefined {
+/** The event that started this run (GITHUB_EVENT_PATH), when it can be read. */
+export function readEvent(env: NodeJS.ProcessEnv): unknown {
   const file = env.GITHUB_EVENT_PATH;
-  if (env.GITHUB_EVENT_NAME !== 'push' || !file || !existsSync(file)) return undefined;
+  if (!file || !existsSync(file)) return undefined;
   try {
-    const event = JSON.parse(readFileSync(file, 'utf8')) as { before?: unknown };
-    return typeof event.before === 'string' ? event.before : undefined;
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
   } catch {
     return undefined;
   }
+}
+
+/** The push event's `before`, when this run was started by a push. */
+export function pushBefore(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.GITHUB_EVENT_NAME !== 'push') return undefined;
+  const before = (readEvent(env) as { before?: unknown } | undefined)?.before;
+  return typeof before === 'string' ? before : undefined;
 }
 
 export interface RangeFacts {

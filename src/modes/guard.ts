@@ -23,7 +23,13 @@ import { triggerSources } from './metrics.js';
 import { scopeProblems } from '../decide/gather.js';
 import { evidenceOf, guardSummary, notCounted } from '../report/guard-summary.js';
 import { capturedSnapshot } from '../rollback/execute.js';
-import { respond, rollbackReport, sectionOf, type Response } from '../rollback/respond.js';
+import {
+  markRolledBackDeployment,
+  respond,
+  rollbackReport,
+  sectionOf,
+  type Response,
+} from '../rollback/respond.js';
 import { failingTriggers } from '../decide/gather.js';
 import { planSection } from '../report/plan.js';
 import { plural } from '../text.js';
@@ -102,6 +108,9 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
   const states = [rolloutState, ...(watched?.states ?? [])];
   const headline = headlineOf(judgement, outcome, config.windowMs.value);
   const failure = failureOf(outcome, judgement, headline, config.inconclusive.value);
+  const deployments = outcome.response
+    ? await markRolledBackDeployment(context, outcome.response.run, headline)
+    : undefined;
   // A failing step gets its one error line from main (the failure); the rest say it here.
   if (failure === undefined)
     (outcome.verdict === 'inconclusive' ? core.warning : core.info)(
@@ -154,6 +163,7 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
       decision: outcome.response?.plan ?? null,
       rollback: outcome.response ? rollbackReport(outcome.response) : null,
       ledger: outcome.ledger?.map(ledgerReport) ?? null,
+      deployments: deployments ?? null,
     },
     failure,
   };

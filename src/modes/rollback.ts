@@ -5,7 +5,12 @@ import type { Plan } from '../decide/plan.js';
 import { UserError } from '../errors.js';
 import { planSection } from '../report/plan.js';
 import { describeDestination, chooseDestination, capturedSnapshot } from '../rollback/execute.js';
-import { respond, rollbackReport, sectionOf } from '../rollback/respond.js';
+import {
+  markRolledBackDeployment,
+  respond,
+  rollbackReport,
+  sectionOf,
+} from '../rollback/respond.js';
 import { targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
 
@@ -40,6 +45,7 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
     ...(approved ? { approved } : {}),
   });
   const { run } = response;
+  const deployments = await markRolledBackDeployment(context, run, run.summary);
 
   if (context.env.GITHUB_STEP_SUMMARY) {
     const to = approved ? 'the approved plan' : describeDestination(chooseDestination(context));
@@ -66,6 +72,7 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
     approved: approved !== undefined,
     decision: response.plan,
     rollback: rollbackReport(response),
+    deployments: deployments ?? null,
   };
   return { outputs, report, failure: run.verdict === 'rolled-back' ? undefined : run.failure };
 }

@@ -13,6 +13,7 @@ import type { SettingRow } from './settings.js';
 import type { ActionKind, Plan } from '../decide/plan.js';
 import type { RevertResult } from '../rollback/git-revert.js';
 import type { Attempt, StageOutcome } from '../rollback/run-plan.js';
+import type { DeploymentMarks } from '../rollback/deployments.js';
 
 /** The head every run report starts with. */
 export interface ReportHead {
@@ -162,6 +163,8 @@ export interface GuardReport {
   decision: Plan | null;
   rollback: RollbackReport | null;
   ledger: LedgerReport[] | null;
+  /** GitHub deployments marked after a rollback that took effect. */
+  deployments: DeploymentMarks | null;
 }
 
 /** mode: rollback. */
@@ -173,6 +176,7 @@ export interface RollbackModeReport {
   approved: boolean;
   decision: Plan;
   rollback: RollbackReport;
+  deployments: DeploymentMarks | null;
 }
 
 /** A captured target as the capture report lists it (the snapshot has the whole of it). */

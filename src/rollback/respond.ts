@@ -4,7 +4,13 @@
  */
 import * as core from '@actions/core';
 import type { MetricSource } from '../metrics/sources.js';
-import { decisionFacts, gitOpsOwners, rangeBases, rangeFacts } from '../decide/gather.js';
+import {
+  decisionFacts,
+  gitOpsOwners,
+  rangeBases,
+  rangeFacts,
+  readEvent,
+} from '../decide/gather.js';
 import {
   decide,
   type PlanSpecs,
@@ -22,7 +28,8 @@ import { planExecutors, type KubernetesRecord } from './executors.js';
 import type { RevertResult } from './git-revert.js';
 import type { Destination } from './kubernetes.js';
 import { runPlan, type PlanRun } from './run-plan.js';
-import { UserError } from '../errors.js';
+import { UserError, messageOf } from '../errors.js';
+import { deploymentIdOf, markDeployments, type DeploymentMarks } from './deployments.js';
 import type { KubeClient } from '../kube/client.js';
 import type { Workload } from '../kube/types.js';
 import type { DeployedRange } from '../decide/range.js';
@@ -252,4 +259,32 @@ export function sectionOf(response: Response): PlanSection {
     kubernetes: response.kubernetes.results,
     reverts: response.reverts,
   };
+}
+
+/**
+ * After a rollback that took effect, the run's GitHub deployment is marked failed and the
+ * release running again succeeded. Best effort: the rollback stands whatever GitHub says.
+ */
+export async function markRolledBackDeployment(
+  context: ModeContext,
+  run: PlanRun,
+  description: string,
+): Promise<DeploymentMarks | undefined> {
+  const id = deploymentIdOf(context.config.deploymentId, readEvent(context.env));
+  const github = context.github();
+  if (id === undefined || !github || !run.rolledBack) return undefined;
+  try {
+    const marks = await markDeployments(github, {
+      deploymentId: id,
+      description: `rolled back: ${description}`,
+      ...(context.run.runUrl ? { logUrl: context.run.runUrl } : {}),
+    });
+    core.info(
+      `Deployment ${marks.failed} marked failed${marks.restored ? `, ${marks.restored} running again` : ''}${marks.problem ? ` (${marks.problem})` : ''}`,
+    );
+    return marks;
+  } catch (error) {
+    core.warning(`rollback-action: deployment ${id} was not marked failed: ${messageOf(error)}`);
+    return { failed: id, problem: messageOf(error) };
+  }
 }
