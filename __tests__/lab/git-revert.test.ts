@@ -173,6 +173,7 @@ describe('readDeployedRange', () => {
       sha: sha('migration-destructive'),
       parents: [sha('release-2.0')],
       subject: 'db: drop orders.legacy_total',
+      author: 'Release Bot',
     });
     expect(range.files).toEqual([
       {

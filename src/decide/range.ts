@@ -22,6 +22,8 @@ export interface RangeCommit {
   sha: string;
   parents: string[];
   subject: string;
+  /** The author's name, as git has it (shown as text, never as a mention). */
+  author?: string;
 }
 
 export interface DeployedRange {
@@ -268,7 +270,7 @@ async function readCommits(git: Git, base: string, head: string): Promise<RangeC
       'log',
       '--topo-order',
       `--max-count=${MAX_RANGE_COMMITS + 1}`,
-      '--format=%H%x00%P%x00%s',
+      '--format=%H%x00%P%x00%an%x00%s',
       `${base}..${head}`,
       '--',
     ],
@@ -278,8 +280,8 @@ async function readCommits(git: Git, base: string, head: string): Promise<RangeC
     .split('\n')
     .filter(Boolean)
     .map((line) => {
-      const [sha = '', parents = '', subject = ''] = line.split('\0');
-      return { sha, parents: parents.split(' ').filter(Boolean), subject };
+      const [sha = '', parents = '', author = '', subject = ''] = line.split('\0');
+      return { sha, parents: parents.split(' ').filter(Boolean), subject, author };
     });
   if (commits.length > MAX_RANGE_COMMITS)
     throw new UserError(
