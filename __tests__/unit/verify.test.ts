@@ -67,8 +67,8 @@ describe('imagesMatch', () => {
     ],
   ])('%s', (_why, images, digests, nowImages, nowDigests, differences) => {
     const verdict = imagesMatch(
-      { images, digests: digests as Record<string, string[]> },
-      { images: nowImages, digests: nowDigests as Record<string, string[]> },
+      { images, digests: digests },
+      { images: nowImages, digests: nowDigests },
     );
     expect(verdict).toEqual({ match: differences.length === 0, differences });
   });
