@@ -86,6 +86,13 @@ export const DURATION_LIMITS = {
     maxWhy: 'a flag is the fast rollback; a slower switch belongs in steps',
   },
   'verify-window': { min: SECOND, ...JOB_LIMIT },
+  /** Below a minute no rollback could be verified in time; above, the job's own limit. */
+  sla: { min: MINUTE, ...JOB_LIMIT },
+  'smoke-backoff': {
+    min: 0,
+    max: 10 * MINUTE,
+    maxWhy: 'a smoke check waiting longer between tries outlasts any SLA',
+  },
   'step-timeout': { min: SECOND, ...JOB_LIMIT },
 } as const satisfies Record<string, DurationLimit>;
 export type DurationKind = keyof typeof DURATION_LIMITS;

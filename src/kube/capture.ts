@@ -36,7 +36,7 @@ export async function captureTarget(client: KubeClient, ref: TargetRef): Promise
       `${kindName(ref.kind)}/${ref.name} in namespace "${ref.namespace}" (context "${ref.context}") has no revision to go back to: it has never rolled out`,
     );
   }
-  const pods = await client.listPods(ref.namespace, selector);
+  const running = await runningOf(client, ref.namespace, workload);
   return {
     ...ref,
     uid: workload.metadata.uid,
@@ -45,10 +45,26 @@ export async function captureTarget(client: KubeClient, ref: TargetRef): Promise
     replicas: workload.spec.replicas,
     paused: workload.spec.paused === true,
     history,
-    images: imagesOf(workload.spec.template),
-    digests: digestsOf(pods),
+    ...running,
     gitops: gitOpsOf(workload),
     template: workload.spec.template,
+  };
+}
+
+/**
+ * What a workload runs: its template's images and the digests its pods report. Shared by
+ * capture and verification, so both read "running" the same way. Pods already terminating
+ * are left out: after a rollout completes they are the release being replaced, leaving.
+ */
+export async function runningOf(
+  client: KubeClient,
+  namespace: string,
+  workload: Workload,
+): Promise<{ images: Record<string, string>; digests: Record<string, string[]> }> {
+  const pods = await client.listPods(namespace, selectorString(workload.spec.selector));
+  return {
+    images: imagesOf(workload.spec.template),
+    digests: digestsOf(pods.filter((pod) => !pod.metadata.deletionTimestamp)),
   };
 }
 

@@ -29,6 +29,8 @@ export interface ObjectMeta {
   resourceVersion: string;
   generation?: number;
   creationTimestamp?: string;
+  /** Set when the object is being deleted (a pod terminating). */
+  deletionTimestamp?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
   ownerReferences?: OwnerReference[];

@@ -111,3 +111,26 @@ export async function httpGet(
     throw classifyFetchError(error, timeoutMs);
   }
 }
+
+/**
+ * The headers to send: the policy's own, then each `headers-env` header from the step's
+ * environment. Its values are secrets (returned for masking); a variable not set is named in
+ * `missing`, never guessed empty.
+ */
+export function headersFromEnv(
+  headers: Record<string, string> | undefined,
+  headersEnv: Record<string, string> | undefined,
+  env: NodeJS.ProcessEnv,
+): { headers: Record<string, string>; secrets: string[]; missing: string[] } {
+  const out: Record<string, string> = { ...headers };
+  const secrets: string[] = [];
+  const missing: string[] = [];
+  for (const [header, variable] of Object.entries(headersEnv ?? {})) {
+    const value = env[variable];
+    if (value) {
+      secrets.push(value);
+      out[header] = value;
+    } else missing.push(`${variable} (header ${header})`);
+  }
+  return { headers: out, secrets, missing };
+}

@@ -101,6 +101,7 @@ export interface Policy {
   steps?: CommandStepSpec[];
   /** Analysis from other tools made triggers: Argo Rollouts, Flagger, Prometheus rule files. */
   import?: ImportEntry[];
+  verify?: VerifyPolicy;
   /** Not written by users: the triggers the loader made from `import`, checked, in order. */
   imported?: ImportedTriggerSpec[];
 }
@@ -159,4 +160,38 @@ export interface CommandStepSpec {
   timeout?: string;
   env?: Record<string, string>;
   check?: { run: string[]; timeout?: string };
+}
+
+/** How a rollback is verified (after each rollback step, and in mode: verify). */
+export interface VerifyPolicy {
+  checks?: SmokeCheckSpec[];
+  /** How long the failing triggers are judged again (default 2m). */
+  window?: string;
+  /** A duration, or a runbook level: critical (10m), high (15m), standard (30m). */
+  sla?: string;
+}
+
+/** A smoke check: exactly one of `http` and `command`. */
+export interface SmokeCheckSpec {
+  name: string;
+  http?: SmokeHttpSpec;
+  command?: string[];
+  /** A command check's timeout (default 2m); an HTTP check has its own under `http`. */
+  timeout?: string;
+}
+
+export interface SmokeHttpSpec {
+  url: string;
+  method?: 'GET' | 'HEAD' | 'POST';
+  headers?: Record<string, string>;
+  'headers-env'?: Record<string, string>;
+  'expect-status'?: number;
+  'body-contains'?: string;
+  'json-path'?: string;
+  equals?: string | number | boolean | null;
+  'at-least'?: number;
+  'at-most'?: number;
+  timeout?: string;
+  retries?: number;
+  backoff?: string;
 }

@@ -7,6 +7,7 @@ import { parseSelector } from '../metrics/exposition.js';
 import { parseMatchers } from '../metrics/alertmanager.js';
 import { aggregatesAlerts, isAlertExpression, promqlProblem } from '../metrics/promql-syntax.js';
 import { parseQuery } from '../metrics/scrape.js';
+import { jsonPathProblem } from '../metrics/http-json.js';
 import { withLabels } from './presets.js';
 import { didYouMean } from '../suggest.js';
 import { parseTarget, type Target } from '../targets.js';
@@ -15,7 +16,8 @@ import { isFactName } from '../rollback/command.js';
 import { hasCredentials, redactUrl } from '../url.js';
 import { locateNodes, type NodePosition } from './locate.js';
 import { TIMESTAMP_HINT, parseTimestamp } from '../time.js';
-import type { Policy, ProviderName, TriggerSpec } from './types.js';
+import type { Policy, ProviderName, SmokeHttpSpec, TriggerSpec } from './types.js';
+import { isSlaLevel } from '../verify/sla.js';
 import { inflect } from '../text.js';
 
 export { schema as policySchema };
@@ -23,12 +25,13 @@ export { schema as policySchema };
 /** Top-level keys of the design that later releases bring, and what they are for. */
 const PLANNED_KEYS: Record<string, string> = {
   gitops: 'git revert for GitOps-managed workloads',
-  verification: 'post-rollback verification',
-  verify: 'post-rollback verification',
   incident: 'the incident issue',
   notify: 'notifications',
   rehearsal: 'rehearsals',
 };
+
+/** Top-level keys people reach for that the policy spells another way. */
+const RENAMED_KEYS: Record<string, string> = { verification: 'verify' };
 
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
@@ -207,8 +210,10 @@ function schemaError(
       const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
       const known = Object.keys(parent?.properties ?? {});
       const inside = path === '' ? 'at the top level' : `in ${where}`;
-      const hint =
-        didYouMean(key, known) || (known.length ? `; known keys: ${known.join(', ')}` : '');
+      const renamed = path === '' ? RENAMED_KEYS[key] : undefined;
+      const hint = renamed
+        ? ` (did you mean '${renamed}'?)`
+        : didYouMean(key, known) || (known.length ? `; known keys: ${known.join(', ')}` : '');
       return lineError(
         at(`${path}/${escape(key)}`, true),
         file,
@@ -346,6 +351,10 @@ function checkMeaning(policy: Policy): Problem[] {
       `/flags/${i}/request/headers`,
       f.request?.headers,
     ]),
+    ...(policy.verify?.checks ?? []).map((c, i): [string, Record<string, string> | undefined] => [
+      `/verify/checks/${i}/http/headers`,
+      c.http?.headers,
+    ]),
   ];
   for (const [pointer, headers] of headerMaps)
     for (const name of Object.keys(headers ?? {}).filter((h) => CREDENTIAL_HEADER.test(h)))
@@ -372,7 +381,98 @@ function checkMeaning(policy: Policy): Problem[] {
         message: `${quote(text)} is not a time (${TIMESTAMP_HINT})`,
       });
   });
-  problems.push(...scopeProblems(policy), ...actionProblems(policy));
+  problems.push(...scopeProblems(policy), ...actionProblems(policy), ...verifyProblems(policy));
+  return problems;
+}
+
+/** Smoke checks: one kind each, unique names, no committed credentials, comparisons that can be made. */
+function verifyProblems(policy: Policy): Problem[] {
+  const verify = policy.verify;
+  if (!verify) return [];
+  const problems: Problem[] = [];
+  if (verify.window !== undefined)
+    checkDurationAt(verify.window, 'verify-window', '/verify/window', problems);
+  if (verify.sla !== undefined && !isSlaLevel(verify.sla))
+    checkDurationAt(verify.sla, 'sla', '/verify/sla', problems);
+  const names = new Set<string>();
+  verify.checks?.forEach((check, i) => {
+    const at = `/verify/checks/${i}`;
+    const name = quote(check.name);
+    if (names.has(check.name))
+      problems.push({ pointer: `${at}/name`, message: `duplicate check name ${name}` });
+    names.add(check.name);
+    if (check.http && check.command)
+      problems.push({
+        pointer: at,
+        message: `check ${name} has both 'http' and 'command'; keep one`,
+      });
+    else if (!check.http && !check.command)
+      problems.push({
+        pointer: at,
+        message: `check ${name} has neither 'http' nor 'command': give the request or the command that passes when the service works`,
+      });
+    if (check.command) {
+      problems.push(...argvProblems(check.command, `${at}/command`));
+      if (check.timeout !== undefined)
+        checkDurationAt(check.timeout, 'step-timeout', `${at}/timeout`, problems);
+    } else if (check.http && check.timeout !== undefined)
+      problems.push({
+        pointer: `${at}/timeout`,
+        message: `an HTTP check's timeout goes under http (http.timeout), per attempt`,
+      });
+    if (check.http) problems.push(...smokeHttpProblems(check.http, `${at}/http`));
+  });
+  return problems;
+}
+
+function smokeHttpProblems(http: SmokeHttpSpec, at: string): Problem[] {
+  const problems: Problem[] = [];
+  if (hasCredentials(http.url))
+    problems.push({ pointer: `${at}/url`, message: credentialsProblem(http.url) });
+  const path = http['json-path'];
+  const compared = (['equals', 'at-least', 'at-most'] as const).filter(
+    (k) => http[k] !== undefined,
+  );
+  if (path === undefined && compared.length)
+    problems.push({
+      pointer: `${at}/${compared[0]}`,
+      message: `'${compared[0]}' compares the value json-path finds, and there is no json-path`,
+    });
+  if (path !== undefined) {
+    const problem = jsonPathProblem(path);
+    if (problem)
+      problems.push({
+        pointer: `${at}/json-path`,
+        message: `${quote(path)} is not a JSONPath this action can evaluate: ${problem}`,
+      });
+    if (compared.length === 0)
+      problems.push({
+        pointer: `${at}/json-path`,
+        message: "needs 'equals', 'at-least' or 'at-most': what the value it finds must be",
+      });
+  }
+  if (http.equals !== undefined && compared.length > 1)
+    problems.push({
+      pointer: `${at}/equals`,
+      message: "'equals' goes alone; 'at-least' and 'at-most' bound a number",
+    });
+  const low = http['at-least'];
+  const high = http['at-most'];
+  if (low !== undefined && high !== undefined && low > high)
+    problems.push({
+      pointer: `${at}/at-least`,
+      message: `${String(low)} is above at-most ${String(high)}: no value could pass`,
+    });
+  if (http.method === 'HEAD' && (http['body-contains'] !== undefined || path !== undefined))
+    problems.push({
+      pointer: `${at}/method`,
+      message:
+        'a HEAD request gets no body, so body-contains and json-path could never pass; use GET',
+    });
+  if (http.timeout !== undefined)
+    checkDurationAt(http.timeout, 'request-timeout', `${at}/timeout`, problems);
+  if (http.backoff !== undefined)
+    checkDurationAt(http.backoff, 'smoke-backoff', `${at}/backoff`, problems);
   return problems;
 }
 
