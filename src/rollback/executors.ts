@@ -4,11 +4,8 @@
  * re-judgement through the same watch the guard uses. Built once per run from the context.
  */
 import * as core from '@actions/core';
-import type { Judgement } from '../analysis/verdict.js';
-import { watch } from '../analysis/watch.js';
 import type { PlanAction, PlanSpecs, PlanStage } from '../decide/plan.js';
 import { readDeployedRange, type DeployedRange } from '../decide/range.js';
-import { formatDuration } from '../duration.js';
 import { plural } from '../text.js';
 import { messageOf } from '../errors.js';
 import type { Git } from '../git.js';
@@ -24,7 +21,7 @@ import { turnFlagOff } from './feature-flag.js';
 import { revertRange, type RevertResult } from './git-revert.js';
 import type { Destination, TargetResult } from './kubernetes.js';
 import type { ActionResult, Executors } from './run-plan.js';
-import { forRejudging } from '../analysis/rules.js';
+import { judgeAgain, type Stability } from '../verify/stabilise.js';
 
 /** How old the decision's read of a workload may be for the undo to reuse it. */
 const PREFETCH_FRESH_MS = 5_000;
@@ -298,56 +295,15 @@ function failed(kind: PlanAction['kind'], detail: string, retryable: boolean): A
   return { kind, outcome: 'failed', detail, retryable, changed: false };
 }
 
-/**
- * The failing triggers judged again, from the moment the flags went off: each must breach on
- * two polls in a row to still count as failing (a `for: 10m` cannot be met in a 2m window, and
- * the release has already failed once), and ranges cut to the time since the flags went off.
- */
-async function rejudge(
-  deps: ExecutorDeps,
-  stage: PlanStage,
-): Promise<{ verdict: 'pass' | 'fail' | 'inconclusive'; detail: string }> {
-  const { context } = deps;
-  const sources = deps.rejudge.sources;
-  if (sources.length === 0)
-    return {
-      verdict: deps.nothingToJudge,
-      detail: 'no metric trigger to judge again',
-    };
-  const windowMs = stage['verify-ms'] ?? 120_000;
-  const intervalMs = Math.min(context.config.intervalMs.value, Math.max(1000, windowMs / 4));
-  const since = context.clock.now();
-  core.info(
-    `Judging ${sources.map((s) => s.trigger.rule.name).join(', ')} again for ${formatDuration(windowMs)}, a poll every ${formatDuration(intervalMs)}`,
-  );
-  const result = await watch(
-    sources.map((s) => ({ ...s, trigger: { ...s.trigger, rule: forRejudging(s.trigger.rule) } })),
-    {
-      clock: context.clock,
-      since,
-      deployedAt: since,
-      windowMs,
-      intervalMs,
-      baselines: deps.rejudge.baselines,
-      log: (line) => core.info(line),
-    },
-  );
-  return { verdict: verdictOf(result.judgement), detail: detailOf(result.judgement) };
-}
-
-function verdictOf(judgement: Judgement): 'pass' | 'fail' | 'inconclusive' {
-  return judgement.verdict === 'fail'
-    ? 'fail'
-    : judgement.verdict === 'pass'
-      ? 'pass'
-      : 'inconclusive';
-}
-
-function detailOf(judgement: Judgement): string {
-  const first = judgement.failing[0];
-  if (first) return `${first.name} still fails: ${first.detail}`;
-  if (judgement.verdict === 'pass') return 'every trigger passed';
-  return judgement.unjudged.map((u) => `${u.name}: ${u.why}`).join('; ') || 'not judged';
+/** The failing triggers judged again for the flags' verify window. */
+function rejudge(deps: ExecutorDeps, stage: PlanStage): Promise<Stability> {
+  return judgeAgain(deps.rejudge.sources, {
+    clock: deps.context.clock,
+    windowMs: stage['verify-ms'] ?? 120_000,
+    intervalMs: deps.context.config.intervalMs.value,
+    baselines: deps.rejudge.baselines,
+    nothingToJudge: deps.nothingToJudge,
+  });
 }
 
 /** A revert's failure, with what the person can change: the branch named, the token's rights. */
