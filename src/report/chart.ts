@@ -15,6 +15,8 @@ export interface ChartInput {
   threshold?: number;
   /** The side that breaches: the worst of a stretch is its maximum for `above`. */
   direction?: 'above' | 'below';
+  /** The deploy: the x axis counts from it (default: the first observation). */
+  origin?: number;
 }
 
 export const MAX_POINTS = 40;
@@ -32,7 +34,10 @@ export function mermaidLabel(text: string, max = 60): string {
 export function mermaidNumber(value: number): string {
   const short = Number(value.toPrecision(4));
   const text = String(short);
-  return text.includes('e') ? short.toFixed(12).replace(/\.?0+$/, '') : text;
+  if (!text.includes('e')) return text;
+  // toFixed writes an exponent too from 1e21 up; BigInt does not.
+  if (Math.abs(short) >= 1e21) return BigInt(Math.round(short)).toString();
+  return short.toFixed(20).replace(/\.?0+$/, '');
 }
 
 /** At most `max` points: the observations with a value, the worst of each equal stretch. */
@@ -60,11 +65,17 @@ export function downsample(
   return out;
 }
 
-/** `14:05` when every point falls in a different minute, `14:05:30` otherwise (UTC). */
-function timeLabels(points: readonly { at: number }[]): string[] {
-  const minutes = points.map((p) => new Date(p.at).toISOString().slice(11, 16));
-  if (new Set(minutes).size === minutes.length) return minutes;
-  return points.map((p) => new Date(p.at).toISOString().slice(11, 19));
+/**
+ * Time since the deploy, `+3:15` (or `+1:03:15`): short enough for a few dozen labels side
+ * by side, unique per second (Mermaid merges equal labels), and the same clock as the
+ * timeline's "Since deploy" column.
+ */
+export function sinceLabel(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  return h ? `+${h}:${pad(m)}:${pad(total % 60)}` : `+${m}:${pad(total % 60)}`;
 }
 
 /** The chart as a fenced block, or undefined when no observation has a value. */
@@ -76,14 +87,15 @@ export function mermaidChart(input: ChartInput, max = MAX_POINTS): string | unde
     input.threshold !== undefined && Number.isFinite(input.threshold) ? input.threshold : undefined;
   const title =
     threshold === undefined
-      ? `${name} (UTC)`
-      : `${name}: value, and threshold ${mermaidNumber(threshold)} (flat line) (UTC)`;
-  const labels = timeLabels(points).map((l) => `"${l}"`);
+      ? name
+      : `${name}: value, and threshold ${mermaidNumber(threshold)} (flat line)`;
+  const origin = input.origin ?? points[0]?.at ?? 0;
+  const labels = points.map((p) => `"${sinceLabel(p.at - origin)}"`);
   const lines = [
     '```mermaid',
     'xychart-beta',
     `    title "${mermaidLabel(title, 120)}"`,
-    `    x-axis [${labels.join(', ')}]`,
+    `    x-axis "time since the deploy (m:ss)" [${labels.join(', ')}]`,
     `    y-axis "${name}"`,
     `    line [${points.map((p) => mermaidNumber(p.value)).join(', ')}]`,
   ];

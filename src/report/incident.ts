@@ -111,8 +111,8 @@ export function bodySections(f: IncidentFacts, l: Limits): string[] {
 export function incidentBody(f: IncidentFacts): string {
   return fit((l) =>
     [
+      // No heading with the title: GitHub shows the title right above the body.
       `${markerOf(f)}\n`,
-      `# ${escapeExternal(incidentTitle(f), 256)}\n`,
       ...bodySections(f, l),
     ].join('\n'),
   );
