@@ -230,6 +230,7 @@ export function chartsSection(f: IncidentFacts, l: Limits): string {
         observations: t.observations,
         threshold: t.threshold,
         direction: t.direction,
+        origin: f.deployedAt,
       },
       l.points,
     );
