@@ -141,6 +141,9 @@ describe('the body: every section, filled with the facts', () => {
       '- **Detected:** 2026-11-20 14:13:00 UTC, 8m after the deploy, by error-rate',
     );
     expect(s).toContain('- **Verified:** yes, at 2026-11-20 14:16:30 UTC');
+    expect(s).toContain(
+      '- **Run:** [Workflow run](https://github.com/acme/api/actions/runs/123456789)',
+    );
   });
 
   test('impact: failed requests and the breach duration', () => {

@@ -128,6 +128,9 @@ export function summarySection(f: IncidentFacts, l: Limits): string {
     lines.push(
       `- **Detected:** ${utc(f.detectedAt)} UTC, ${duration(f.detectedAt - f.deployedAt)} after the deploy${names.length ? `, by ${names.join(', ')}` : ''}`,
     );
+  // At 3 a.m. the run's logs are the next click: first here, again under Links.
+  const run = runLink(f.runUrl);
+  if (run) lines.push(`- **Run:** ${run}`);
   if (f.verification)
     lines.push(
       `- **Verified:** ${f.verification.verified ? `yes${f.verifiedAt !== undefined ? `, at ${utc(f.verifiedAt)} UTC` : ''}` : '**no**: see Verification'}`,
@@ -365,15 +368,13 @@ export function slaSection(f: IncidentFacts): string {
 }
 
 /** A link only to a plain http(s) address; anything else is shown as text. */
+function runLink(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  return /^https?:\/\/[^\s()<>[\]"'`]+$/.test(url) ? `[Workflow run](${url})` : escapeExternal(url);
+}
+
 export function linksSection(f: IncidentFacts): string {
-  const url = f.runUrl;
-  const run =
-    url === undefined
-      ? prompt('no run URL')
-      : /^https?:\/\/[^\s()<>[\]"'`]+$/.test(url)
-        ? `[Workflow run](${url})`
-        : escapeExternal(url);
-  return `## Links\n\n- ${run}\n`;
+  return `## Links\n\n- ${runLink(f.runUrl) ?? prompt('no run URL')}\n`;
 }
 
 export function promptsSection(): string {
