@@ -1,0 +1,138 @@
+/**
+ * The incident issue: title, labels, the hidden marker that finds it again, the RCA-shaped
+ * body (runbook 000's template with every fact the action knows), and the comment a later
+ * event adds to it. Pure: facts in, text out; the GitHub calls live elsewhere.
+ */
+import { createHash } from 'node:crypto';
+import { escapeExternal, oneLine } from './escape.js';
+import type { IncidentFacts } from './incident-facts.js';
+import {
+  chartsSection,
+  checklistSection,
+  commitsSection,
+  decisionSection,
+  impactSection,
+  LEVELS,
+  linksSection,
+  promptsSection,
+  releases,
+  slaSection,
+  summarySection,
+  timelineSection,
+  triggersSection,
+  utc,
+  verificationSection,
+  versionsSection,
+  type Limits,
+} from './incident-sections.js';
+
+export type { IncidentFacts } from './incident-facts.js';
+
+/** GitHub refuses a body or comment longer than this. */
+export const GITHUB_BODY_LIMIT = 65_536;
+/** What the renderers aim under: room for a person's edits and for the marker. */
+export const BODY_BUDGET = 60_000;
+
+export function incidentTitle(f: IncidentFacts): string {
+  const before = releases(f, 'before');
+  const after = releases(f, 'after');
+  const service = oneLine(f.service, 80);
+  const what =
+    f.verdict === 'rolled-back'
+      ? `${service} rolled back${before ? `: ${before}` : ''}${after ? ` → ${after}` : ''}`
+      : f.verdict === 'rollback-recommended'
+        ? `${service}: rollback recommended${before ? ` for ${before}` : ''}`
+        : f.verdict === 'rollback-failed'
+          ? `${service}: rollback${before ? ` of ${before}` : ''} failed`
+          : `${service}${before ? ` ${before}` : ''}: ${f.verdict}`;
+  return oneLine(`${f.severity ? `[${f.severity}] ` : ''}${what}`, 256);
+}
+
+/** `incident`, the severity, then the policy's labels; once each, as GitHub compares them. */
+export function incidentLabels(f: IncidentFacts, extra: readonly string[]): string[] {
+  const all = ['incident', ...(f.severity ? [`severity:${f.severity}`] : []), ...extra];
+  const seen = new Set<string>();
+  return all.flatMap((label) => {
+    const name = oneLine(label, 50);
+    const key = name.toLowerCase();
+    if (!name || seen.has(key)) return [];
+    seen.add(key);
+    return [name];
+  });
+}
+
+/** Stable for the same service and targets, whatever their order. */
+export function incidentKey(service: string, targets: readonly string[]): string {
+  const identity = [service.trim(), ...[...new Set(targets.map((t) => t.trim()))].sort()].join(
+    '\n',
+  );
+  return createHash('sha256').update(identity).digest('hex').slice(0, 16);
+}
+
+/** The hidden comment that finds the open incident for the same targets. */
+export function incidentMarker(key: string): string {
+  // Nothing that could end the comment early or change its words.
+  const safe = key.replace(/[^A-Za-z0-9._]+/g, '-').slice(0, 64);
+  return `<!-- rollback-action:incident key=${safe} -->`;
+}
+
+export const markerOf = (f: IncidentFacts): string =>
+  incidentMarker(incidentKey(f.service, f.targets));
+
+/** The first rendering, from the fullest to the shortest, that fits under the budget. */
+export function fit(render: (limits: Limits) => string): string {
+  let text = '';
+  for (const limits of LEVELS) {
+    text = render(limits);
+    if (text.length <= BODY_BUDGET) return text;
+  }
+  return text;
+}
+
+/** The body's sections in the RCA template's order, at the given limits. */
+export function bodySections(f: IncidentFacts, l: Limits): string[] {
+  return [
+    summarySection(f, l),
+    impactSection(f),
+    timelineSection(f, l),
+    triggersSection(f, l),
+    chartsSection(f, l),
+    versionsSection(f, l),
+    commitsSection(f, l),
+    decisionSection(f, l),
+    verificationSection(f, l),
+    slaSection(f),
+    linksSection(f),
+    promptsSection(),
+    checklistSection(f),
+  ].filter(Boolean);
+}
+
+export function incidentBody(f: IncidentFacts): string {
+  return fit((l) =>
+    [
+      // No heading with the title: GitHub shows the title right above the body.
+      `${markerOf(f)}\n`,
+      ...bodySections(f, l),
+    ].join('\n'),
+  );
+}
+
+/** A new event on an open incident: what happened this time, without the prompts. */
+export function incidentComment(f: IncidentFacts): string {
+  return fit((l) =>
+    [
+      `### New event at ${utc(f.detectedAt ?? f.deployedAt)} UTC: ${escapeExternal(incidentTitle(f), 256)}\n`,
+      summarySection(f, l).replace('## Summary', '#### Summary'),
+      timelineSection(f, l).replace('## ', '#### '),
+      triggersSection(f, { ...l, rows: Math.min(l.rows, 10) }).replace('## ', '#### '),
+      versionsSection(f, { ...l, rows: Math.min(l.rows, 10) }).replace('## ', '#### '),
+      decisionSection(f, l).replace('## ', '#### '),
+      verificationSection(f, l).replace('## ', '#### '),
+      slaSection(f).replace('## ', '#### '),
+      linksSection(f).replace('## ', '#### '),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+}
