@@ -61,6 +61,7 @@ export const Outputs = {
   Verdict: 'verdict',
   Strategy: 'strategy',
   RolledBack: 'rolled-back',
+  Verified: 'verified',
   RollbackSeconds: 'rollback-seconds',
   Snapshot: 'snapshot',
   Plan: 'plan',

@@ -649,3 +649,57 @@ test("after a rollback the run's GitHub deployment is marked failed and the earl
   });
   gh.assertClean();
 });
+
+describe('verification after the rollback', () => {
+  async function smokeServer(status: number): Promise<string> {
+    const server = createServer((_req, res) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' }).end('{"status":"ok"}');
+    });
+    const url = await listenOnLoopback(server);
+    open.push({ close: () => closeServer(server) });
+    return url;
+  }
+
+  test.each([
+    [200, 'true', 'P1'],
+    [500, 'false', 'P0'],
+  ])('smoke check answering %i: verified %s, severity %s', async (status, verified, severity) => {
+    const { sims: all, kubeconfig } = await sims(['eu-west']);
+    await release(all, '1.0');
+    const smoke = await smokeServer(status);
+    const url = await prometheus(() => (imageIn(all['eu-west']) === 'shop/api:1.1' ? 1 : 0));
+    const job = await Job.create();
+    open.push({ close: () => job.dispose() });
+    const inputs = { 'prometheus-url': url, kubeconfig, targets: 'deployment/api' };
+    const files = {
+      '.github/rollback-policy.yml': `${FAILING}verify:
+  checks:
+    - {name: healthz, http: {url: '${smoke}/healthz', retries: 1, backoff: 100ms}}
+  sla: critical
+`,
+    };
+    expect((await job.run({ inputs: { ...inputs, mode: 'capture' }, files })).exitCode).toBe(0);
+    await release(all, '1.1');
+    const result = await job.run({ inputs, files, timeoutMs: 60_000 });
+    expect(result.outputs).toMatchObject({ verdict: 'rolled-back', verified });
+    const report = JSON.parse(result.outputs.report ?? '{}');
+    expect(report.severity).toBe(severity);
+    expect(report.verification.images).toEqual([
+      { target: 'eu-west shop/deployment/api', match: true, differences: [] },
+    ]);
+    expect(report.verification.stability.verdict).toBe('pass');
+    expect(report.verification.sla['limit-ms']).toBe(600_000);
+    expect(report.verification.smoke.map((s: { outcome: string }) => s.outcome)).toEqual([
+      status === 200 ? 'passed' : 'failed',
+    ]);
+    expect(result.summary).toContain(
+      status === 200 ? '### Verification: ✅ verified' : '### Verification: ❌ not verified',
+    );
+    if (status !== 200)
+      expect(result.annotations.map((a) => a.message)).toContainEqual(
+        expect.stringMatching(
+          /^rollback-action: the rollback is not verified: smoke check healthz/,
+        ),
+      );
+  });
+});

@@ -32,6 +32,8 @@ import {
 } from '../rollback/respond.js';
 import { failingTriggers } from '../decide/gather.js';
 import { planSection } from '../report/plan.js';
+import { verificationReport } from '../report/json.js';
+import { verificationSection } from '../report/verify-summary.js';
 import { plural } from '../text.js';
 
 /**
@@ -104,7 +106,9 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
   }
 
   const outcome = await act(context, judgement, refs, { rollout, snapshot, sources, baselines });
-  if (outcome.verdict === 'rollback-failed') judgement = { ...judgement, severity: 'P0' };
+  // A rollback that failed, or that cannot be shown to have worked, is the runbooks' P0.
+  if (outcome.verdict === 'rollback-failed' || outcome.response?.verification?.verified === false)
+    judgement = { ...judgement, severity: 'P0' };
   const states = [rolloutState, ...(watched?.states ?? [])];
   const headline = headlineOf(judgement, outcome, config.windowMs.value);
   const failure = failureOf(outcome, judgement, headline, config.inconclusive.value);
@@ -129,7 +133,11 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
           rollout,
           rollback: undefined,
           ledger: outcome.ledger,
-        }) + (outcome.response ? planSection(sectionOf(outcome.response)) : ''),
+        }) +
+          (outcome.response ? planSection(sectionOf(outcome.response)) : '') +
+          (outcome.response?.verification
+            ? verificationSection(outcome.response.verification)
+            : ''),
       )
       .write();
   return {
@@ -138,7 +146,10 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
       [Outputs.Strategy]: outcome.response?.run.strategy ?? 'none',
       [Outputs.RolledBack]: String(outcome.response?.run.rolledBack ?? false),
       ...(outcome.response?.run.changed
-        ? { [Outputs.RollbackSeconds]: outcome.response.seconds.toFixed(1) }
+        ? { [Outputs.RollbackSeconds]: outcome.response.secondsToVerified.toFixed(1) }
+        : {}),
+      ...(outcome.response?.verification
+        ? { [Outputs.Verified]: String(outcome.response.verification.verified) }
         : {}),
       ...(outcome.response ? { [Outputs.Plan]: JSON.stringify(outcome.response.plan) } : {}),
     },
@@ -164,6 +175,9 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
       rollback: outcome.response ? rollbackReport(outcome.response) : null,
       ledger: outcome.ledger?.map(ledgerReport) ?? null,
       deployments: deployments ?? null,
+      verification: outcome.response?.verification
+        ? verificationReport(outcome.response.verification)
+        : null,
     },
     failure,
   };

@@ -4,6 +4,8 @@ import { readPlan } from '../decide/plan-file.js';
 import type { Plan } from '../decide/plan.js';
 import { UserError } from '../errors.js';
 import { planSection } from '../report/plan.js';
+import { verificationReport } from '../report/json.js';
+import { verificationSection } from '../report/verify-summary.js';
 import { describeDestination, chooseDestination, capturedSnapshot } from '../rollback/execute.js';
 import {
   markRolledBackDeployment,
@@ -55,6 +57,7 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
         `${approved ? 'Carried out' : 'Back to'} ${to}${config.reason ? `, because: ${config.reason}` : ''}: ${run.summary}. ${response.seconds.toFixed(1)} s in all.\n\n`,
       )
       .addRaw(planSection(sectionOf(response)))
+      .addRaw(response.verification ? verificationSection(response.verification) : '')
       .addEOL()
       .write();
   }
@@ -62,7 +65,10 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
     [Outputs.Verdict]: run.verdict,
     [Outputs.Strategy]: run.strategy,
     [Outputs.RolledBack]: String(run.rolledBack),
-    ...(run.changed ? { [Outputs.RollbackSeconds]: response.seconds.toFixed(1) } : {}),
+    ...(run.changed ? { [Outputs.RollbackSeconds]: response.secondsToVerified.toFixed(1) } : {}),
+    ...(response.verification
+      ? { [Outputs.Verified]: String(response.verification.verified) }
+      : {}),
     [Outputs.Plan]: JSON.stringify(response.plan),
   };
   const report = {
@@ -73,6 +79,7 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
     decision: response.plan,
     rollback: rollbackReport(response),
     deployments: deployments ?? null,
+    verification: response.verification ? verificationReport(response.verification) : null,
   };
   return { outputs, report, failure: run.verdict === 'rolled-back' ? undefined : run.failure };
 }

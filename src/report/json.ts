@@ -8,6 +8,7 @@ import type { CapturedTarget, Snapshot } from '../kube/snapshot.js';
 import type { Baseline } from '../metrics/baselines.js';
 import type { TargetResult } from '../rollback/kubernetes.js';
 import type { RevertResult } from '../rollback/git-revert.js';
+import type { Verification } from '../verify/verify.js';
 import type {
   BaselineReport,
   CapturedTargetFile,
@@ -17,6 +18,7 @@ import type {
   RolloutReport,
   SnapshotFile,
   TargetOutcome,
+  VerificationReport,
 } from './types.js';
 
 export function baselineReport(b: Baseline): BaselineReport {
@@ -168,5 +170,28 @@ export function revertReport(r: RevertResult): RevertReport {
     pushed: r.pushed ?? null,
     conflicts: r.conflicts ?? [],
     error: r.error ?? null,
+  };
+}
+
+export function verificationReport(v: Verification): VerificationReport {
+  return {
+    verified: v.verified,
+    problem: v.problem ?? null,
+    images: v.images,
+    smoke: v.smoke.map((r) => ({
+      name: r.name,
+      kind: r.kind,
+      outcome: r.outcome,
+      attempts: r.attempts,
+      detail: r.detail,
+      'elapsed-ms': r.elapsedMs,
+    })),
+    stability: v.stability,
+    sla: {
+      'elapsed-ms': v.sla.elapsedMs,
+      'limit-ms': v.sla.limitMs,
+      met: v.sla.met,
+      detail: v.sla.detail,
+    },
   };
 }

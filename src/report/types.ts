@@ -165,6 +165,7 @@ export interface GuardReport {
   ledger: LedgerReport[] | null;
   /** GitHub deployments marked after a rollback that took effect. */
   deployments: DeploymentMarks | null;
+  verification: VerificationReport | null;
 }
 
 /** mode: rollback. */
@@ -177,6 +178,7 @@ export interface RollbackModeReport {
   decision: Plan;
   rollback: RollbackReport;
   deployments: DeploymentMarks | null;
+  verification: VerificationReport | null;
 }
 
 /** A captured target as the capture report lists it (the snapshot has the whole of it). */
@@ -277,4 +279,21 @@ export interface CapturedTargetFile {
   gitops: GitOpsMarker | null;
   /** The pod template as the API returned it (Kubernetes keys). */
   template: PodTemplate;
+}
+
+/** Verification after a rollback that took effect. */
+export interface VerificationReport {
+  verified: boolean;
+  problem: string | null;
+  images: { target: string; match: boolean; differences: string[] }[];
+  smoke: {
+    name: string;
+    kind: 'http' | 'command';
+    outcome: 'passed' | 'failed';
+    attempts: number;
+    detail: string;
+    'elapsed-ms': number;
+  }[];
+  stability: { verdict: 'pass' | 'fail' | 'inconclusive'; detail: string };
+  sla: { 'elapsed-ms': number; 'limit-ms': number; met: boolean; detail: string };
 }

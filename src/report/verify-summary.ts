@@ -7,6 +7,7 @@
 import { formatDuration } from '../duration.js';
 import type { SmokeResult } from '../verify/smoke.js';
 import type { SlaJudgement } from '../verify/sla.js';
+import type { Verification } from '../verify/verify.js';
 import { code, escapeText, markdownTable } from './markdown.js';
 
 export interface VerifySummaryInput {
@@ -52,4 +53,15 @@ export function verifySummary({ smoke, images, sla }: VerifySummaryInput): strin
   if (sla)
     parts.push(`**Rollback SLA:** ${sla.met ? '✅ met' : '❌ missed'}: ${escapeText(sla.detail)}`);
   return `${parts.join('\n\n')}\n`;
+}
+
+/** The verification's section of a summary: verified or why not, then the evidence. */
+export function verificationSection(v: Verification): string {
+  return [
+    `### Verification: ${v.verified ? '✅ verified' : '❌ not verified'}\n\n`,
+    v.problem ? `${escapeText(v.problem)}\n\n` : '',
+    `Triggers judged again: ${v.stability.verdict}: ${escapeText(v.stability.detail)}\n\n`,
+    verifySummary({ smoke: v.smoke, images: v.images, sla: v.sla }),
+    '\n',
+  ].join('');
 }

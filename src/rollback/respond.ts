@@ -35,6 +35,7 @@ import type { Workload } from '../kube/types.js';
 import type { DeployedRange } from '../decide/range.js';
 import type { Policy } from '../policy/types.js';
 import type { PlanSection } from '../report/plan.js';
+import { verifyRollback, type Verification } from '../verify/verify.js';
 import { revertReport, snapshotFile, targetOutcome } from '../report/json.js';
 import type { RollbackReport } from '../report/types.js';
 
@@ -48,6 +49,10 @@ export interface Response {
   destination: string;
   /** Why every action was only planned, when it was. */
   planOnly: string | undefined;
+  /** After a rollback that took effect. */
+  verification?: Verification;
+  /** From the decision to verified (or to the end of the rollback, unverified). */
+  secondsToVerified: number;
 }
 
 export interface RespondInput {
@@ -113,7 +118,26 @@ export async function respond(context: ModeContext, input: RespondInput): Promis
       log: (line) => core.info(line),
     }),
   );
+  const verification = run.rolledBack
+    ? await core.group('Verify', () =>
+        verifyRollback(context, {
+          decidedAt: started,
+          targets: executors.kubernetes.results,
+          snapshot: destination.kind === 'snapshot' ? destination.snapshot : input.snapshot,
+          sources: input.rejudge.sources,
+          baselines: input.rejudge.baselines,
+        }),
+      )
+    : undefined;
+  if (verification)
+    (verification.verified ? core.info : core.warning)(
+      verification.verified
+        ? `verified in ${(verification.sla.elapsedMs / 1000).toFixed(1)} s: ${verification.sla.detail}`
+        : `rollback-action: the rollback is not verified: ${verification.problem ?? ''}`,
+    );
   return {
+    ...(verification ? { verification } : {}),
+    secondsToVerified: (context.clock.now() - started) / 1000,
     plan: input.approved ? plan : withDestination(plan, context, input),
     run,
     kubernetes: executors.kubernetes,
