@@ -62,6 +62,7 @@ export const Outputs = {
   Strategy: 'strategy',
   RolledBack: 'rolled-back',
   Verified: 'verified',
+  IncidentUrl: 'incident-url',
   RollbackSeconds: 'rollback-seconds',
   Snapshot: 'snapshot',
   Plan: 'plan',

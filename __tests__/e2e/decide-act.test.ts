@@ -206,7 +206,8 @@ test('no targets, git.delivery push: a revert commit on main, history kept', asy
   expect(await git(f, ['log', '-1', '--format=%an <%ae>%n%B', 'main'])).toMatch(
     /^github-actions\[bot\] <41898282\+github-actions\[bot\]@users\.noreply\.github\.com>\nRevert deploy/,
   );
-  expect(gh.issues).toEqual([]);
+  // No pull request: the revert went straight to main (the incident is an issue, not a PR).
+  expect(gh.issues.filter((issue) => issue.pull_request)).toEqual([]);
   expectNoLeak(result, gh.token);
 });
 
@@ -253,7 +254,11 @@ test('a destructive migration in the range: rollback-recommended, nothing change
   );
   expect(result.summary).toContain('Fix forward');
   expect(await branches(f)).toEqual(['main']);
-  expect(gh.calls.filter((c) => c.method !== 'GET')).toEqual([]);
+  // The only write is the incident: a recommendation is one.
+  expect(gh.calls.filter((c) => c.method !== 'GET').map((c) => c.operationId)).toEqual([
+    'issues/create',
+  ]);
+  expect(result.outputs['incident-url']).toMatch(/\/issues\/\d+$/);
   const plan = JSON.parse(result.outputs.plan ?? '{}');
   expect(plan.stages[0].gated).toContain('drop_legacy_total');
 });
@@ -394,7 +399,7 @@ test('a conflicting revert aborts cleanly: nothing pushed, the workspace as it w
   expect(await git(f, ['status', '--porcelain'], f.workspace)).toBe(
     `${status}${status ? '\n' : ''}?? .github/`.trim(),
   );
-  expect(gh.issues).toEqual([]);
+  expect(gh.issues.filter((issue) => issue.pull_request)).toEqual([]);
 });
 
 test('approval required: the guard stops with a plan; mode rollback in another job carries it out', async () => {
@@ -701,5 +706,93 @@ describe('verification after the rollback', () => {
           /^rollback-action: the rollback is not verified: smoke check healthz/,
         ),
       );
+  });
+});
+
+describe('the incident issue', () => {
+  test('a bad deploy files one incident with the facts; a second event comments; GitHub failing leaves the rollback reported', async () => {
+    const f = await fixture('merge-discounts');
+    const gh = await github(f);
+    const { sims: all, kubeconfig } = await sims(['eu-west']);
+    await release(all, '1.0');
+    await release(all, '1.1');
+    const url = await prometheus(() => (imageIn(all['eu-west']) === 'shop/api:1.1' ? 1 : 0));
+    const run = () =>
+      runIn(f, gh, {
+        inputs: { 'prometheus-url': url, kubeconfig, targets: 'deployment/api' },
+        env: { GITHUB_ACTOR: 'alice' },
+        files: { '.github/rollback-policy.yml': `${FAILING}incident: {labels: [team-shop]}\n` },
+        sha: f.shas['merge-discounts'],
+        before: f.shas['release-1.1'],
+      });
+    const first = await run();
+    expect(first.outputs).toMatchObject({ verdict: 'rolled-back' });
+    const incidents = gh.issues.filter((i) => !i.pull_request);
+    expect(incidents).toHaveLength(1);
+    const incident = incidents[0];
+    expect(first.outputs['incident-url']).toBe(
+      `https://github.com/acme/shop/issues/${incident?.number ?? 0}`,
+    );
+    expect(incident?.title).toBe('[P1] api rolled back: 1.1 → 1.0');
+    expect(incident?.labels.map((l) => l.name)).toEqual(['incident', 'severity:P1', 'team-shop']);
+    expect(incident?.assignees).toEqual(['alice']);
+    const body = incident?.body ?? '';
+    expect(body.split('\n')[0]).toMatch(/^<!-- rollback-action:incident key=[0-9a-f]{16} -->$/);
+    for (const section of [
+      '## Summary',
+      '## Timeline',
+      '## Triggers',
+      '## Versions',
+      '## Commits',
+      '## Decision',
+      '## Verification',
+    ])
+      expect(body).toContain(section);
+    expect(body).toContain('shop/api:1.1');
+    expect(body).toContain('shop/api:1.0');
+    expect(body).toContain('```mermaid');
+    expect(body).toContain(
+      'Merge pull request #12 from acme/feature/discounts'.replace('#12', '#&#8203;12'),
+    );
+    gh.assertClean();
+
+    // The same targets again, while the incident is open: a comment, no second issue.
+    await release(all, '1.1');
+    const second = await run();
+    expect(second.outputs).toMatchObject({ verdict: 'rolled-back' });
+    expect(gh.issues.filter((i) => !i.pull_request)).toHaveLength(1);
+    expect(incident?.comments).toHaveLength(1);
+    expect(second.outputs['incident-url']).toContain('#issuecomment-');
+
+    // GitHub refusing: the rollback stands and says so; one warning, no failure of its own.
+    if (incident) incident.state = 'closed';
+    gh.injectFault({ operationId: 'issues/create', status: 403, times: 5 });
+    await release(all, '1.1');
+    const third = await run();
+    expect(third.outputs).toMatchObject({ verdict: 'rolled-back', 'rolled-back': 'true' });
+    expect(imageIn(all['eu-west'])).toBe('shop/api:1.0');
+    expect(third.outputs['incident-url']).toBeUndefined();
+    expect(third.annotations.map((a) => `${a.level}: ${a.message}`)).toContainEqual(
+      expect.stringMatching(
+        /^warning: rollback-action: the incident was not filed: GitHub create issue: 403 .*issues: write.*; the rollback stands$/,
+      ),
+    );
+  });
+
+  test('a healthy deploy files nothing', async () => {
+    const { sims: all, kubeconfig } = await sims(['eu-west']);
+    await release(all, '1.0');
+    const gh = await new FakeGitHub('acme/shop').start();
+    open.push(gh);
+    const url = await prometheus(() => 0);
+    const result = await runAction({
+      inputs: { 'prometheus-url': url, kubeconfig, targets: 'deployment/api' },
+      token: gh.token,
+      apiUrl: gh.url,
+      files: { '.github/rollback-policy.yml': FAILING },
+      timeoutMs: 60_000,
+    });
+    expect(result.outputs.verdict).toBe('healthy');
+    expect(gh.calls).toEqual([]);
   });
 });

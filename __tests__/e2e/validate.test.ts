@@ -295,8 +295,8 @@ triggers:
     [
       'validate: a key that does nothing yet',
       { mode: 'validate' },
-      { [POLICY_FILE]: 'incident: {labels: [sev1]}\n' },
-      `${POLICY_FILE}:1:1: 'incident' is not available in this release (the incident issue); remove it until then`,
+      { [POLICY_FILE]: 'notify: {slack: x}\n' },
+      `${POLICY_FILE}:1:1: 'notify' is not available in this release (notifications); remove it until then`,
       { file: POLICY_FILE, line: 1, column: 1 },
     ],
     [

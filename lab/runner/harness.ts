@@ -206,7 +206,9 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
       GITHUB_STEP_SUMMARY: files.summary,
       GITHUB_EVENT_PATH: files.event,
       GITHUB_EVENT_NAME: options.eventName ?? 'push',
-      GITHUB_API_URL: options.apiUrl ?? 'https://api.github.com',
+      // No test reaches the real GitHub: without a fake, calls are refused at once on loopback
+      // (port 9, discard, is closed here) instead of waiting on a network that is not there.
+      GITHUB_API_URL: options.apiUrl ?? 'http://127.0.0.1:9',
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_GRAPHQL_URL: 'https://api.github.com/graphql',
       GITHUB_REPOSITORY: options.repository ?? 'acme/shop',

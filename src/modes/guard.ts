@@ -32,6 +32,8 @@ import {
 } from '../rollback/respond.js';
 import { failingTriggers } from '../decide/gather.js';
 import { planSection } from '../report/plan.js';
+import { incidentFactsOf } from '../report/incident-of-run.js';
+import { fileIncident } from '../rollback/incident.js';
 import { verificationReport } from '../report/json.js';
 import { verificationSection } from '../report/verify-summary.js';
 import { plural } from '../text.js';
@@ -105,6 +107,7 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
     judgement = withRollout(watched?.judgement, rolloutState);
   }
 
+  const detectedAt = context.clock.now();
   const outcome = await act(context, judgement, refs, { rollout, snapshot, sources, baselines });
   // A rollback that failed, or that cannot be shown to have worked, is the runbooks' P0.
   if (outcome.verdict === 'rollback-failed' || outcome.response?.verification?.verified === false)
@@ -114,6 +117,32 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
   const failure = failureOf(outcome, judgement, headline, config.inconclusive.value);
   const deployments = outcome.response
     ? await markRolledBackDeployment(context, outcome.response.run, headline)
+    : undefined;
+  const incident = outcome.response
+    ? await fileIncident(
+        context,
+        incidentFactsOf({
+          service: refs[0]?.name ?? context.env.GITHUB_REPOSITORY?.split('/')[1] ?? 'service',
+          targets: refs.length
+            ? refs.map(describeRef)
+            : [context.env.GITHUB_REPOSITORY ?? 'service'],
+          verdict: outcome.verdict,
+          severity: judgement.severity,
+          headline,
+          deployedAt,
+          detectedAt,
+          decidedAt: outcome.response.decidedAt,
+          states,
+          observations: watched?.observations ?? {},
+          kubernetes: outcome.response.kubernetes.results,
+          ...(outcome.response.range ? { range: outcome.response.range } : {}),
+          plan: outcome.response.plan,
+          run: outcome.response.run,
+          ...(context.run.runUrl ? { runUrl: context.run.runUrl } : {}),
+          ...(context.env.GITHUB_ACTOR ? { actor: context.env.GITHUB_ACTOR } : {}),
+          ...(outcome.response.verification ? { verification: outcome.response.verification } : {}),
+        }),
+      )
     : undefined;
   // A failing step gets its one error line from main (the failure); the rest say it here.
   if (failure === undefined)
@@ -151,6 +180,7 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
       ...(outcome.response?.verification
         ? { [Outputs.Verified]: String(outcome.response.verification.verified) }
         : {}),
+      ...(incident && 'url' in incident ? { [Outputs.IncidentUrl]: incident.url } : {}),
       ...(outcome.response ? { [Outputs.Plan]: JSON.stringify(outcome.response.plan) } : {}),
     },
     report: {
@@ -175,6 +205,7 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
       rollback: outcome.response ? rollbackReport(outcome.response) : null,
       ledger: outcome.ledger?.map(ledgerReport) ?? null,
       deployments: deployments ?? null,
+      incident: incident ?? null,
       verification: outcome.response?.verification
         ? verificationReport(outcome.response.verification)
         : null,

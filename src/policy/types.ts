@@ -98,6 +98,7 @@ export interface Policy {
   git?: GitPolicy;
   migrations?: MigrationsPolicy;
   flags?: FlagSpec[];
+  incident?: IncidentPolicy;
   steps?: CommandStepSpec[];
   /** Analysis from other tools made triggers: Argo Rollouts, Flagger, Prometheus rule files. */
   import?: ImportEntry[];
@@ -194,4 +195,12 @@ export interface SmokeHttpSpec {
   timeout?: string;
   retries?: number;
   backoff?: string;
+}
+
+/** The incident issue filed after a rollback. */
+export interface IncidentPolicy {
+  on?: ('rolled-back' | 'rollback-recommended' | 'rollback-failed' | 'inconclusive')[];
+  labels?: string[];
+  assignees?: string[];
+  template?: string;
 }

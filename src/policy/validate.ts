@@ -25,7 +25,6 @@ export { schema as policySchema };
 /** Top-level keys of the design that later releases bring, and what they are for. */
 const PLANNED_KEYS: Record<string, string> = {
   gitops: 'git revert for GitOps-managed workloads',
-  incident: 'the incident issue',
   notify: 'notifications',
   rehearsal: 'rehearsals',
 };

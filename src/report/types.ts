@@ -14,6 +14,7 @@ import type { ActionKind, Plan } from '../decide/plan.js';
 import type { RevertResult } from '../rollback/git-revert.js';
 import type { Attempt, StageOutcome } from '../rollback/run-plan.js';
 import type { DeploymentMarks } from '../rollback/deployments.js';
+import type { IncidentFiled } from '../rollback/incident.js';
 
 /** The head every run report starts with. */
 export interface ReportHead {
@@ -165,6 +166,8 @@ export interface GuardReport {
   ledger: LedgerReport[] | null;
   /** GitHub deployments marked after a rollback that took effect. */
   deployments: DeploymentMarks | null;
+  /** The incident filed or commented on, or why not. */
+  incident: IncidentFiled | { problem: string } | null;
   verification: VerificationReport | null;
 }
 

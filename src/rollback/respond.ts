@@ -53,6 +53,10 @@ export interface Response {
   verification?: Verification;
   /** From the decision to verified (or to the end of the rollback, unverified). */
   secondsToVerified: number;
+  /** When the plan was made (ms). */
+  decidedAt: number;
+  /** The deployed range the decision read, when it read one. */
+  range?: DeployedRange;
 }
 
 export interface RespondInput {
@@ -123,7 +127,8 @@ export async function respond(context: ModeContext, input: RespondInput): Promis
         verifyRollback(context, {
           decidedAt: started,
           targets: executors.kubernetes.results,
-          snapshot: destination.kind === 'snapshot' ? destination.snapshot : input.snapshot,
+          // Images are compared with the capture only when the rollback went to it.
+          snapshot: destination.kind === 'snapshot' ? destination.snapshot : undefined,
           sources: input.rejudge.sources,
           baselines: input.rejudge.baselines,
         }),
@@ -138,6 +143,8 @@ export async function respond(context: ModeContext, input: RespondInput): Promis
   return {
     ...(verification ? { verification } : {}),
     secondsToVerified: (context.clock.now() - started) / 1000,
+    decidedAt: started,
+    ...(range ? { range } : {}),
     plan: input.approved ? plan : withDestination(plan, context, input),
     run,
     kubernetes: executors.kubernetes,

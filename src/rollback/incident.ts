@@ -1,0 +1,106 @@
+/**
+ * Files the incident after a rollback, or comments on the open one for the same targets (found
+ * by the hidden marker), with `github-token`. Best effort: whatever GitHub answers, the
+ * rollback stands, the step's result is the rollback's, and a failure is one warning.
+ */
+import * as core from '@actions/core';
+import { readFileBounded } from '../bounded.js';
+import type { Verdict } from '../constants.js';
+import { messageOf } from '../errors.js';
+import { GitHubError } from '../github.js';
+import { LIMITS } from '../limits.js';
+import type { ModeContext } from '../modes/context.js';
+import {
+  incidentBody,
+  incidentComment,
+  incidentLabels,
+  incidentTitle,
+  markerOf,
+  type IncidentFacts,
+} from '../report/incident.js';
+import { fillTemplate } from '../report/incident-template.js';
+import * as path from 'node:path';
+
+export const DEFAULT_INCIDENT_ON: readonly Verdict[] = [
+  'rolled-back',
+  'rollback-recommended',
+  'rollback-failed',
+];
+
+export interface IncidentFiled {
+  action: 'created' | 'commented';
+  number: number;
+  /** The issue's page (or the comment's). */
+  url: string;
+}
+
+export async function fileIncident(
+  context: ModeContext,
+  facts: IncidentFacts,
+): Promise<IncidentFiled | { problem: string } | undefined> {
+  const policy = context.config.policy.incident;
+  const on = policy?.on ?? DEFAULT_INCIDENT_ON;
+  if (!on.includes(facts.verdict)) return undefined;
+  if (context.config.dryRun) {
+    core.info(`dry run: would file or comment on the incident '${incidentTitle(facts)}'`);
+    return undefined;
+  }
+  const github = context.github();
+  if (!github) {
+    const problem = 'no incident filed: the step has no github-token or GITHUB_REPOSITORY';
+    core.warning(`rollback-action: ${problem}`);
+    return { problem };
+  }
+  try {
+    const marker = markerOf(facts);
+    const open = await github.findOpenIssue('incident', marker);
+    if (open) {
+      const url = await github.commentOnIssue(open.number, incidentComment(facts));
+      core.info(`Incident #${open.number} is still open: commented ${url}`);
+      return { action: 'commented', number: open.number, url };
+    }
+    const body = bodyOf(context, facts);
+    const create = {
+      title: incidentTitle(facts),
+      body,
+      labels: incidentLabels(facts, policy?.labels ?? []),
+    };
+    const assignees = policy?.assignees ?? (facts.actor ? [facts.actor] : []);
+    const issue = await github.createIssue({ ...create, assignees }).catch((error: unknown) => {
+      // An actor who cannot be assigned (a bot, an outside contributor) is GitHub's 422:
+      // the incident matters more than its assignee.
+      if (error instanceof GitHubError && error.status === 422 && assignees.length)
+        return github.createIssue(create);
+      throw error;
+    });
+    core.info(`Incident filed: #${issue.number} ${issue.url}`);
+    return { action: 'created', number: issue.number, url: issue.url };
+  } catch (error) {
+    const problem = `the incident was not filed: ${messageOf(error)}`;
+    core.warning(`rollback-action: ${problem}; the rollback stands`);
+    return { problem };
+  }
+}
+
+/** The policy's template, filled, or the built-in layout; a template's unknown names warn. */
+function bodyOf(context: ModeContext, facts: IncidentFacts): string {
+  const file = context.config.policy.incident?.template;
+  if (!file) return incidentBody(facts);
+  const workspace = context.env.GITHUB_WORKSPACE || process.cwd();
+  try {
+    const { text, unknown } = fillTemplate(
+      readFileBounded(path.resolve(workspace, file), LIMITS.policyFile),
+      facts,
+    );
+    if (unknown.length)
+      core.warning(
+        `rollback-action: incident.template ${file}: unknown placeholder${unknown.length === 1 ? '' : 's'} ${unknown.map((u) => `{{${u}}}`).join(', ')}; left as written`,
+      );
+    return text;
+  } catch (error) {
+    core.warning(
+      `rollback-action: incident.template ${file} could not be read (${messageOf(error)}); the built-in layout is used`,
+    );
+    return incidentBody(facts);
+  }
+}
