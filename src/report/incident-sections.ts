@@ -3,9 +3,9 @@
  * so the body is shortened by showing fewer rows or points, never by cutting a section.
  * `Limits` says how much of each list to show; incident.ts picks the largest that fits.
  */
+import { STAGE_LABEL } from './plan.js';
 import { formatDuration } from '../duration.js';
 import { format } from '../analysis/triggers.js';
-import type { StageOutcome } from '../rollback/run-plan.js';
 import { plural } from '../text.js';
 import { mermaidChart } from './chart.js';
 import { codeSpan, escapeExternal, safeTable } from './escape.js';
@@ -28,17 +28,6 @@ export const LEVELS: readonly Limits[] = [
   { rows: 8, charts: 2, points: 20, text: 120 },
   { rows: 3, charts: 1, points: 12, text: 80 },
 ];
-
-const STAGE: Record<StageOutcome, string> = {
-  worked: '✅ worked',
-  waiting: '⏳ waiting for a merge',
-  failed: '❌ failed',
-  'still-failing': '⚠️ still failing',
-  unconfirmed: '⚠️ not confirmed (no data)',
-  gated: '🛑 needs approval',
-  planned: '📝 planned',
-  'not-run': '⏭️ not run',
-};
 
 const STATUS: Record<IncidentTrigger['status'], string> = {
   fail: '❌ fail',
@@ -184,7 +173,7 @@ export function timelineEvents(f: IncidentFacts, l: Limits): [number, string][] 
     const name = `stage ${n + 1} (${escapeExternal(s.name, l.text)})`;
     if (s.startedAt !== undefined) events.push([s.startedAt, `Started ${name}`]);
     if (s.finishedAt !== undefined)
-      events.push([s.finishedAt, `Finished ${name}: ${STAGE[s.outcome]}`]);
+      events.push([s.finishedAt, `Finished ${name}: ${STAGE_LABEL[s.outcome]}`]);
   });
   if (f.verifiedAt !== undefined)
     events.push([
@@ -304,7 +293,7 @@ export function decisionSection(f: IncidentFacts, l: Limits): string {
     const rows = p.stages.map((s, n) => [
       `${n + 1}. ${escapeExternal(s.name, l.text)}`,
       escapeExternal(s.why, l.text),
-      STAGE[s.outcome],
+      STAGE_LABEL[s.outcome],
       s.startedAt === undefined ? '-' : utc(s.startedAt).slice(11),
       s.finishedAt === undefined ? '-' : utc(s.finishedAt).slice(11),
       s.detail

@@ -9,7 +9,8 @@ import { code, escapeText, markdownTable } from './markdown.js';
 import { rollbackTable } from './rollback.js';
 import type { TargetResult } from '../rollback/kubernetes.js';
 
-const STAGE: Record<StageOutcome, string> = {
+/** How a stage ended, for people: the summary's and the incident's one wording. */
+export const STAGE_LABEL: Record<StageOutcome, string> = {
   worked: '✅ worked',
   waiting: '⏳ waiting for a merge',
   failed: '❌ failed',
@@ -42,7 +43,7 @@ export function planSection(s: PlanSection): string {
           return [
             `${i + 1}. ${stage.name}`,
             stage.why + (stage.gated ? ` (needs approval: ${stage.gated})` : ''),
-            STAGE[run?.outcome ?? 'not-run'],
+            STAGE_LABEL[run?.outcome ?? 'not-run'],
             [
               ...(run?.actions ?? []).map((a) => `${a.kind}: ${a.detail}`),
               ...(run?.verify ? [`judged again: ${run.verify.verdict}: ${run.verify.detail}`] : []),
