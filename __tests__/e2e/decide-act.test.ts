@@ -779,6 +779,98 @@ describe('the incident issue', () => {
     );
   });
 
+  test('impact from the metrics: the failed requests the ratio trigger counted, field by field', async () => {
+    const { sims: all, kubeconfig } = await sims(['eu-west']);
+    await release(all, '1.0');
+    await release(all, '1.1');
+    const gh = await new FakeGitHub('acme/shop').start();
+    open.push(gh);
+    // 30 of 100 requests failing while 1.1 runs, none after the rollback.
+    const url = await prometheus((query) =>
+      query.includes('http_errors_total')
+        ? imageIn(all['eu-west']) === 'shop/api:1.1'
+          ? 30
+          : 0
+        : 100,
+    );
+    const result = await runAction({
+      inputs: { 'prometheus-url': url, kubeconfig, targets: 'deployment/api' },
+      token: gh.token,
+      apiUrl: gh.url,
+      repository: 'acme/shop',
+      env: { GITHUB_ACTOR: 'carol' },
+      files: {
+        '.github/rollback-policy.yml': `
+triggers:
+  - name: error-rate
+    ratio: {errors: 'http_errors_total{job="api"}', total: 'http_requests_total{job="api"}'}
+    above: 0.05
+    severity: P1
+watch: {window: 3s, interval: 1s}
+`,
+      },
+      timeoutMs: 60_000,
+    });
+    expect(result.outputs).toMatchObject({ verdict: 'rolled-back', verified: 'true' });
+    const body = gh.issues[0]?.body ?? '';
+    expect(body).toContain(
+      '- **Failed requests during the breach:** 30 of 100 (30.0 %), counted by error-rate from the deploy to the decision',
+    );
+    expect(body).toMatch(
+      /- \*\*Breach duration:\*\* at most \d+s \(from the breach’s start to the verified rollback\)/,
+    );
+    expect(body).toMatch(/- \*\*Verified:\*\* yes, at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+    expect(body).toContain('- **Deployed:**');
+    expect(body).toContain(' by carol');
+    // The job summary charts the failing metric against its threshold.
+    expect(result.summary).toContain('### Failing metrics');
+    expect(result.summary).toContain('title "error-rate: value, and threshold 0.05 (flat line)"');
+    expect(result.summary).toContain(`Incident filed: [#${gh.issues[0]?.number ?? 0}](`);
+    gh.assertClean();
+  });
+
+  test('mode rollback files the incident too: the reason, who, the versions', async () => {
+    const { sims: all, kubeconfig } = await sims(['eu-west']);
+    await release(all, '1.0');
+    await release(all, '1.1');
+    const gh = await new FakeGitHub('acme/shop').start();
+    open.push(gh);
+    const result = await runAction({
+      inputs: {
+        mode: 'rollback',
+        kubeconfig,
+        targets: 'deployment/api',
+        reason: 'checkout broken for EU cards',
+      },
+      token: gh.token,
+      apiUrl: gh.url,
+      repository: 'acme/shop',
+      env: { GITHUB_ACTOR: 'dave' },
+      timeoutMs: 60_000,
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ verdict: 'rolled-back', 'rolled-back': 'true' });
+    expect(imageIn(all['eu-west'])).toBe('shop/api:1.0');
+    const incidents = gh.issues.filter((i) => !i.pull_request);
+    expect(incidents).toHaveLength(1);
+    const incident = incidents[0];
+    expect(result.outputs['incident-url']).toBe(
+      `https://github.com/acme/shop/issues/${incident?.number ?? 0}`,
+    );
+    expect(incident?.title).toBe('api rolled back: 1.1 → 1.0');
+    expect(incident?.labels.map((l) => l.name)).toEqual(['incident']);
+    expect(incident?.assignees).toEqual(['dave']);
+    expect(incident?.body).toContain(
+      '- **What happened:** a manual rollback by dave: checkout broken for EU cards;',
+    );
+    expect(JSON.parse(result.outputs.report ?? '{}').incident).toMatchObject({
+      action: 'created',
+      number: incident?.number,
+    });
+    expect(result.summary).toContain('Incident filed: [#');
+    gh.assertClean();
+  });
+
   test('a healthy deploy files nothing', async () => {
     const { sims: all, kubeconfig } = await sims(['eu-west']);
     await release(all, '1.0');

@@ -66,6 +66,42 @@ describe('guardSummary: the verdict first, then only the sections that have some
       ],
       ['Recorded as the last verified-good release'],
     ],
+    [
+      'a failing metric is charted against its threshold, a passing one is not',
+      {
+        verdict: 'rolled-back',
+        deployedAt: 0,
+        states: [
+          { ...state('error-rate', 'fail', '0.2 (fails > 0.05)'), threshold: 0.05 },
+          state('latency', 'pass', '0.1'),
+        ],
+        observations: {
+          'error-rate': [
+            { at: 10_000, value: 0.01 },
+            { at: 20_000, value: 0.2 },
+          ],
+          latency: [{ at: 10_000, value: 0.1 }],
+        },
+      },
+      [
+        '### Failing metrics',
+        'title "error-rate: value, and threshold 0.05 (flat line)"',
+        'x-axis "time since the deploy (m:ss)" ["+0:10", "+0:20"]',
+        'line [0.01, 0.2]',
+        'line [0.05, 0.05]',
+      ],
+      ['title "latency'],
+    ],
+    [
+      'a failing trigger without a single value: no empty chart',
+      {
+        verdict: 'rolled-back',
+        states: [state('health', 'fail', 'down')],
+        observations: { health: [{ at: 0, reason: 'connection refused' }] },
+      },
+      ['### Triggers'],
+      ['### Failing metrics', '```mermaid'],
+    ],
   ])('%s', (_, change, present, absent) => {
     const text = guardSummary({ ...BASE, ...change });
     for (const p of present) expect(text).toContain(p);

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { ROLLOUT_TRIGGER, type RolloutOutcome } from '../analysis/rollout.js';
 import { triggersOf } from '../analysis/rules.js';
 import type { Judgement } from '../analysis/verdict.js';
+import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { parseDuration } from '../duration.js';
 import { plural } from '../text.js';
@@ -17,6 +18,7 @@ import type { Git } from '../git.js';
 import type { KubeClient } from '../kube/client.js';
 import { kindName, type Workload } from '../kube/types.js';
 import { lastGood, readLedger } from '../kube/ledger.js';
+import { readReleases } from '../kube/releases.js';
 import {
   describeRef,
   findCaptured,
@@ -318,4 +320,25 @@ export function scopeProblems(
     }
     return problems;
   });
+}
+
+/** The capture's time, else when the running revision was created, else now. */
+export async function deployTime(
+  context: { clock: Clock; kube: () => Map<string, KubeClient> },
+  refs: readonly TargetRef[],
+  snapshot: Snapshot | undefined,
+): Promise<number> {
+  if (snapshot) return Date.parse(snapshot.capturedAt);
+  if (refs.length === 0) return context.clock.now();
+  const clients = context.kube();
+  const times = await Promise.all(
+    refs.map(async (ref) => {
+      const client = clients.get(ref.context);
+      return client
+        ? (await readReleases(client, ref).catch(() => undefined))?.current?.at
+        : undefined;
+    }),
+  );
+  const known = times.filter((t): t is number => t !== undefined);
+  return known.length ? Math.max(...known) : context.clock.now();
 }

@@ -9,7 +9,6 @@ import { Outputs, type InconclusiveAction, type Verdict } from '../constants.js'
 import { formatDuration } from '../duration.js';
 import { messageOf, UserError, UserErrors } from '../errors.js';
 import { clientFor } from '../kube/connect.js';
-import { readReleases } from '../kube/releases.js';
 import { waitForRollout } from '../kube/rollout.js';
 import { describeRef, type Snapshot, type TargetRef } from '../kube/snapshot.js';
 import { resolveBaselines, type Baseline } from '../metrics/baselines.js';
@@ -20,7 +19,7 @@ import { formatTimestamp } from '../time.js';
 import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { recordGoodRelease, type LedgerRecord } from '../kube/ledger.js';
 import { triggerSources } from './metrics.js';
-import { scopeProblems } from '../decide/gather.js';
+import { deployTime, scopeProblems } from '../decide/gather.js';
 import { evidenceOf, guardSummary, notCounted } from '../report/guard-summary.js';
 import { capturedSnapshot } from '../rollback/execute.js';
 import {
@@ -32,8 +31,8 @@ import {
 } from '../rollback/respond.js';
 import { failingTriggers } from '../decide/gather.js';
 import { planSection } from '../report/plan.js';
-import { incidentFactsOf } from '../report/incident-of-run.js';
-import { fileIncident } from '../rollback/incident.js';
+import { fileIncident, responseFacts } from '../rollback/incident.js';
+import { incidentNote } from '../report/incident.js';
 import { verificationReport } from '../report/json.js';
 import { verificationSection } from '../report/verify-summary.js';
 import { plural } from '../text.js';
@@ -121,26 +120,14 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
   const incident = outcome.response
     ? await fileIncident(
         context,
-        incidentFactsOf({
-          service: refs[0]?.name ?? context.env.GITHUB_REPOSITORY?.split('/')[1] ?? 'service',
-          targets: refs.length
-            ? refs.map(describeRef)
-            : [context.env.GITHUB_REPOSITORY ?? 'service'],
+        responseFacts(context, refs, outcome.response, {
           verdict: outcome.verdict,
           severity: judgement.severity,
           headline,
           deployedAt,
           detectedAt,
-          decidedAt: outcome.response.decidedAt,
           states,
           observations: watched?.observations ?? {},
-          kubernetes: outcome.response.kubernetes.results,
-          ...(outcome.response.range ? { range: outcome.response.range } : {}),
-          plan: outcome.response.plan,
-          run: outcome.response.run,
-          ...(context.run.runUrl ? { runUrl: context.run.runUrl } : {}),
-          ...(context.env.GITHUB_ACTOR ? { actor: context.env.GITHUB_ACTOR } : {}),
-          ...(outcome.response.verification ? { verification: outcome.response.verification } : {}),
         }),
       )
     : undefined;
@@ -162,11 +149,13 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
           rollout,
           rollback: undefined,
           ledger: outcome.ledger,
+          deployedAt,
         }) +
           (outcome.response ? planSection(sectionOf(outcome.response)) : '') +
           (outcome.response?.verification
             ? verificationSection(outcome.response.verification)
-            : ''),
+            : '') +
+          incidentNote(incident),
       )
       .write();
   return {
@@ -244,27 +233,6 @@ async function waitForRollouts(
       }),
     ),
   );
-}
-
-/** The capture's time, else when the running revision was created, else now. */
-async function deployTime(
-  context: ModeContext,
-  refs: readonly TargetRef[],
-  snapshot: Snapshot | undefined,
-): Promise<number> {
-  if (snapshot) return Date.parse(snapshot.capturedAt);
-  if (refs.length === 0) return context.clock.now();
-  const clients = context.kube();
-  const times = await Promise.all(
-    refs.map(async (ref) => {
-      const client = clients.get(ref.context);
-      return client
-        ? (await readReleases(client, ref).catch(() => undefined))?.current?.at
-        : undefined;
-    }),
-  );
-  const known = times.filter((t): t is number => t !== undefined);
-  return known.length ? Math.max(...known) : context.clock.now();
 }
 
 function watchSources(

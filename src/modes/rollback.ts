@@ -13,6 +13,9 @@ import {
   rollbackReport,
   sectionOf,
 } from '../rollback/respond.js';
+import { fileIncident, responseFacts } from '../rollback/incident.js';
+import { incidentNote } from '../report/incident.js';
+import { deployTime } from '../decide/gather.js';
 import { targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
 
@@ -36,6 +39,8 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
     ? triggerSources(context).filter((s) => failingNames.has(s.trigger.rule.name))
     : [];
   const reason = config.reason ?? (approved ? 'an approved plan' : 'a manual rollback');
+  // When the release being undone went out: read before the undo replaces it.
+  const deployedAt = await deployTime(context, refs, snapshot);
   const response = await respond(context, {
     refs,
     failing: [{ name: 'manual' }],
@@ -48,6 +53,20 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
   });
   const { run } = response;
   const deployments = await markRolledBackDeployment(context, run, run.summary);
+  const actor = context.env.GITHUB_ACTOR;
+  const incident = await fileIncident(
+    context,
+    responseFacts(context, refs, response, {
+      verdict: run.verdict,
+      // A person chose to roll back: the severity is theirs to set in the issue.
+      severity: undefined,
+      headline: `${approved ? 'an approved plan carried out' : 'a manual rollback'}${actor ? ` by ${actor}` : ''}: ${reason}; ${run.summary}`,
+      deployedAt,
+      detectedAt: response.decidedAt,
+      states: [],
+      observations: {},
+    }),
+  );
 
   if (context.env.GITHUB_STEP_SUMMARY) {
     const to = approved ? 'the approved plan' : describeDestination(chooseDestination(context));
@@ -58,6 +77,7 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
       )
       .addRaw(planSection(sectionOf(response)))
       .addRaw(response.verification ? verificationSection(response.verification) : '')
+      .addRaw(incidentNote(incident))
       .addEOL()
       .write();
   }
@@ -69,6 +89,7 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
     ...(response.verification
       ? { [Outputs.Verified]: String(response.verification.verified) }
       : {}),
+    ...(incident && 'url' in incident ? { [Outputs.IncidentUrl]: incident.url } : {}),
     [Outputs.Plan]: JSON.stringify(response.plan),
   };
   const report = {
@@ -79,6 +100,7 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
     decision: response.plan,
     rollback: rollbackReport(response),
     deployments: deployments ?? null,
+    incident: incident ?? null,
     verification: response.verification ? verificationReport(response.verification) : null,
   };
   return { outputs, report, failure: run.verdict === 'rolled-back' ? undefined : run.failure };

@@ -12,6 +12,7 @@ import type { TargetResult } from '../rollback/kubernetes.js';
 import { formatTimestamp } from '../time.js';
 import { EVIDENCE_HEADERS, evidenceRows, uncountedAlerts, uncountedLines } from './evidence.js';
 import { code, escapeText, markdownTable } from './markdown.js';
+import { mermaidChart } from './chart.js';
 import { rollbackTable } from './rollback.js';
 import type { AlertReport, TriggerReport } from './types.js';
 
@@ -86,6 +87,33 @@ export interface GuardSummary {
   rollout: readonly RolloutOutcome[];
   rollback: readonly TargetResult[] | undefined;
   ledger: readonly LedgerRecord[] | undefined;
+  /** The charts' time origin. */
+  deployedAt?: number;
+}
+
+/** Charts in the summary: the failing metrics, a few, short (the incident has the rest). */
+const SUMMARY_CHARTS = 3;
+const SUMMARY_POINTS = 30;
+
+/** Each failing metric over the watch with its threshold, as Mermaid charts. */
+export function failingCharts(s: GuardSummary): string {
+  const charts = s.states
+    .filter((state) => state.status === 'fail')
+    .flatMap((state) => {
+      const chart = mermaidChart(
+        {
+          name: state.name,
+          observations: s.observations[state.name] ?? [],
+          threshold: state.threshold,
+          ...(s.deployedAt !== undefined ? { origin: s.deployedAt } : {}),
+        },
+        SUMMARY_POINTS,
+      );
+      return chart ? [chart] : [];
+    });
+  if (!charts.length) return '';
+  const more = charts.length - SUMMARY_CHARTS;
+  return `### Failing metrics\n\n${charts.slice(0, SUMMARY_CHARTS).join('\n\n')}\n\n${more > 0 ? `${more} more in the report.\n\n` : ''}`;
 }
 
 /** The guard's job summary, in Markdown: the verdict first, then the evidence. Pure. */
@@ -96,6 +124,7 @@ export function guardSummary(s: GuardSummary): string {
     '### Triggers\n\n',
     markdownTable(EVIDENCE_HEADERS, evidenceRows(s.states, s.observations)),
     '\n\n',
+    failingCharts(s),
   ];
   const uncounted = notCounted(s.observations);
   if (uncounted.length)

@@ -92,7 +92,13 @@ export interface IncidentFacts {
   verification?: { verified: boolean; checks: readonly IncidentCheck[] };
   /** Decision to verified, against the policy's `verify.sla`. */
   sla?: { limitMs: number; elapsedMs: number };
-  impact?: { failedRequests?: number; requests?: number; breachMs?: number };
+  impact?: {
+    failedRequests?: number;
+    requests?: number;
+    breachMs?: number;
+    /** The trigger whose counts these are (counted from the deploy to the decision). */
+    countedBy?: string;
+  };
   runUrl?: string;
   /** Who deployed (a login): shown as text, never as a mention. */
   actor?: string;

@@ -101,14 +101,41 @@ export function incidentFactsOf(r: RunFacts): IncidentFacts {
     ...(r.plan && r.run ? { plan: planFacts(r.plan, r.run) } : {}),
     ...(r.runUrl ? { runUrl: r.runUrl } : {}),
     ...(r.actor ? { actor: r.actor } : {}),
-    ...(r.verification ? verificationFacts(r.verification) : {}),
+    ...(r.verification ? verificationFacts(r.verification, r.decidedAt) : {}),
+    ...impactFacts(r.states, r.observations),
   };
+}
+
+/**
+ * Failed requests from the metrics: a ratio trigger counts errors and requests since the watch
+ * began, so its last counts are the requests the bad release served until the decision (the
+ * failing ratio trigger with the most errors speaks for the service). Nothing is guessed for
+ * triggers that count nothing (latency, alerts): the section then asks a person.
+ */
+export function impactFacts(
+  states: readonly TriggerState[],
+  observations: Readonly<Record<string, readonly Observation[]>>,
+): Pick<IncidentFacts, 'impact'> {
+  const counted = states.flatMap((s) => {
+    if (s.status !== 'fail') return [];
+    const last = (observations[s.name] ?? []).findLast(
+      (o) => o.errors !== undefined && o.total !== undefined && o.total > 0,
+    );
+    return last?.errors !== undefined && last.total !== undefined
+      ? [{ failedRequests: last.errors, requests: last.total, countedBy: s.name }]
+      : [];
+  });
+  const worst = counted.sort((a, b) => b.failedRequests - a.failedRequests)[0];
+  return worst ? { impact: worst } : {};
 }
 
 function verificationFacts(
   v: Verification,
+  decidedAt: number | undefined,
 ): Pick<IncidentFacts, 'verification' | 'sla' | 'verifiedAt'> {
   return {
+    // The SLA is measured from the decision to the end of verification: that moment is verified.
+    ...(v.verified && decidedAt !== undefined ? { verifiedAt: decidedAt + v.sla.elapsedMs } : {}),
     verification: {
       verified: v.verified,
       checks: [

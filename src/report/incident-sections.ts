@@ -132,7 +132,7 @@ export function impactSection(f: IncidentFacts): string {
   const failed =
     i.failedRequests === undefined
       ? prompt('not measured: fill in from the service’s dashboards')
-      : `${Math.round(i.failedRequests).toLocaleString('en-US')}${i.requests ? ` of ${Math.round(i.requests).toLocaleString('en-US')} (${((100 * i.failedRequests) / i.requests).toPrecision(3)} %)` : ''}`;
+      : `${Math.round(i.failedRequests).toLocaleString('en-US')}${i.requests ? ` of ${Math.round(i.requests).toLocaleString('en-US')} (${((100 * i.failedRequests) / i.requests).toPrecision(3)} %)` : ''}${i.countedBy ? `, counted by ${escapeExternal(i.countedBy, 200)} from the deploy to the decision` : ''}`;
   const breach =
     i.breachMs !== undefined
       ? duration(i.breachMs)

@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { escapeExternal, oneLine } from './escape.js';
 import type { IncidentFacts } from './incident-facts.js';
+import type { IncidentFiled } from '../rollback/incident.js';
+import { escapeText } from './markdown.js';
 import {
   chartsSection,
   checklistSection,
@@ -135,4 +137,13 @@ export function incidentComment(f: IncidentFacts): string {
       .filter(Boolean)
       .join('\n'),
   );
+}
+
+/** One line for a job summary: where the incident is, or why there is none. */
+export function incidentNote(incident: IncidentFiled | { problem: string } | undefined): string {
+  if (!incident) return '';
+  if ('problem' in incident) return `⚠️ ${escapeText(incident.problem)}.\n\n`;
+  return incident.action === 'created'
+    ? `Incident filed: [#${incident.number}](${incident.url}).\n\n`
+    : `Incident [#${incident.number}](${incident.url}) was still open: this run is a comment on it.\n\n`;
 }

@@ -181,6 +181,8 @@ export interface RollbackModeReport {
   decision: Plan;
   rollback: RollbackReport;
   deployments: DeploymentMarks | null;
+  /** The incident filed or commented on, or why not (null: none was due). */
+  incident: IncidentFiled | { problem: string } | null;
   verification: VerificationReport | null;
 }
 

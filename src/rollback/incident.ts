@@ -19,7 +19,51 @@ import {
   type IncidentFacts,
 } from '../report/incident.js';
 import { fillTemplate } from '../report/incident-template.js';
+import { incidentFactsOf, type RunFacts } from '../report/incident-of-run.js';
+import { describeRef, type TargetRef } from '../kube/snapshot.js';
+import type { Response } from './respond.js';
 import * as path from 'node:path';
+
+/**
+ * What an incident is about: the service people call it by (the first target's name, else the
+ * repository's) and its targets. The incident's marker is made from these, so every mode that
+ * files or looks for an incident must name them this one way.
+ */
+export function incidentSubject(
+  refs: readonly TargetRef[],
+  env: NodeJS.ProcessEnv,
+): { service: string; targets: string[] } {
+  const repository = env.GITHUB_REPOSITORY;
+  return {
+    service: refs[0]?.name ?? repository?.split('/')[1] ?? 'service',
+    targets: refs.length ? refs.map(describeRef) : [repository ?? 'service'],
+  };
+}
+
+/** The incident's facts from a response (guard's or rollback's) and what the mode saw. */
+export function responseFacts(
+  context: ModeContext,
+  refs: readonly TargetRef[],
+  response: Response,
+  seen: Pick<
+    RunFacts,
+    'verdict' | 'severity' | 'headline' | 'deployedAt' | 'detectedAt' | 'states' | 'observations'
+  >,
+): IncidentFacts {
+  const actor = context.env.GITHUB_ACTOR;
+  return incidentFactsOf({
+    ...incidentSubject(refs, context.env),
+    ...seen,
+    decidedAt: response.decidedAt,
+    kubernetes: response.kubernetes.results,
+    ...(response.range ? { range: response.range } : {}),
+    plan: response.plan,
+    run: response.run,
+    ...(context.run.runUrl ? { runUrl: context.run.runUrl } : {}),
+    ...(actor ? { actor } : {}),
+    ...(response.verification ? { verification: response.verification } : {}),
+  });
+}
 
 export const DEFAULT_INCIDENT_ON: readonly Verdict[] = [
   'rolled-back',
