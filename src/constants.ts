@@ -5,7 +5,16 @@
  */
 
 /** Modes that work at this landing; later modes are added as they land. */
-export const MODES = ['guard', 'capture', 'rollback', 'mark-good', 'backtest', 'validate'] as const;
+export const MODES = [
+  'guard',
+  'capture',
+  'rollback',
+  'verify',
+  'rehearse',
+  'mark-good',
+  'backtest',
+  'validate',
+] as const;
 export type Mode = (typeof MODES)[number];
 export const DEFAULT_MODE: Mode = 'guard';
 

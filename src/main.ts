@@ -12,7 +12,9 @@ import type { ModeContext, ModeHandler } from './modes/context.js';
 import { guard } from './modes/guard.js';
 import { markGood } from './modes/mark-good.js';
 import { rollback } from './modes/rollback.js';
+import { rehearse } from './modes/rehearse.js';
 import { validate } from './modes/validate.js';
+import { verify } from './modes/verify.js';
 import { loadPolicy } from './policy/load.js';
 import { createGit, type Git } from './git.js';
 import { createGitHub, type GitHub } from './github.js';
@@ -27,6 +29,8 @@ const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   guard,
   capture,
   rollback,
+  verify,
+  rehearse,
   'mark-good': markGood,
   backtest,
   validate,

@@ -13,8 +13,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { deployment, imageOf, settled } from '../../lab/kube-sim/fixtures.js';
-import { kubeconfigFor, startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
+import { apiImage, releaseEverywhere, startRegions } from '../../lab/kube-sim/regions.js';
+import type { KubeSim } from '../../lab/kube-sim/server.js';
 import { createGitFixture, HISTORY, type GitFixture } from '../../lab/git/fixture.js';
 import { FakeGitHub } from '../../lab/github/server.js';
 import { closeStandIns, prometheusAnswering, vector } from '../../lab/prometheus/stand-in.js';
@@ -63,47 +63,13 @@ async function prometheus(value: (query: string) => number): Promise<string> {
 async function sims(
   regions: string[],
 ): Promise<{ sims: Record<string, KubeSim>; kubeconfig: string }> {
-  const all: Record<string, KubeSim> = {};
-  for (const region of regions) {
-    const sim = await startKubeSim({ podReadyDelayMs: 10, namespaces: ['shop'] });
-    open.push(sim);
-    all[region] = sim;
-  }
-  const kubeconfig = kubeconfigFor(
-    regions.map((name) => ({
-      name,
-      url: all[name]?.url ?? '',
-      namespace: 'shop',
-      token: `t-${name}`,
-    })),
-  );
-  return { sims: all, kubeconfig };
+  const started = await startRegions(regions);
+  open.push(started);
+  return started;
 }
 
-/** Releases `tag` of deployment/api in every sim and waits for it to settle. */
-async function release(
-  all: Record<string, KubeSim>,
-  tag: string,
-  annotations?: Record<string, string>,
-) {
-  for (const sim of Object.values(all)) {
-    sim.apply(
-      deployment('api', `shop/api:${tag}`, {
-        namespace: 'shop',
-        ...(annotations ? { annotations } : {}),
-      }),
-    );
-    await sim.waitFor(
-      'Deployment',
-      'shop',
-      'api',
-      (o) => settled(o) && imageOf(o) === `shop/api:${tag}`,
-    );
-  }
-}
-
-const imageIn = (sim: KubeSim | undefined): string =>
-  imageOf(sim?.get('Deployment', 'shop', 'api'));
+const release = releaseEverywhere;
+const imageIn = apiImage;
 
 async function git(f: GitFixture, args: string[], cwd = f.origin): Promise<string> {
   return f.git(args, cwd);

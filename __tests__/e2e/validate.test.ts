@@ -177,7 +177,7 @@ triggers:
       'unknown mode',
       { mode: 'gaurd' },
       {},
-      "input 'mode': 'gaurd' is not one of guard, capture, rollback, mark-good, backtest, validate (did you mean 'guard'?)",
+      "input 'mode': 'gaurd' is not one of guard, capture, rollback, verify, rehearse, mark-good, backtest, validate (did you mean 'guard'?)",
       {},
     ],
     [

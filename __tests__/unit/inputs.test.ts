@@ -109,7 +109,7 @@ describe('readInputs', () => {
   test.each([
     [
       { mode: 'gaurd' },
-      "input 'mode': 'gaurd' is not one of guard, capture, rollback, mark-good, backtest, validate (did you mean 'guard'?)",
+      "input 'mode': 'gaurd' is not one of guard, capture, rollback, verify, rehearse, mark-good, backtest, validate (did you mean 'guard'?)",
     ],
     [
       { window: '5' },

@@ -169,8 +169,8 @@ describe('parsePolicy', () => {
       `${FILE}:1:1: 'notify' is not available in this release (notifications); remove it until then`,
     ],
     [
-      'rehearsal: {issue: true}\n',
-      `${FILE}:1:1: 'rehearsal' is not available in this release (rehearsals); remove it until then`,
+      'rehearsal: {issue: often}\n',
+      `${FILE}:1:20: rehearsal.issue: expected boolean, got string 'often'`,
     ],
     // One duration rule for inputs and policy alike.
     [

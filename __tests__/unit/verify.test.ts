@@ -1,7 +1,7 @@
 import { UserErrors } from '../../src/errors.js';
 import { parsePolicy } from '../../src/policy/validate.js';
 import { verifySummary } from '../../src/report/verify-summary.js';
-import { imagesMatch } from '../../src/verify/images.js';
+import { imageChanges, imagesAfter, imagesMatch } from '../../src/verify/images.js';
 import { judgeSla, slaOf } from '../../src/verify/sla.js';
 import type { SmokeResult } from '../../src/verify/smoke.js';
 
@@ -47,6 +47,24 @@ describe('imagesMatch', () => {
       ['container api: pods run sha256:bbbbbbbbbbbb…, the snapshot has sha256:aaaaaaaaaaaa…'],
     ],
     [
+      'another tag on another digest: the tags named first, the digests as proof',
+      { api: 'api:v1' },
+      { api: [A] },
+      { api: 'api:v2' },
+      { api: [B] },
+      [
+        'container api: runs api:v2 (sha256:bbbbbbbbbbbb…), the snapshot has api:v1 (sha256:aaaaaaaaaaaa…)',
+      ],
+    ],
+    [
+      'a retag of the same digest is the same release',
+      { api: 'api:v1' },
+      { api: [A] },
+      { api: 'api:stable' },
+      { api: [A] },
+      [],
+    ],
+    [
       'no digest reported now: the image string decides',
       { api: 'api:v1' },
       { api: [A] },
@@ -71,6 +89,45 @@ describe('imagesMatch', () => {
       { images: nowImages, digests: nowDigests },
     );
     expect(verdict).toEqual({ match: differences.length === 0, differences });
+  });
+});
+
+describe('imagesAfter: what an undo leaves running, from its template diff', () => {
+  test.each<[string, Record<string, string>, string[], Record<string, string>]>([
+    [
+      'one container changed',
+      { api: 'shop/api:1.1', proxy: 'envoy:1' },
+      ['spec.containers[api].image: shop/api:1.1 → shop/api:1.0'],
+      { api: 'shop/api:1.0', proxy: 'envoy:1' },
+    ],
+    [
+      'an init container and a container',
+      { migrate: 'shop/migrate:2', api: 'shop/api:2' },
+      [
+        'spec.initContainers[migrate].image: shop/migrate:2 → shop/migrate:1',
+        'spec.containers[api].image: shop/api:2 → shop/api:1',
+      ],
+      { migrate: 'shop/migrate:1', api: 'shop/api:1' },
+    ],
+    [
+      'other fields changed: images as they were',
+      { api: 'shop/api:1' },
+      ['spec.containers[api].env[LEVEL].value: debug → info', 'metadata.labels.v: 2 → 1'],
+      { api: 'shop/api:1' },
+    ],
+    ['no diff', { api: 'a:1' }, [], { api: 'a:1' }],
+  ])('%s', (_, before, diff, images) => {
+    expect(imagesAfter(before, diff)).toEqual({ images, digests: {} });
+  });
+
+  test('imageChanges reads registry ports and digests in image names', () => {
+    expect(
+      imageChanges([
+        'spec.containers[api].image: reg:5000/shop/api@sha256:aa → reg:5000/shop/api:1.0',
+      ]),
+    ).toEqual([
+      { container: 'api', before: 'reg:5000/shop/api@sha256:aa', after: 'reg:5000/shop/api:1.0' },
+    ]);
   });
 });
 
@@ -151,8 +208,6 @@ describe('verifySummary', () => {
     });
     expect(text).toBe(
       [
-        '### Verification: failed',
-        '',
         '| Check | Kind | Result | Attempts | Time | Detail |',
         '| --- | --- | --- | --- | --- | --- |',
         '| health | http | ✅ passed | 2 | 2s300ms | `GET http://api/healthz: answered 200` |',
@@ -169,9 +224,9 @@ describe('verifySummary', () => {
     );
   });
 
-  test('passed only when checks, images and the SLA all pass; no checks is said', () => {
+  test('no checks is said; the SLA only when there is one', () => {
     const text = verifySummary({ smoke: [], images: [], sla: judgeSla(0, 60_000, 600_000) });
-    expect(text).toContain('### Verification: passed');
+    expect(text).not.toContain('### Verification');
     expect(text).toContain('No smoke checks configured (policy `verify.checks`).');
     expect(text).toContain(
       '**Rollback SLA:** ✅ met: verified 1m after the decision, within the 10m SLA',

@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import pLimit from 'p-limit';
 import { rolloutTrigger, type RolloutOutcome } from '../analysis/rollout.js';
 import { describeWatched, unreachableTriggers } from '../analysis/rules.js';
 import type { TriggerState } from '../analysis/triggers.js';
@@ -8,15 +7,14 @@ import { watch, type WatchResult } from '../analysis/watch.js';
 import { Outputs, type InconclusiveAction, type Verdict } from '../constants.js';
 import { formatDuration } from '../duration.js';
 import { messageOf, UserError, UserErrors } from '../errors.js';
-import { clientFor } from '../kube/connect.js';
-import { waitForRollout } from '../kube/rollout.js';
-import { describeRef, type Snapshot, type TargetRef } from '../kube/snapshot.js';
+import type { Snapshot, TargetRef } from '../kube/snapshot.js';
 import { resolveBaselines, type Baseline } from '../metrics/baselines.js';
 import type { MetricSource } from '../metrics/sources.js';
 import { describeBaseline, gradeNote } from '../report/evidence.js';
 import { baselineReports, ledgerReport, rolloutReport } from '../report/json.js';
 import { formatTimestamp } from '../time.js';
 import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './context.js';
+import { waitForRollouts } from './rollouts.js';
 import { recordGoodRelease, type LedgerRecord } from '../kube/ledger.js';
 import { triggerSources } from './metrics.js';
 import { deployTime, scopeProblems } from '../decide/gather.js';
@@ -201,38 +199,6 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
     },
     failure,
   };
-}
-
-async function waitForRollouts(
-  context: ModeContext,
-  refs: readonly TargetRef[],
-): Promise<RolloutOutcome[]> {
-  const clients = context.kube();
-  const limit = pLimit(context.config.concurrency);
-  return Promise.all(
-    refs.map((ref) =>
-      limit(async (): Promise<RolloutOutcome> => {
-        const target = describeRef(ref);
-        const client = clientFor(clients, ref.context);
-        try {
-          const result = await waitForRollout(client, ref.kind, ref.namespace, ref.name, {
-            clock: context.clock,
-            timeoutMs: context.config.rolloutTimeoutMs,
-            log: (line) => core.info(line),
-          });
-          return {
-            target,
-            state: result.failed ? 'failed' : 'done',
-            message: result.failed ?? result.message,
-            elapsedMs: result.elapsedMs,
-          };
-        } catch (error) {
-          // Unreadable status is missing data, not a failed rollout.
-          return { target, state: 'unknown', message: messageOf(error), elapsedMs: 0 };
-        }
-      }),
-    ),
-  );
 }
 
 function watchSources(

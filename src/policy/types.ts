@@ -103,6 +103,7 @@ export interface Policy {
   /** Analysis from other tools made triggers: Argo Rollouts, Flagger, Prometheus rule files. */
   import?: ImportEntry[];
   verify?: VerifyPolicy;
+  rehearsal?: RehearsalPolicy;
   /** Not written by users: the triggers the loader made from `import`, checked, in order. */
   imported?: ImportedTriggerSpec[];
 }
@@ -195,6 +196,13 @@ export interface SmokeHttpSpec {
   timeout?: string;
   retries?: number;
   backoff?: string;
+}
+
+/** `mode: rehearse`: how a drill is reported beyond the summary. */
+export interface RehearsalPolicy {
+  /** File each drill as an issue labelled rollback-rehearsal (never an incident). */
+  issue?: boolean;
+  labels?: string[];
 }
 
 /** The incident issue filed after a rollback. */

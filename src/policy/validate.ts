@@ -26,7 +26,6 @@ export { schema as policySchema };
 const PLANNED_KEYS: Record<string, string> = {
   gitops: 'git revert for GitOps-managed workloads',
   notify: 'notifications',
-  rehearsal: 'rehearsals',
 };
 
 /** Top-level keys people reach for that the policy spells another way. */

@@ -13,6 +13,7 @@ import type { PlanRun } from '../rollback/run-plan.js';
 import { describeRef } from '../kube/snapshot.js';
 import { planFacts, type IncidentFacts, type IncidentVersion } from './incident-facts.js';
 import type { Verification } from '../verify/verify.js';
+import { imageChanges } from '../verify/images.js';
 
 export interface RunFacts {
   service: string;
@@ -34,24 +35,15 @@ export interface RunFacts {
   verification?: Verification;
 }
 
-/** `spec.containers[api].image: shop/api:1.1 → shop/api:1.0`, as the undo's diff writes it. */
-const IMAGE_CHANGE = /^spec\.(?:initContainers|containers)\[([^\]]+)\]\.image: (.+) → (.+)$/;
-
 export function versionsOf(results: readonly TargetResult[]): IncidentVersion[] {
   return results.flatMap((r) =>
-    r.diff.flatMap((line) => {
-      const m = IMAGE_CHANGE.exec(line);
-      if (!m?.[1] || !m[2] || !m[3]) return [];
-      return [
-        {
-          context: r.context,
-          target: describeRef(r).slice(r.context.length + 1),
-          container: m[1],
-          before: m[2],
-          ...(r.outcome === 'rolled-back' ? { after: m[3] } : {}),
-        },
-      ];
-    }),
+    imageChanges(r.diff).map((change) => ({
+      context: r.context,
+      target: describeRef(r).slice(r.context.length + 1),
+      container: change.container,
+      before: change.before,
+      ...(r.outcome === 'rolled-back' ? { after: change.after } : {}),
+    })),
   );
 }
 
@@ -135,14 +127,16 @@ function verificationFacts(
 ): Pick<IncidentFacts, 'verification' | 'sla' | 'verifiedAt'> {
   return {
     // The SLA is measured from the decision to the end of verification: that moment is verified.
-    ...(v.verified && decidedAt !== undefined ? { verifiedAt: decidedAt + v.sla.elapsedMs } : {}),
+    ...(v.verified && v.sla && decidedAt !== undefined
+      ? { verifiedAt: decidedAt + v.sla.elapsedMs }
+      : {}),
     verification: {
       verified: v.verified,
       checks: [
         ...v.images.map((i) => ({
           name: `images of ${i.target}`,
           status: i.match ? ('pass' as const) : ('fail' as const),
-          detail: i.match ? 'as captured' : i.differences.join('; '),
+          detail: i.match ? `as ${i.against ?? 'captured'}` : i.differences.join('; '),
         })),
         ...v.smoke.map((c) => ({
           name: c.name,
@@ -157,7 +151,7 @@ function verificationFacts(
         },
       ],
     },
-    sla: { limitMs: v.sla.limitMs, elapsedMs: v.sla.elapsedMs },
+    ...(v.sla ? { sla: { limitMs: v.sla.limitMs, elapsedMs: v.sla.elapsedMs } } : {}),
   };
 }
 

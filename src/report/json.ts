@@ -187,11 +187,13 @@ export function verificationReport(v: Verification): VerificationReport {
       'elapsed-ms': r.elapsedMs,
     })),
     stability: v.stability,
-    sla: {
-      'elapsed-ms': v.sla.elapsedMs,
-      'limit-ms': v.sla.limitMs,
-      met: v.sla.met,
-      detail: v.sla.detail,
-    },
+    sla: v.sla
+      ? {
+          'elapsed-ms': v.sla.elapsedMs,
+          'limit-ms': v.sla.limitMs,
+          met: v.sla.met,
+          detail: v.sla.detail,
+        }
+      : null,
   };
 }

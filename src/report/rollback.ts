@@ -11,7 +11,7 @@ const OUTCOME: Record<TargetResult['outcome'], string> = {
 };
 
 /** The rollback's results as a Markdown table for job summaries. */
-export function rollbackTable(results: readonly TargetResult[]): string {
+export function rollbackTable(results: readonly TargetResult[], done = 'rolled back'): string {
   return markdownTable(
     ['Context', 'Target', 'Revision', 'Result', 'Seconds', 'Detail'],
     results.map((r) => [
@@ -20,7 +20,7 @@ export function rollbackTable(results: readonly TargetResult[]): string {
       r.fromRevision === undefined && r.toRevision === undefined
         ? '-'
         : `${r.fromRevision ?? '?'} → ${r.toRevision ?? 'recorded'}`,
-      OUTCOME[r.outcome],
+      r.outcome === 'rolled-back' ? `✅ ${done}` : OUTCOME[r.outcome],
       r.seconds === undefined ? '-' : r.seconds.toFixed(1),
       [r.message, r.state ? `state: ${r.state}` : '', ...r.diff].filter(Boolean).join('\n'),
     ]),

@@ -186,6 +186,38 @@ export interface RollbackModeReport {
   verification: VerificationReport | null;
 }
 
+/** `mode: verify`: the rollouts waited for and the verification. */
+export interface VerifyModeReport {
+  verified: boolean;
+  rollout: RolloutReport[];
+  verification: VerificationReport;
+}
+
+/** One leg of a rehearsal (the rollback, or the roll forward). */
+export interface RehearsalLegReport {
+  'started-at': string;
+  'finished-at': string;
+  targets: TargetOutcome[];
+  verification: VerificationReport | null;
+}
+
+/** `mode: rehearse`: the drill. */
+export interface RehearseReport {
+  rehearsal: {
+    passed: boolean;
+    'dry-run': boolean;
+    problems: string[];
+    /** Decision to verified rollback; null when it was not verified. */
+    'rollback-seconds': number | null;
+    'started-from': string;
+    'rolled-back-to': string;
+    rollback: RehearsalLegReport;
+    'roll-forward': RehearsalLegReport | null;
+    issue: { number: number; url: string } | { problem: string } | null;
+  };
+  rollout: RolloutReport[];
+}
+
 /** A captured target as the capture report lists it (the snapshot has the whole of it). */
 export interface CapturedTargetReport {
   context: string;
@@ -244,6 +276,8 @@ export interface ValidateReport {
 export type ModeReport =
   | GuardReport
   | RollbackModeReport
+  | VerifyModeReport
+  | RehearseReport
   | CaptureReport
   | BacktestReport
   | MarkGoodReport
@@ -290,7 +324,7 @@ export interface CapturedTargetFile {
 export interface VerificationReport {
   verified: boolean;
   problem: string | null;
-  images: { target: string; match: boolean; differences: string[] }[];
+  images: { target: string; match: boolean; differences: string[]; against?: string }[];
   smoke: {
     name: string;
     kind: 'http' | 'command';
@@ -300,5 +334,6 @@ export interface VerificationReport {
     'elapsed-ms': number;
   }[];
   stability: { verdict: 'pass' | 'fail' | 'inconclusive'; detail: string };
-  sla: { 'elapsed-ms': number; 'limit-ms': number; met: boolean; detail: string };
+  /** Null when no decision started the clock (mode verify). */
+  sla: { 'elapsed-ms': number; 'limit-ms': number; met: boolean; detail: string } | null;
 }

@@ -137,7 +137,7 @@ export async function respond(context: ModeContext, input: RespondInput): Promis
   if (verification)
     (verification.verified ? core.info : core.warning)(
       verification.verified
-        ? `verified in ${(verification.sla.elapsedMs / 1000).toFixed(1)} s: ${verification.sla.detail}`
+        ? `verified: ${verification.sla?.detail ?? 'every check passed'}`
         : `rollback-action: the rollback is not verified: ${verification.problem ?? ''}`,
     );
   return {

@@ -43,9 +43,12 @@ export function imagesMatch(
     if (wanted.length && running.length) {
       // Every pod must run one of the captured digests: one stray pod is a release not undone.
       const stray = running.filter((d) => !wanted.includes(d));
+      // The image names first when they differ: a person reads tags, the digests prove it.
       if (stray.length)
         differences.push(
-          `container ${container}: pods run ${stray.map(short).join(', ')}, the snapshot has ${wanted.map(short).join(', ')}`,
+          was === now
+            ? `container ${container}: pods run ${stray.map(short).join(', ')}, the snapshot has ${wanted.map(short).join(', ')}`
+            : `container ${container}: runs ${now} (${stray.map(short).join(', ')}), the snapshot has ${was} (${wanted.map(short).join(', ')})`,
         );
     } else if (was !== now) {
       differences.push(`container ${container}: runs ${now}, the snapshot has ${was}`);
@@ -63,4 +66,30 @@ function short(digest: string): string {
 export async function readRunning(client: KubeClient, ref: TargetRef): Promise<RunningImages> {
   const workload = await client.getWorkload(ref.kind, ref.namespace, ref.name);
   return runningOf(client, ref.namespace, workload);
+}
+
+/** `spec.containers[api].image: shop/api:1.1 → shop/api:1.0`, as the undo's diff writes it. */
+const IMAGE_CHANGE = /^spec\.(?:initContainers|containers)\[([^\]]+)\]\.image: (.+) → (.+)$/;
+
+/** Pure: the image changes in a template diff, one per container. */
+export function imageChanges(
+  diff: readonly string[],
+): { container: string; before: string; after: string }[] {
+  return diff.flatMap((line) => {
+    const m = IMAGE_CHANGE.exec(line);
+    return m?.[1] && m[2] && m[3] ? [{ container: m[1], before: m[2], after: m[3] }] : [];
+  });
+}
+
+/**
+ * Pure: what a target runs after an undo whose template change is `diff`, from what it ran
+ * before: each changed container's new image; digests are not known ahead, so images decide.
+ */
+export function imagesAfter(
+  before: Readonly<Record<string, string>>,
+  diff: readonly string[],
+): Pick<CapturedTarget, 'images' | 'digests'> {
+  const images = { ...before };
+  for (const change of imageChanges(diff)) images[change.container] = change.after;
+  return { images, digests: {} };
 }

@@ -7,7 +7,13 @@
 import * as core from '@actions/core';
 import { messageOf } from '../errors.js';
 import { clientFor } from '../kube/connect.js';
-import { describeRef, findCaptured, type Snapshot } from '../kube/snapshot.js';
+import {
+  describeRef,
+  findCaptured,
+  type CapturedTarget,
+  type Snapshot,
+  type TargetRef,
+} from '../kube/snapshot.js';
 import type { MetricSource } from '../metrics/sources.js';
 import type { ModeContext } from '../modes/context.js';
 import type { TargetResult } from '../rollback/kubernetes.js';
@@ -17,12 +23,28 @@ import { judgeSla, slaOf, type SlaJudgement } from './sla.js';
 import { runSmokeChecks, type SmokeResult } from './smoke.js';
 import { judgeAgain, type Stability } from './stabilise.js';
 
+export interface ImageCheck {
+  target: string;
+  match: boolean;
+  differences: string[];
+  /** What the images were compared with, when not the capture: `revision 3`, `its template`. */
+  against?: string;
+}
+
+/** What a target should run after the change being verified. */
+export interface ExpectedImages {
+  ref: TargetRef;
+  images: Pick<CapturedTarget, 'images' | 'digests'>;
+  against?: string;
+}
+
 export interface Verification {
   verified: boolean;
-  images: { target: string; match: boolean; differences: string[] }[];
+  images: ImageCheck[];
   smoke: SmokeResult[];
   stability: Stability;
-  sla: SlaJudgement;
+  /** Decision to verified, against `verify.sla`; unset when nothing was decided (mode verify). */
+  sla?: SlaJudgement;
   /** Why it is not verified, in one line; unset when it is. */
   problem?: string;
 }
@@ -40,7 +62,8 @@ export function stabiliseWindowMs(
   return configured ?? Math.min(120_000, 4 * intervalMs, watchMs);
 }
 
-export async function verifyRollback(
+/** After a rollback: the rolled-back targets against the snapshot, the SLA from the decision. */
+export function verifyRollback(
   context: ModeContext,
   options: {
     decidedAt: number;
@@ -50,24 +73,44 @@ export async function verifyRollback(
     baselines: Record<string, number | undefined>;
   },
 ): Promise<Verification> {
+  const expected = options.targets
+    .filter((t) => t.outcome === 'rolled-back' || t.outcome === 'skipped')
+    .flatMap((ref) => {
+      const captured = options.snapshot ? findCaptured(options.snapshot, ref) : undefined;
+      return captured ? [{ ref, images: captured }] : [];
+    });
+  return verifyState(context, { ...options, expected });
+}
+
+/**
+ * Is the service where it should be: each target runs what is expected, the smoke checks
+ * pass, and the triggers pass when judged again; timed against the SLA when a decision
+ * started the clock.
+ */
+export async function verifyState(
+  context: ModeContext,
+  options: {
+    decidedAt?: number;
+    expected: readonly ExpectedImages[];
+    sources: readonly MetricSource[];
+    baselines: Record<string, number | undefined>;
+    /** Problems found before (a rollout that did not complete): they fail verification too. */
+    problems?: readonly string[];
+  },
+): Promise<Verification> {
   const { config } = context;
   const policy = config.policy.verify;
   const images = await Promise.all(
-    options.targets
-      .filter((t) => t.outcome === 'rolled-back' || t.outcome === 'skipped')
-      .flatMap((t) => {
-        const captured = options.snapshot ? findCaptured(options.snapshot, t) : undefined;
-        return captured ? [{ ref: t, captured }] : [];
-      })
-      .map(async ({ ref, captured }) => {
-        const target = describeRef(ref);
-        try {
-          const running = await readRunning(clientFor(context.kube(), ref.context), ref);
-          return { target, ...imagesMatch(captured, running) };
-        } catch (error) {
-          return { target, match: false, differences: [`not read: ${messageOf(error)}`] };
-        }
-      }),
+    options.expected.map(async ({ ref, images: wanted, against }): Promise<ImageCheck> => {
+      const target = describeRef(ref);
+      const was = against ? { against } : {};
+      try {
+        const running = await readRunning(clientFor(context.kube(), ref.context), ref);
+        return { target, ...imagesMatch(wanted, running), ...was };
+      } catch (error) {
+        return { target, match: false, differences: [`not read: ${messageOf(error)}`], ...was };
+      }
+    }),
   );
   const smoke = await runSmokeChecks(policy?.checks ?? [], {
     env: context.env,
@@ -83,8 +126,12 @@ export async function verifyRollback(
     baselines: options.baselines,
     nothingToJudge: 'pass',
   });
-  const sla = judgeSla(options.decidedAt, context.clock.now(), slaOf(policy?.sla));
+  const sla =
+    options.decidedAt === undefined
+      ? undefined
+      : judgeSla(options.decidedAt, context.clock.now(), slaOf(policy?.sla));
   const problems = [
+    ...(options.problems ?? []),
     ...images.filter((i) => !i.match).map((i) => `${i.target}: ${i.differences.join('; ')}`),
     ...smoke.filter((s) => s.outcome === 'failed').map((s) => `smoke check ${s.name}: ${s.detail}`),
     ...(stability.verdict === 'pass'
@@ -100,7 +147,7 @@ export async function verifyRollback(
     images,
     smoke,
     stability,
-    sla,
+    ...(sla ? { sla } : {}),
     ...(problems.length ? { problem: problems.join('; ') } : {}),
   };
 }

@@ -1,0 +1,42 @@
+/** Waiting for targets' rollouts, as guard (after the deploy) and verify (after a change) do. */
+import * as core from '@actions/core';
+import pLimit from 'p-limit';
+import type { RolloutOutcome } from '../analysis/rollout.js';
+import { messageOf } from '../errors.js';
+import { clientFor } from '../kube/connect.js';
+import { waitForRollout } from '../kube/rollout.js';
+import { describeRef, type TargetRef } from '../kube/snapshot.js';
+import type { ModeContext } from './context.js';
+
+/** Every target's rollout, concurrently; status that cannot be read is `unknown`, not failed. */
+export async function waitForRollouts(
+  context: ModeContext,
+  refs: readonly TargetRef[],
+): Promise<RolloutOutcome[]> {
+  const clients = context.kube();
+  const limit = pLimit(context.config.concurrency);
+  return Promise.all(
+    refs.map((ref) =>
+      limit(async (): Promise<RolloutOutcome> => {
+        const target = describeRef(ref);
+        const client = clientFor(clients, ref.context);
+        try {
+          const result = await waitForRollout(client, ref.kind, ref.namespace, ref.name, {
+            clock: context.clock,
+            timeoutMs: context.config.rolloutTimeoutMs,
+            log: (line) => core.info(line),
+          });
+          return {
+            target,
+            state: result.failed ? 'failed' : 'done',
+            message: result.failed ?? result.message,
+            elapsedMs: result.elapsedMs,
+          };
+        } catch (error) {
+          // Unreadable status is missing data, not a failed rollout.
+          return { target, state: 'unknown', message: messageOf(error), elapsedMs: 0 };
+        }
+      }),
+    ),
+  );
+}
