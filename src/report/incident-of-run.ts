@@ -10,7 +10,7 @@ import type { Plan } from '../decide/plan.js';
 import type { DeployedRange } from '../decide/range.js';
 import type { TargetResult } from '../rollback/kubernetes.js';
 import type { PlanRun } from '../rollback/run-plan.js';
-import { describeRef } from '../kube/snapshot.js';
+import { describeRef, type TargetRef } from '../kube/snapshot.js';
 import { planFacts, type IncidentFacts, type IncidentVersion } from './incident-facts.js';
 import type { Verification } from '../verify/verify.js';
 
@@ -37,7 +37,10 @@ export interface RunFacts {
 /** `spec.containers[api].image: shop/api:1.1 → shop/api:1.0`, as the undo's diff writes it. */
 const IMAGE_CHANGE = /^spec\.(?:initContainers|containers)\[([^\]]+)\]\.image: (.+) → (.+)$/;
 
-export function versionsOf(results: readonly TargetResult[]): IncidentVersion[] {
+/** The images each undone target ran before and after, from its template diff (or the report's). */
+export function versionsOf(
+  results: readonly (TargetRef & { diff: readonly string[]; outcome: string })[],
+): IncidentVersion[] {
   return results.flatMap((r) =>
     r.diff.flatMap((line) => {
       const m = IMAGE_CHANGE.exec(line);
