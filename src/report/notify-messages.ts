@@ -119,7 +119,8 @@ export function describeVersions(facts: NotifyFacts, max = 5): string | undefine
   const lines = [
     ...new Set(
       facts.versions.map((v) =>
-        v.from && v.to ? `${v.from} → ${v.to}` : v.to ? `→ ${v.to}` : `${v.from ?? '?'} → ?`,
+        // Only one side known (the rollback has not run): the other is said by `destination`.
+        v.from && v.to ? `${v.from} → ${v.to}` : v.to ? `→ ${v.to}` : (v.from ?? '?'),
       ),
     ),
   ];
