@@ -24,6 +24,7 @@ import { escapeText } from './report/markdown.js';
 import { writeReportFile } from './report/run-report.js';
 import type { RunReport } from './report/types.js';
 import { redactUrlsIn, urlSecrets } from './url.js';
+import { createNotifier, notifyOutcome, silentNotifier, type Notifier } from './notify.js';
 
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   guard,
@@ -45,6 +46,7 @@ export async function run(
   env: NodeJS.ProcessEnv = process.env,
   clock: Clock = systemClock,
 ): Promise<void> {
+  let notifier: Notifier | undefined;
   try {
     const startedAt = new Date(clock.now()).toISOString();
     const inputs = readInputs();
@@ -65,6 +67,20 @@ export async function run(
         `rollback-action: ${message}`,
         at ? { file: at.file, startLine: at.line, startColumn: at.column } : {},
       );
+
+    // Only the modes that roll back notify; their secrets are read and masked now.
+    notifier =
+      config.mode === 'guard' || config.mode === 'rollback'
+        ? createNotifier({
+            policy: config.policy.notify,
+            env,
+            dryRun: config.dryRun,
+            setSecret: (s) => core.setSecret(s),
+            log: (line) => core.info(line),
+            warn: (line) => core.warning(`rollback-action: ${line}`),
+            clock,
+          })
+        : silentNotifier;
 
     let clients: Map<string, KubeClient> | undefined;
     let git: Git | undefined | null;
@@ -118,8 +134,10 @@ export async function run(
               : null;
         return github ?? undefined;
       },
+      notifier,
     };
     const result = await MODE_HANDLERS[config.mode](context);
+    const notifications = await notifyOutcome(context, result);
 
     const report: RunReport = {
       'report-version': 1,
@@ -128,12 +146,15 @@ export async function run(
       'finished-at': new Date(clock.now()).toISOString(),
       'policy-file': config.policyFile ?? null,
       ...result.report,
+      ...(notifications ? { notifications } : {}),
     };
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
     core.setOutput(Outputs.Report, JSON.stringify(report));
     core.setOutput(Outputs.ReportPath, await writeReportFile(report, env.RUNNER_TEMP));
     if (result.failure) core.setFailed(`rollback-action: ${result.failure}`);
   } catch (error) {
+    // A rollback announced, then cut short by an error, must not be left at "initiated".
+    await notifier?.abandon(`the run stopped: ${redactUrlsIn(messageOf(error))}`, clock.now());
     await fail(error, env);
   }
 }

@@ -295,9 +295,19 @@ triggers:
     [
       'validate: a key that does nothing yet',
       { mode: 'validate' },
-      { [POLICY_FILE]: 'notify: {slack: x}\n' },
-      `${POLICY_FILE}:1:1: 'notify' is not available in this release (notifications); remove it until then`,
+      { [POLICY_FILE]: 'gitops: {provider: argocd}\n' },
+      `${POLICY_FILE}:1:1: 'gitops' is not available in this release (git revert for GitOps-managed workloads); remove it until then`,
       { file: POLICY_FILE, line: 1, column: 1 },
+    ],
+    [
+      'validate: a webhook URL with credentials in the policy',
+      { mode: 'validate' },
+      {
+        [POLICY_FILE]:
+          'notify:\n  webhooks:\n    - {name: audit, url: "https://bot:hunter2@audit.example.com/hook"}\n',
+      },
+      `${POLICY_FILE}:3:26: notify.webhooks[0].url: 'https://***@audit.example.com/hook' carries credentials, and the policy file is committed with the repository; remove them from the URL and give them through url-env or headers-env (from the step's secrets)`,
+      { file: POLICY_FILE, line: 3, column: 26 },
     ],
     [
       'validate: a YAML alias inside itself (it crashed the action)',

@@ -163,11 +163,6 @@ describe('parsePolicy', () => {
       'triggers:\n  - {name: h, provider: health, url: "http://h/", body-match: "(unclosed"}\n',
       `${FILE}:2:63: triggers[0].body-match: '(unclosed' is not a regular expression (Invalid regular expression: /(unclosed/: Unterminated group)`,
     ],
-    // Keys of features that have not landed are refused, not silently ignored.
-    [
-      'notify: {slack: x}\n',
-      `${FILE}:1:1: 'notify' is not available in this release (notifications); remove it until then`,
-    ],
     [
       'rehearsal: {issue: often}\n',
       `${FILE}:1:20: rehearsal.issue: expected boolean, got string 'often'`,
@@ -383,6 +378,106 @@ describe('parsePolicy', () => {
       `${FILE}:3:11`,
       `${FILE}:4:3`,
     ]);
+  });
+});
+
+describe('notify', () => {
+  test('a policy with every channel is accepted, secrets named by variable', () => {
+    const { policy } = parsePolicy(
+      `notify:
+  slack: {webhook-url-env: SLACK_WEBHOOK_URL, on: [initiated, completed, failed], channel: '#incidents'}
+  pagerduty: {routing-key-env: PD_ROUTING_KEY, severities: [P0, P1], url: 'https://events.eu.pagerduty.com/v2/enqueue'}
+  webhooks:
+    - {name: audit, url: 'https://audit.example.com/rollbacks', headers-env: {Authorization: AUDIT_TOKEN}, on: [completed]}
+    - {name: status, url-env: STATUS_HOOK_URL}
+`,
+      FILE,
+    );
+    expect(policy.notify?.webhooks?.map((w) => w.name)).toEqual(['audit', 'status']);
+    expect(policy.notify?.pagerduty?.severities).toEqual(['P0', 'P1']);
+  });
+
+  test.each([
+    [
+      'the Slack variable left out',
+      'notify:\n  slack: {on: [completed]}\n',
+      `${FILE}:2:10: notify.slack: missing required key 'webhook-url-env'`,
+    ],
+    [
+      'the PagerDuty variable left out',
+      'notify:\n  pagerduty: {severities: [P0]}\n',
+      `${FILE}:2:14: notify.pagerduty: missing required key 'routing-key-env'`,
+    ],
+    [
+      'the Slack URL itself in the file (never repeated in the message)',
+      'notify:\n  slack: {webhook-url: "https://hooks.slack.com/services/T0/B0/s3cretPath"}\n',
+      `${FILE}:2:10: notify.slack: missing required key 'webhook-url-env'`,
+      `${FILE}:2:11: notify.slack: 'webhook-url' would put a secret in the policy file, which is committed with the repository; keep it in a secret, set it under the step's env:, and name the variable in 'webhook-url-env'`,
+    ],
+    [
+      'a URL where the variable name goes (never repeated)',
+      'notify:\n  slack: {webhook-url-env: "https://hooks.slack.com/services/T0/B0/s3cretPath"}\n',
+      `${FILE}:2:28: notify.slack.webhook-url-env: holds what looks like the secret itself (a URL or a credential), not the name of an environment variable: put the value in a secret, set it under env: from the secret, and name the variable here`,
+    ],
+    [
+      'a routing key where the variable name goes (never repeated)',
+      'notify:\n  pagerduty: {routing-key-env: e93facc04764012d7bfb002500d5d1a6}\n',
+      `${FILE}:2:32: notify.pagerduty.routing-key-env: looks like the routing key itself, not the name of an environment variable: the key is now in the repository, so rotate it, keep the new one in a secret and name its variable here (like PD_ROUTING_KEY)`,
+    ],
+    [
+      'a literal webhook URL with credentials',
+      'notify:\n  webhooks:\n    - {name: audit, url: "https://bot:hunter2@audit.example.com/hook"}\n',
+      `${FILE}:3:26: notify.webhooks[0].url: 'https://***@audit.example.com/hook' carries credentials, and the policy file is committed with the repository; remove them from the URL and give them through url-env or headers-env (from the step's secrets)`,
+    ],
+    [
+      'a literal webhook URL with a token parameter',
+      'notify:\n  webhooks:\n    - {name: audit, url: "https://audit.example.com/hook?token=abc123"}\n',
+      `${FILE}:3:26: notify.webhooks[0].url: 'https://audit.example.com/hook?token=***' carries credentials, and the policy file is committed with the repository; remove them from the URL and give them through url-env or headers-env (from the step's secrets)`,
+    ],
+    [
+      'a Slack webhook URL given as a plain webhook',
+      'notify:\n  webhooks:\n    - {name: chat, url: "https://hooks.slack.com/services/T0/B0/s3cretPath"}\n',
+      `${FILE}:3:25: notify.webhooks[0].url: a hooks.slack.com webhook URL is itself the credential, and the policy file is committed with the repository: keep it in a secret and name its variable in url-env or headers-env`,
+    ],
+    [
+      'a credential header written out',
+      'notify:\n  webhooks:\n    - {name: audit, url: "https://a.example.com/", headers: {Authorization: "Bearer x"}}\n',
+      `${FILE}:3:77: notify.webhooks[0].headers.Authorization: the Authorization header holds a credential, and the policy file is committed with the repository; give it through headers-env (Authorization: SOME_SECRET, set from the step's secrets)`,
+    ],
+    [
+      'a token where the variable name of a header goes (never repeated)',
+      'notify:\n  webhooks:\n    - {name: audit, url: "https://a.example.com/", headers-env: {Authorization: "Bearer abc123"}}\n',
+      `${FILE}:3:81: notify.webhooks[0].headers-env.Authorization: holds what looks like the secret itself (a URL or a credential), not the name of an environment variable: put the value in a secret, set it under env: from the secret, and name the variable here`,
+    ],
+    [
+      'an unknown event',
+      'notify:\n  slack: {webhook-url-env: SLACK_WEBHOOK_URL, on: [initiated, complete]}\n',
+      `${FILE}:2:63: notify.slack.on[1]: 'complete' is not one of initiated, completed, failed, recommended (did you mean 'completed'?)`,
+    ],
+    [
+      'a webhook with both URLs',
+      'notify:\n  webhooks:\n    - {name: audit, url: "https://a.example.com/", url-env: HOOK}\n',
+      `${FILE}:3:7: notify.webhooks[0]: webhook 'audit' has both 'url' and 'url-env'; keep one`,
+    ],
+    [
+      'a webhook without a URL',
+      'notify:\n  webhooks:\n    - {name: audit}\n',
+      `${FILE}:3:7: notify.webhooks[0]: webhook 'audit' has neither 'url' nor 'url-env': give the URL, or the environment variable that holds it when it is a secret`,
+    ],
+    [
+      'two webhooks of one name',
+      'notify:\n  webhooks:\n    - {name: a, url: "https://a.example.com/"}\n    - {name: a, url: "https://b.example.com/"}\n',
+      `${FILE}:4:14: notify.webhooks[1].name: duplicate webhook name 'a'`,
+    ],
+    [
+      'a severity that does not exist',
+      'notify:\n  pagerduty: {routing-key-env: PD_KEY, severities: [P3]}\n',
+      `${FILE}:2:53: notify.pagerduty.severities[0]: 'P3' is not one of P0, P1, P2`,
+    ],
+  ])('%s: one line at its place', (_name, text, ...messages) => {
+    expect(errorsOf(text)).toEqual(messages);
+    // The secret, when there was one, is in no message.
+    for (const m of messages) expect(m).not.toMatch(/s3cretPath|e93facc0|hunter2|abc123/);
   });
 });
 

@@ -8,6 +8,7 @@ import { repeatedTargetWarnings, uniqueTargets } from '../targets.js';
 import type { Git } from '../git.js';
 import type { GitHub } from '../github.js';
 import type { KubeClient } from '../kube/client.js';
+import type { Notifier } from '../notify.js';
 import type { GoodRelease } from '../kube/ledger.js';
 import type { TargetRef } from '../kube/snapshot.js';
 import type { ModeReport } from '../report/types.js';
@@ -29,6 +30,8 @@ export interface ModeContext {
   git: () => Git | undefined;
   /** GitHub's REST API for this repository; undefined without a token or repository. */
   github: () => GitHub | undefined;
+  /** The policy's notifications (Slack, PagerDuty, webhooks); sends nothing without them. */
+  notifier: Notifier;
 }
 
 export interface ModeResult {

@@ -304,6 +304,7 @@ async function act(
     snapshot: seen.snapshot,
     verdict: 'fail',
     headline: first ? `${first.name} (${first.severity}): ${first.detail}` : 'the deploy failed',
+    severity: judgement.severity,
     rejudge: {
       sources: seen.sources.filter((s) => failingNames.has(s.trigger.rule.name)),
       baselines: Object.fromEntries(Object.entries(seen.baselines).map(([k, b]) => [k, b.value])),

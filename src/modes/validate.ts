@@ -9,6 +9,8 @@ import { validateSummary, type ValidatedTrigger } from '../report/validate-summa
 import type { ModeContext, ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
 import { plural } from '../text.js';
+import { describeSubscription, subscriptions } from '../report/notify-messages.js';
+import { redactUrl } from '../url.js';
 
 /**
  * `mode: validate`: checks everything a guard or rollback would use that needs no network
@@ -40,6 +42,12 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
     config.namespace.value,
   ))
     warn(message);
+  const notifications = subscriptions(config.policy.notify, redactUrl);
+  for (const variable of notifyVariables(config.policy))
+    if (!env[variable.name])
+      warn(
+        `${variable.key} names ${variable.name}, which is not set in this step; guard and rollback would not notify ${variable.channel}`,
+      );
   const total = warnings.length + config.warnings.length;
 
   const rows = settingRows(config);
@@ -74,6 +82,12 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
     core.info(`  ${t.description}  [${t.from}]`);
     for (const line of t.mapped) core.info(`      ${line}`);
   }
+  core.info(
+    notifications.length
+      ? `Notifications of a rollback (${notifications.length}):`
+      : 'No notifications (notify: in the policy).',
+  );
+  for (const s of notifications) core.info(`  ${describeSubscription(s)}`);
   core.info(contexts);
 
   // Outside a runner (a local `node dist/index.js`) there is no summary file to write.
@@ -85,6 +99,7 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
           warnings: [...config.warnings.map((w) => w.message), ...warnings],
           settings: rows,
           triggers,
+          notifications: notifications.map(describeSubscription),
           contexts,
         }),
       )
@@ -99,9 +114,59 @@ export async function validate(context: ModeContext): Promise<ModeResult> {
         judged: t.description,
         ...(t.mapped.length ? { mapped: t.mapped } : {}),
       })),
+      notify: notifications.map((s) => ({
+        channel: s.channel,
+        events: [...s.events],
+        severities: s.severities ? [...s.severities] : null,
+        from: s.from,
+      })),
       warnings,
     },
   };
+}
+
+/** Every environment variable the notifications read, with the key that names it. */
+function notifyVariables(
+  policy: ModeContext['config']['policy'],
+): { name: string; key: string; channel: string }[] {
+  const notify = policy.notify;
+  if (!notify) return [];
+  return [
+    ...(notify.slack
+      ? [
+          {
+            name: notify.slack['webhook-url-env'],
+            key: 'notify.slack.webhook-url-env',
+            channel: 'Slack',
+          },
+        ]
+      : []),
+    ...(notify.pagerduty
+      ? [
+          {
+            name: notify.pagerduty['routing-key-env'],
+            key: 'notify.pagerduty.routing-key-env',
+            channel: 'PagerDuty',
+          },
+        ]
+      : []),
+    ...(notify.webhooks ?? []).flatMap((hook, i) => [
+      ...(hook['url-env']
+        ? [
+            {
+              name: hook['url-env'],
+              key: `notify.webhooks[${i}].url-env`,
+              channel: `webhook '${hook.name}'`,
+            },
+          ]
+        : []),
+      ...Object.entries(hook['headers-env'] ?? {}).map(([header, name]) => ({
+        name,
+        key: `notify.webhooks[${i}].headers-env.${header}`,
+        channel: `webhook '${hook.name}'`,
+      })),
+    ]),
+  ];
 }
 
 /** The contexts named are in the kubeconfig, when there is one to read (no server is asked). */

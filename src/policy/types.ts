@@ -99,6 +99,7 @@ export interface Policy {
   migrations?: MigrationsPolicy;
   flags?: FlagSpec[];
   incident?: IncidentPolicy;
+  notify?: NotifyPolicy;
   steps?: CommandStepSpec[];
   /** Analysis from other tools made triggers: Argo Rollouts, Flagger, Prometheus rule files. */
   import?: ImportEntry[];
@@ -211,4 +212,35 @@ export interface IncidentPolicy {
   labels?: string[];
   assignees?: string[];
   template?: string;
+}
+
+/** What happened to a rollback, as a notification says it. */
+export type NotifyEvent = 'initiated' | 'completed' | 'failed' | 'recommended';
+
+/** Messages about a rollback. Secrets are named by environment variable, never written here. */
+export interface NotifyPolicy {
+  slack?: {
+    'webhook-url-env': string;
+    on?: NotifyEvent[];
+    channel?: string;
+  };
+  pagerduty?: {
+    'routing-key-env': string;
+    /** The severities that page; default P0. */
+    severities?: Severity[];
+    on?: NotifyEvent[];
+    /** The Events API endpoint (tests, the EU service). */
+    url?: string;
+  };
+  webhooks?: WebhookSpec[];
+}
+
+/** A JSON webhook: exactly one of `url` and `url-env`. */
+export interface WebhookSpec {
+  name: string;
+  url?: string;
+  'url-env'?: string;
+  headers?: Record<string, string>;
+  'headers-env'?: Record<string, string>;
+  on?: NotifyEvent[];
 }

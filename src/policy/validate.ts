@@ -13,7 +13,7 @@ import { didYouMean } from '../suggest.js';
 import { parseTarget, type Target } from '../targets.js';
 import { globToRegExp } from '../decide/migrations.js';
 import { isFactName } from '../rollback/command.js';
-import { hasCredentials, redactUrl } from '../url.js';
+import { hasCredentials, redactUrl, urlSecrets } from '../url.js';
 import { locateNodes, type NodePosition } from './locate.js';
 import { TIMESTAMP_HINT, parseTimestamp } from '../time.js';
 import type { Policy, ProviderName, SmokeHttpSpec, TriggerSpec } from './types.js';
@@ -25,7 +25,19 @@ export { schema as policySchema };
 /** Top-level keys of the design that later releases bring, and what they are for. */
 const PLANNED_KEYS: Record<string, string> = {
   gitops: 'git revert for GitOps-managed workloads',
-  notify: 'notifications',
+};
+
+/**
+ * Keys that would hold a secret in the committed file, by the mapping they appear in: the
+ * policy names the environment variable instead. The value is never repeated in the error.
+ */
+const SECRET_KEYS: Record<string, Record<string, string>> = {
+  '/notify/slack': { 'webhook-url': 'webhook-url-env', url: 'webhook-url-env' },
+  '/notify/pagerduty': {
+    'routing-key': 'routing-key-env',
+    'integration-key': 'routing-key-env',
+    'service-key': 'routing-key-env',
+  },
 };
 
 /** Top-level keys people reach for that the policy spells another way. */
@@ -192,13 +204,24 @@ function schemaError(
   if (error.schemaPath.includes('/duration/'))
     return here(`${value} is not a duration (${DURATION_HINT})`);
   if (error.schemaPath.includes('/envName/'))
-    return here(`${value} is not an environment variable name (letters, digits and _)`);
+    return here(
+      looksLikeSecret(error.data)
+        ? 'holds what looks like the secret itself (a URL or a credential), not the name of an environment variable: put the value in a secret, set it under env: from the secret, and name the variable here'
+        : `${value} is not an environment variable name (letters, digits and _)`,
+    );
   if (error.schemaPath.includes('/url/'))
     return here(`${quote(redactUrl(String(error.data)))} is not an http:// or https:// URL`);
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const planned = path === '' ? PLANNED_KEYS[key] : undefined;
+      const secretKey = SECRET_KEYS[path]?.[key];
+      if (secretKey)
+        return lineError(
+          at(`${path}/${escape(key)}`, true),
+          file,
+          `${where}: ${quote(key)} would put a secret in the policy file, which is committed with the repository; keep it in a secret, set it under the step's env:, and name the variable in ${quote(secretKey)}`,
+        );
       if (planned)
         return lineError(
           at(`${path}/${escape(key)}`, true),
@@ -353,6 +376,10 @@ function checkMeaning(policy: Policy): Problem[] {
       `/verify/checks/${i}/http/headers`,
       c.http?.headers,
     ]),
+    ...(policy.notify?.webhooks ?? []).map((w, i): [string, Record<string, string> | undefined] => [
+      `/notify/webhooks/${i}/headers`,
+      w.headers,
+    ]),
   ];
   for (const [pointer, headers] of headerMaps)
     for (const name of Object.keys(headers ?? {}).filter((h) => CREDENTIAL_HEADER.test(h)))
@@ -379,8 +406,74 @@ function checkMeaning(policy: Policy): Problem[] {
         message: `${quote(text)} is not a time (${TIMESTAMP_HINT})`,
       });
   });
-  problems.push(...scopeProblems(policy), ...actionProblems(policy), ...verifyProblems(policy));
+  problems.push(
+    ...scopeProblems(policy),
+    ...actionProblems(policy),
+    ...verifyProblems(policy),
+    ...notifyProblems(policy),
+  );
   return problems;
+}
+
+/** Hosts whose webhook URLs carry their credential in the path. */
+const SECRET_URL_HOSTS = /^(?:hooks\.slack\.com|(?:[a-z0-9-]+\.)?webhook\.office\.com)$/i;
+
+/**
+ * Notifications: one URL per webhook, unique names, and no secret in the committed file (URL
+ * credentials, a URL that is itself the credential, a key pasted where its variable's name goes).
+ */
+function notifyProblems(policy: Policy): Problem[] {
+  const notify = policy.notify;
+  if (!notify) return [];
+  const problems: Problem[] = [];
+  const literalUrl = (url: string, pointer: string, instead: string): void => {
+    if (urlSecrets(url).length || hasCredentials(url))
+      problems.push({ pointer, message: credentialsProblem(url, instead) });
+    else if (URL.canParse(url) && SECRET_URL_HOSTS.test(new URL(url).hostname))
+      problems.push({
+        pointer,
+        message: `a ${new URL(url).hostname} webhook URL is itself the credential, and the policy file is committed with the repository: keep it in a secret and name its variable in ${instead}`,
+      });
+  };
+  const key = notify.pagerduty?.['routing-key-env'];
+  if (key !== undefined && /\d/.test(key) && /[a-z]/.test(key) && /^[a-z0-9]{20,}$/i.test(key))
+    problems.push({
+      pointer: '/notify/pagerduty/routing-key-env',
+      message:
+        'looks like the routing key itself, not the name of an environment variable: the key is now in the repository, so rotate it, keep the new one in a secret and name its variable here (like PD_ROUTING_KEY)',
+    });
+  const url = notify.pagerduty?.url;
+  if (url !== undefined) literalUrl(url, '/notify/pagerduty/url', 'routing-key-env');
+  const names = new Set<string>();
+  notify.webhooks?.forEach((hook, i) => {
+    const at = `/notify/webhooks/${i}`;
+    if (names.has(hook.name))
+      problems.push({
+        pointer: `${at}/name`,
+        message: `duplicate webhook name ${quote(hook.name)}`,
+      });
+    names.add(hook.name);
+    if (hook.url !== undefined && hook['url-env'] !== undefined)
+      problems.push({
+        pointer: at,
+        message: `webhook ${quote(hook.name)} has both 'url' and 'url-env'; keep one`,
+      });
+    else if (hook.url === undefined && hook['url-env'] === undefined)
+      problems.push({
+        pointer: at,
+        message: `webhook ${quote(hook.name)} has neither 'url' nor 'url-env': give the URL, or the environment variable that holds it when it is a secret`,
+      });
+    if (hook.url !== undefined) literalUrl(hook.url, `${at}/url`, 'url-env or headers-env');
+  });
+  return problems;
+}
+
+/** A value given where an environment variable's name goes that is more likely the secret. */
+function looksLikeSecret(value: unknown): boolean {
+  return (
+    typeof value === 'string' &&
+    (/:\/\//.test(value) || /^(?:bearer|basic|token)\s/i.test(value) || value.length > 64)
+  );
 }
 
 /** Smoke checks: one kind each, unique names, no committed credentials, comparisons that can be made. */

@@ -10,7 +10,7 @@ import type { Plan } from '../decide/plan.js';
 import type { DeployedRange } from '../decide/range.js';
 import type { TargetResult } from '../rollback/kubernetes.js';
 import type { PlanRun } from '../rollback/run-plan.js';
-import { describeRef } from '../kube/snapshot.js';
+import { describeRef, type TargetRef } from '../kube/snapshot.js';
 import { planFacts, type IncidentFacts, type IncidentVersion } from './incident-facts.js';
 import type { Verification } from '../verify/verify.js';
 import { imageChanges } from '../verify/images.js';
@@ -35,7 +35,10 @@ export interface RunFacts {
   verification?: Verification;
 }
 
-export function versionsOf(results: readonly TargetResult[]): IncidentVersion[] {
+/** The images each undone target ran before and after, from its template diff (or the report's). */
+export function versionsOf(
+  results: readonly (TargetRef & { diff: readonly string[]; outcome: string })[],
+): IncidentVersion[] {
   return results.flatMap((r) =>
     imageChanges(r.diff).map((change) => ({
       context: r.context,

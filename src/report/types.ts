@@ -269,6 +269,13 @@ export interface ValidateReport {
   /** Each setting by its input name: its value as users write it, and where it came from. */
   settings: Record<string, { value: string; from: SettingRow['from'] }>;
   triggers: { name: string; from: string; judged: string; mapped?: string[] }[];
+  /** The channels a rollback would notify (no secret: variables by name, URLs redacted). */
+  notify: {
+    channel: string;
+    events: string[];
+    severities: string[] | null;
+    from: string;
+  }[];
   warnings: string[];
 }
 
@@ -283,8 +290,18 @@ export type ModeReport =
   | MarkGoodReport
   | ValidateReport;
 
-/** The JSON report of one run. */
-export type RunReport = ReportHead & ModeReport;
+/** One notification of the run (src/notify.ts); never a URL or a key. */
+export interface NotificationReport {
+  /** `slack`, `pagerduty`, `webhook <name>`. */
+  channel: string;
+  event: 'initiated' | 'completed' | 'failed' | 'recommended';
+  /** `planned`: a dry run; `skipped`: the severity does not page. */
+  status: 'sent' | 'failed' | 'planned' | 'skipped';
+  detail: string;
+}
+
+/** The JSON report of one run. guard and rollback add `notifications` (`[]` when none). */
+export type RunReport = ReportHead & ModeReport & { notifications?: NotificationReport[] };
 
 /** The snapshot as written by capture and read by guard and rollback. */
 export interface SnapshotFile {

@@ -19,6 +19,8 @@ export interface ValidateSummaryInput {
   warnings: readonly string[];
   settings: readonly SettingRow[];
   triggers: readonly ValidatedTrigger[];
+  /** The channels a rollback notifies, one line each (validate's log says them the same). */
+  notifications?: readonly string[];
   /** One line on the kubeconfig contexts. */
   contexts: string;
 }
@@ -46,6 +48,9 @@ export function validateSummary(input: ValidateSummaryInput): string {
           ]),
         )
       : 'None: a guard watches only the rollout of its targets.',
+    input.notifications?.length
+      ? `\n\n### Notifications of a rollback\n\n${input.notifications.map((n) => `- ${escapeText(n)}`).join('\n')}`
+      : '',
     `\n\n${escapeText(input.contexts)}\n`,
   ].join('');
 }

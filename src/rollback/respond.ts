@@ -19,7 +19,13 @@ import {
   type Plan,
   type PlanDestination,
 } from '../decide/plan.js';
-import { readSnapshot, refKey, type Snapshot, type TargetRef } from '../kube/snapshot.js';
+import {
+  describeRef,
+  readSnapshot,
+  refKey,
+  type Snapshot,
+  type TargetRef,
+} from '../kube/snapshot.js';
 import type { ModeContext } from '../modes/context.js';
 import { parseRevisionSpec } from '../revision.js';
 import type { CommandFacts } from './command.js';
@@ -38,6 +44,9 @@ import type { PlanSection } from '../report/plan.js';
 import { verifyRollback, type Verification } from '../verify/verify.js';
 import { revertReport, snapshotFile, targetOutcome } from '../report/json.js';
 import type { RollbackReport } from '../report/types.js';
+import type { Severity } from '../constants.js';
+import { imagesOf } from '../kube/snapshot.js';
+import { initiatedFacts, willRollBack, type InitiatedInput } from '../report/notify-messages.js';
 
 export interface Response {
   plan: Plan;
@@ -71,6 +80,8 @@ export interface RespondInput {
   rejudge: { sources: readonly MetricSource[]; baselines: Record<string, number | undefined> };
   /** A plan a person approved (mode rollback, input plan): carried out as it is. */
   approved?: Plan;
+  /** The verdict's severity, for the notification that the rollback begins. */
+  severity?: Severity;
 }
 
 export async function respond(context: ModeContext, input: RespondInput): Promise<Response> {
@@ -114,6 +125,8 @@ export async function respond(context: ModeContext, input: RespondInput): Promis
     nothingToJudge: input.manual ? 'pass' : 'inconclusive',
   });
   const started = context.clock.now();
+  if (willRollBack(plan, planOnly, input.approved !== undefined))
+    context.notifier.start(initiatedFacts(initiatedInput(context, input, plan, destination, read)));
   const run = await core.group('Rollback', () =>
     runPlan(plan, executors, {
       ...(planOnly ? { planOnly } : {}),
@@ -152,6 +165,40 @@ export async function respond(context: ModeContext, input: RespondInput): Promis
     seconds: (context.clock.now() - started) / 1000,
     destination: describeDestination(destination),
     planOnly,
+  };
+}
+
+/** What the `initiated` notification says: the images running now and where they go. */
+function initiatedInput(
+  context: ModeContext,
+  input: RespondInput,
+  plan: Plan,
+  destination: Destination,
+  read: { workloads: Map<string, Workload> } | undefined,
+): InitiatedInput {
+  const running = new Map<string, Record<string, string>>();
+  const captured = new Map<string, Record<string, string>>();
+  for (const ref of input.refs) {
+    const workload = read?.workloads.get(refKey(ref));
+    if (workload) running.set(describeRef(ref), imagesOf(workload.spec.template));
+  }
+  if (destination.kind === 'snapshot')
+    for (const target of destination.snapshot.targets)
+      captured.set(describeRef(target), target.images);
+  return {
+    plan,
+    verdict: input.verdict,
+    severity: input.severity,
+    reason: context.config.reason ?? input.headline,
+    destination: describeDestination(destination),
+    running,
+    captured,
+    run: {
+      ...(context.run.runUrl ? { runUrl: context.run.runUrl } : {}),
+      ...(context.env.GITHUB_REPOSITORY ? { repository: context.env.GITHUB_REPOSITORY } : {}),
+      ...(context.run.sha ? { sha: context.run.sha } : {}),
+      at: context.clock.now(),
+    },
   };
 }
 
