@@ -32,7 +32,7 @@ import {
 } from '../rollback/respond.js';
 import { failingTriggers } from '../decide/gather.js';
 import { planSection } from '../report/plan.js';
-import { incidentFactsOf } from '../report/incident-of-run.js';
+import { incidentFactsOf, incidentIdentity } from '../report/incident-of-run.js';
 import { fileIncident } from '../rollback/incident.js';
 import { verificationReport } from '../report/json.js';
 import { verificationSection } from '../report/verify-summary.js';
@@ -122,10 +122,7 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
     ? await fileIncident(
         context,
         incidentFactsOf({
-          service: refs[0]?.name ?? context.env.GITHUB_REPOSITORY?.split('/')[1] ?? 'service',
-          targets: refs.length
-            ? refs.map(describeRef)
-            : [context.env.GITHUB_REPOSITORY ?? 'service'],
+          ...incidentIdentity(refs, context.env.GITHUB_REPOSITORY),
           verdict: outcome.verdict,
           severity: judgement.severity,
           headline,

@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { readFileBounded } from '../bounded.js';
 import type { Verdict } from '../constants.js';
 import { messageOf } from '../errors.js';
+import { frozeOf } from '../decide/freeze.js';
 import { GitHubError } from '../github.js';
 import { LIMITS } from '../limits.js';
 import type { ModeContext } from '../modes/context.js';
@@ -36,8 +37,11 @@ export interface IncidentFiled {
 
 export async function fileIncident(
   context: ModeContext,
-  facts: IncidentFacts,
+  reported: IncidentFacts,
 ): Promise<IncidentFiled | { problem: string } | undefined> {
+  // Without a range read, the deployed commit is what the deploy freeze waits for a revert of.
+  const froze = reported.froze ?? frozeOf(context.run.sha);
+  const facts: IncidentFacts = froze ? { ...reported, froze } : reported;
   const policy = context.config.policy.incident;
   const on = policy?.on ?? DEFAULT_INCIDENT_ON;
   if (!on.includes(facts.verdict)) return undefined;
