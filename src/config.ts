@@ -50,6 +50,7 @@ export interface Config {
   githubToken: string | undefined;
   /** The GitHub deployment of this run (input; else the deployment event's). */
   deploymentId: string | undefined;
+  overrideFreeze: boolean;
   /** Warnings from the inputs and the policy file, shown once before the mode runs. */
   warnings: Notice[];
 }
@@ -137,6 +138,7 @@ export function resolveConfig(inputs: ActionInputs, loaded: LoadedPolicy | undef
     plan: inputs.plan,
     githubToken: inputs.githubToken,
     deploymentId: inputs.deploymentId,
+    overrideFreeze: inputs.overrideFreeze,
     warnings: [...inputs.warnings.map((message) => ({ message })), ...(loaded?.warnings ?? [])],
   };
   // Targets are made one set where their namespaces are known in full (modes/context.ts).

@@ -39,6 +39,7 @@ export const Inputs = {
   Plan: 'plan',
   GitHubToken: 'github-token',
   DeploymentId: 'deployment-id',
+  OverrideFreeze: 'override-freeze',
 } as const;
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
 
@@ -64,6 +65,7 @@ export const INPUT_TYPES: Record<InputName, string> = {
   plan: 'JSON',
   'github-token': 'secret',
   'deployment-id': 'number',
+  'override-freeze': 'bool',
 };
 
 export const Outputs = {

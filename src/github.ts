@@ -28,7 +28,9 @@ export interface GitHub {
   }): Promise<PullRequest>;
   addLabels(issueNumber: number, labels: readonly string[]): Promise<void>;
   /** The newest open issue with this label whose body holds the marker. */
-  findOpenIssue(label: string, marker: string): Promise<IssueRef | undefined>;
+  findOpenIssue(label: string, marker: string): Promise<OpenIssue | undefined>;
+  /** The issue's comments, oldest first (the first few hundred). */
+  listIssueComments(issueNumber: number): Promise<IssueComment[]>;
   createIssue(p: {
     title: string;
     body: string;
@@ -65,6 +67,20 @@ export interface IssueRef {
   title: string;
 }
 
+/** An open issue as the list shows it: enough to read the markers in it. */
+export interface OpenIssue extends IssueRef {
+  body: string;
+  /** Who opened it (the action's identity, for an incident it filed). */
+  author: string | undefined;
+  /** How many comments it has. */
+  comments: number;
+}
+
+export interface IssueComment {
+  body: string;
+  author: string | undefined;
+}
+
 export interface CreateGitHubOptions {
   token: string;
   /** GITHUB_API_URL; default https://api.github.com. */
@@ -75,6 +91,8 @@ export interface CreateGitHubOptions {
 export const TOKEN_PERMISSIONS = 'contents: write and pull-requests: write';
 /** What filing and commenting on an incident needs. */
 export const ISSUE_PERMISSIONS = 'issues: write';
+/** What reading the open incidents needs (the deploy freeze). */
+export const ISSUE_READ_PERMISSIONS = 'issues: read';
 
 /** Open issues read when looking for the incident to comment on: the newest are enough. */
 const ISSUE_PAGES = 3;
@@ -166,12 +184,40 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
             });
             // Pull requests are issues to this endpoint; an incident never is one.
             const found = data.find((i) => !i.pull_request && (i.body ?? '').includes(marker));
-            if (found) return { number: found.number, url: found.html_url, title: found.title };
+            if (found)
+              return {
+                number: found.number,
+                url: found.html_url,
+                title: found.title,
+                body: found.body ?? '',
+                author: found.user?.login,
+                comments: found.comments,
+              };
             if (data.length < 100) return undefined;
           }
           return undefined;
         },
         ISSUE_PERMISSIONS,
+      ),
+    listIssueComments: (issueNumber) =>
+      call(
+        `list comments of #${issueNumber}`,
+        async () => {
+          const comments: IssueComment[] = [];
+          for (let page = 1; page <= ISSUE_PAGES; page++) {
+            const { data } = await octokit.rest.issues.listComments({
+              owner,
+              repo,
+              issue_number: issueNumber,
+              per_page: 100,
+              page,
+            });
+            comments.push(...data.map((c) => ({ body: c.body ?? '', author: c.user?.login })));
+            if (data.length < 100) break;
+          }
+          return comments;
+        },
+        ISSUE_READ_PERMISSIONS,
       ),
     createIssue: (p) =>
       call(

@@ -53,6 +53,8 @@ export interface ActionInputs {
   githubToken?: string;
   /** The GitHub deployment this run deployed, marked failed when it is rolled back. */
   deploymentId?: string;
+  /** Capture despite an open incident of the action for the same targets (the deploy freeze). */
+  overrideFreeze: boolean;
   /** What is allowed but worth a warning (a window only a self-hosted runner can watch). */
   warnings: string[];
 }
@@ -160,6 +162,7 @@ export function readInputs(): ActionInputs {
     plan: text(Inputs.Plan),
     githubToken: text(Inputs.GitHubToken),
     deploymentId: deploymentId(),
+    overrideFreeze: boolean(Inputs.OverrideFreeze, false, errors),
     warnings,
   };
   if (errors.length > 0) throw new UserErrors(errors);

@@ -5,13 +5,22 @@
  */
 import { deployment } from '../../lab/kube-sim/fixtures.js';
 import { kubeconfigFor, startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
+import { FakeGitHub } from '../../lab/github/server.js';
 import { runAction, shownText } from '../../lab/runner/harness.js';
 import { freePort } from '../../lab/util/net.js';
 
 const PASSWORD = 's3cr3t-pw';
 
 let sim: KubeSim | undefined;
+let gh: FakeGitHub | undefined;
+/** GitHub as a runner has it (no open incident): capture's deploy freeze is checked and clear. */
+async function github(): Promise<{ token: string; apiUrl: string }> {
+  gh = await new FakeGitHub('acme/shop').start();
+  return { token: gh.token, apiUrl: gh.url };
+}
 afterEach(async () => {
+  await gh?.close();
+  gh = undefined;
   await sim?.close();
   sim = undefined;
 });
@@ -22,6 +31,7 @@ test('capture against a closed port: one line naming the context and server, at 
     { name: 'eu-west', url: `http://deployer:${PASSWORD}@127.0.0.1:${port}` },
   ]);
   const result = await runAction({
+    ...(await github()),
     inputs: { mode: 'capture', kubeconfig, targets: 'deployment/api' },
     timeoutMs: 30_000,
   });
@@ -68,6 +78,7 @@ test('503s at capture are still retried', async () => {
   sim = await startKubeSim({ podReadyDelayMs: 10 });
   sim.injectFault({ method: 'POST', status: 503, times: 2 });
   const result = await runAction({
+    ...(await github()),
     inputs: { mode: 'capture', kubeconfig: sim.kubeconfig('sim'), targets: 'deployment/api' },
   });
   // No such deployment: the capture gets past the permission check, after retries.

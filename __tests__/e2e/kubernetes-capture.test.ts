@@ -1,14 +1,19 @@
 /** capture's refusals and warnings, and the ledger's concurrency, bounds and pruned revisions. */
 import { deployment, imageOf, settled } from '../../lab/kube-sim/fixtures.js';
 import { startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
+import { FakeGitHub } from '../../lab/github/server.js';
 import { Job, runAction } from '../../lab/runner/harness.js';
 
 let sim: KubeSim;
+/** GitHub as a runner has it (no open incident): the deploy freeze is checked and clear. */
+let gh: FakeGitHub;
 beforeEach(async () => {
   sim = await startKubeSim({ podReadyDelayMs: 10 });
+  gh = await new FakeGitHub('acme/shop').start();
 });
 afterEach(async () => {
   await sim.close();
+  await gh.close();
 });
 
 async function deploy(tag: string, options: Parameters<typeof deployment>[2] = {}): Promise<void> {
@@ -23,6 +28,8 @@ async function deploy(tag: string, options: Parameters<typeof deployment>[2] = {
 
 const capture = (extra: Record<string, string> = {}) =>
   runAction({
+    token: gh.token,
+    apiUrl: gh.url,
     inputs: {
       mode: 'capture',
       kubeconfig: sim.kubeconfig('sim'),

@@ -2,8 +2,15 @@ import type { CapturedTarget } from '../../src/kube/snapshot.js';
 import {
   capturedNotes,
   captureSummary,
+  freezeSummaryLine,
+  frozenSummary,
   type CaptureSummaryInput,
 } from '../../src/report/capture-summary.js';
+import { freezeLine, type FreezeState } from '../../src/decide/freeze.js';
+import { freezeReport } from '../../src/report/json.js';
+
+const R = 'e'.repeat(40);
+const A = 'a'.repeat(40);
 
 const api: CapturedTarget = {
   context: 'eu-west',
@@ -105,5 +112,68 @@ describe('capturedNotes', () => {
     ],
   ])('%s', (_name, target, info, warnings) => {
     expect(capturedNotes({ ...api, ...target })).toEqual({ info, warnings });
+  });
+});
+
+describe('the freeze said: log lines, summary, report', () => {
+  const incident = { number: 7, url: 'https://github.com/acme/shop/issues/7' };
+  const base = { incident, service: 'api', notes: [] };
+  test.each<[FreezeState, string | undefined, string, ReturnType<typeof freezeReport>]>([
+    [
+      { state: 'clear' },
+      undefined,
+      '✅ no open incident',
+      { freeze: null, 'freeze-unchecked': null },
+    ],
+    [
+      { state: 'unchecked', problem: 'no github-token or GITHUB_REPOSITORY' },
+      'the deploy freeze was not checked (no github-token or GITHUB_REPOSITORY); capturing anyway',
+      '⚠️ not checked',
+      { freeze: null, 'freeze-unchecked': 'no github-token or GITHUB_REPOSITORY' },
+    ],
+    [
+      { ...base, state: 'frozen' },
+      'deploys are frozen: incident #7 (https://github.com/acme/shop/issues/7) is open for api; close it when the RCA allows, deploy a revert of its commits, or set override-freeze: true',
+      '⛔ frozen by incident [#7](https://github.com/acme/shop/issues/7)',
+      {
+        freeze: { incident: 7, url: incident.url, overridden: false, 'lifted-by': null },
+        'freeze-unchecked': null,
+      },
+    ],
+    [
+      { ...base, state: 'overridden' },
+      'deploy freeze overridden (override-freeze: true): incident #7 (https://github.com/acme/shop/issues/7) is still open for api',
+      '⚠️ overridden',
+      {
+        freeze: { incident: 7, url: incident.url, overridden: true, 'lifted-by': null },
+        'freeze-unchecked': null,
+      },
+    ],
+    [
+      { ...base, state: 'lifted', revert: { revert: R, reverted: A } },
+      'deploy freeze lifted: eeeeeee reverts aaaaaaa of incident #7 (https://github.com/acme/shop/issues/7), which stays open for its RCA',
+      '✅ lifted by `eeeeeee`',
+      {
+        freeze: { incident: 7, url: incident.url, overridden: false, 'lifted-by': R },
+        'freeze-unchecked': null,
+      },
+    ],
+  ])('%#: the state of %j', (state, line, summary, report) => {
+    expect(freezeLine(state)).toBe(line);
+    expect(freezeSummaryLine(state)).toContain(summary);
+    expect(freezeReport(state)).toEqual(report);
+  });
+
+  test('a frozen capture summary says the line, that nothing changed, and why no revert lifted it', () => {
+    const text = frozenSummary({
+      ...base,
+      state: 'frozen',
+      notes: ['no git checkout in the workspace'],
+    });
+    expect(text).toContain('## ⛔ rollback-action: deploys are frozen');
+    expect(text).toContain('incident #7 (https://github.com/acme/shop/issues/7) is open for api');
+    expect(text).toContain('Nothing was captured or changed.');
+    expect(text).toContain('- no git checkout in the workspace');
+    expect(frozenSummary({ state: 'clear' })).toBe('');
   });
 });

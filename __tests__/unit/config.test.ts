@@ -8,6 +8,7 @@ const NO_INPUTS: ActionInputs = {
   policyPath: '.github/rollback-policy.yml',
   policyExplicit: false,
   dryRun: false,
+  overrideFreeze: false,
   warnings: [],
 };
 

@@ -47,6 +47,7 @@ describe('readInputs', () => {
       approval: undefined,
       reason: undefined,
       dryRun: false,
+      overrideFreeze: false,
       kubeconfig: undefined,
       snapshot: undefined,
       deployTimes: undefined,
@@ -96,6 +97,7 @@ describe('readInputs', () => {
     [{ approval: 'required' }, { approval: 'required' }],
     [{ 'dry-run': 'true' }, { dryRun: true }],
     [{ 'dry-run': 'False' }, { dryRun: false }],
+    [{ 'override-freeze': 'true' }, { overrideFreeze: true }],
     [{ 'prometheus-url': 'http://127.0.0.1:9090' }, { prometheusUrl: 'http://127.0.0.1:9090' }],
     [{ reason: 'p95 doubled after 1.4.2' }, { reason: 'p95 doubled after 1.4.2' }],
     [
@@ -146,6 +148,10 @@ describe('readInputs', () => {
     ],
     [{ approval: 'yes' }, "input 'approval': 'yes' is not one of auto, required"],
     [{ 'dry-run': 'yes' }, "input 'dry-run': 'yes' is not a boolean (use true or false)"],
+    [
+      { 'override-freeze': 'yes' },
+      "input 'override-freeze': 'yes' is not a boolean (use true or false)",
+    ],
     [
       { 'prometheus-url': 'prometheus:9090' },
       "input 'prometheus-url': 'prometheus:9090' is not an http(s) URL",

@@ -15,6 +15,7 @@ const INPUTS: ActionInputs = {
   policyPath: FILE,
   policyExplicit: false,
   dryRun: false,
+  overrideFreeze: false,
   warnings: [],
 };
 

@@ -156,8 +156,8 @@ function short(sha: string): string {
 const SHALLOW_HINT =
   'actions/checkout needs fetch-depth: 0 (or a depth that covers the deployed range)';
 
-/** What the checkout has of history, and fetching what it lacks from origin. */
-class History {
+/** What the checkout has of history, and fetching what it lacks from origin (the range, the freeze). */
+export class History {
   shallow = false;
   private checkedShallow = false;
   private steps = 0;

@@ -6,17 +6,21 @@ import { writeSnapshot, type Snapshot } from '../kube/snapshot.js';
 import { captureBaselines } from '../metrics/baselines.js';
 import { checkTriggers } from '../metrics/preflight.js';
 import { describeBaseline } from '../report/evidence.js';
-import { baselineReports, capturedTargetReport } from '../report/json.js';
-import { captureSummary, capturedNotes } from '../report/capture-summary.js';
+import { baselineReports, capturedTargetReport, freezeReport } from '../report/json.js';
+import { captureSummary, capturedNotes, frozenSummary } from '../report/capture-summary.js';
+import { freezeLine, type FreezeState } from '../decide/freeze.js';
+import { checkFreeze } from './freeze.js';
 import { targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
 import { scopeProblems } from '../decide/gather.js';
 import { rangeBases, rangeFacts, rangeNotes } from '../decide/gather.js';
 
 /**
- * `mode: capture`, before the deploy: checks that the credentials can do a rollback later and
- * that every trigger's metrics can be read (preflight), records what every target runs now and
- * each trigger's baseline, and leaves the snapshot where later steps find it.
+ * `mode: capture`, before the deploy: refuses while an incident the action filed for these
+ * targets is open (the deploy freeze, docs/decide.md), then checks that the credentials can do
+ * a rollback later and that every trigger's metrics can be read (preflight), records what
+ * every target runs now and each trigger's baseline, and leaves the snapshot where later steps
+ * find it.
  */
 export async function capture(context: ModeContext): Promise<ModeResult> {
   const { config, clock } = context;
@@ -28,6 +32,17 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
     info: (line: string) => core.info(line),
     warning: (line: string) => core.warning(line),
   };
+
+  // The deploy freeze first: a deploy frozen by an open incident touches nothing, not even a read.
+  const freeze = await core.group('Deploy freeze', () =>
+    checkFreeze(context, refs, (line) => core.info(line)),
+  );
+  const freezeText = freezeLine(freeze);
+  if ('notes' in freeze && freeze.state !== 'lifted')
+    for (const note of freeze.notes) log.info(note);
+  if (freeze.state === 'frozen') return frozen(context, freeze, freezeText ?? '');
+  if (freezeText && freeze.state === 'lifted') log.info(freezeText);
+  else if (freezeText) log.warning(`rollback-action: ${freezeText}`);
 
   // Permissions first: a missing RBAC verb found now is a deploy not started blind.
   await checkPermissions(clients, refs, { concurrency: config.concurrency, warn: log.warning });
@@ -92,6 +107,7 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
           triggers: sources.map((s) => s.trigger.rule.name),
           findings,
           baselines,
+          freeze,
         }),
       )
       .write();
@@ -104,6 +120,21 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
         baselines: baselines ? baselineReports(baselines) : null,
       },
       preflight: findings,
+      ...freezeReport(freeze),
     },
+  };
+}
+
+/** A frozen capture: one error line (from main), the same in the summary, nothing captured. */
+async function frozen(
+  context: ModeContext,
+  freeze: FreezeState,
+  line: string,
+): Promise<ModeResult> {
+  if (context.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(frozenSummary(freeze)).write();
+  return {
+    outputs: {},
+    report: { snapshot: null, preflight: [], ...freezeReport(freeze) },
+    failure: line,
   };
 }

@@ -14,7 +14,7 @@ import {
   type DrillLeg,
 } from '../report/rehearsal.js';
 import { describeDestination, executeRollback } from '../rollback/execute.js';
-import { incidentSubject } from '../rollback/incident.js';
+import { incidentIdentity } from '../report/incident-of-run.js';
 import type { Destination } from '../rollback/kubernetes.js';
 import { imagesAfter } from '../verify/images.js';
 import { verifyState, type ExpectedImages } from '../verify/verify.js';
@@ -88,7 +88,7 @@ export async function rehearse(context: ModeContext): Promise<ModeResult> {
       );
 
   const drill: Drill = {
-    service: incidentSubject(refs, context.env).service,
+    service: incidentIdentity(refs, context.env.GITHUB_REPOSITORY).service,
     destination: describeDestination(destination),
     dryRun: dryRun !== undefined,
     rollback,

@@ -5,6 +5,7 @@
  * subjects, authors, details) is raw here and escaped where it is rendered.
  */
 import type { Severity, Verdict } from '../constants.js';
+import type { Froze } from '../decide/freeze.js';
 import type { Plan } from '../decide/plan.js';
 import type { PlanRun, StageOutcome } from '../rollback/run-plan.js';
 import type { ChartPoint } from './chart.js';
@@ -100,6 +101,8 @@ export interface IncidentFacts {
     countedBy?: string;
   };
   runUrl?: string;
+  /** What the incident froze deploys on: the bad head and its range (the deploy freeze). */
+  froze?: Froze;
   /** Who deployed (a login): shown as text, never as a mention. */
   actor?: string;
 }

@@ -10,6 +10,7 @@ import type { Plan } from '../decide/plan.js';
 import type { DeployedRange } from '../decide/range.js';
 import type { TargetResult } from '../rollback/kubernetes.js';
 import type { PlanRun } from '../rollback/run-plan.js';
+import { frozeOf } from '../decide/freeze.js';
 import { describeRef, type TargetRef } from '../kube/snapshot.js';
 import { planFacts, type IncidentFacts, type IncidentVersion } from './incident-facts.js';
 import type { Verification } from '../verify/verify.js';
@@ -50,7 +51,23 @@ export function versionsOf(
   );
 }
 
+/**
+ * Who an incident is about: the service (the first target's name, else the repository's) and
+ * the targets as `context namespace/kind/name`. Guard files under it and capture looks for it
+ * (the deploy freeze): one function, so the two keys cannot drift apart.
+ */
+export function incidentIdentity(
+  refs: readonly TargetRef[],
+  repository: string | undefined,
+): { service: string; targets: string[] } {
+  return {
+    service: refs[0]?.name ?? repository?.split('/')[1] ?? 'service',
+    targets: refs.length ? refs.map(describeRef) : [repository ?? 'service'],
+  };
+}
+
 export function incidentFactsOf(r: RunFacts): IncidentFacts {
+  const froze = r.range ? frozeOf(r.range.head, r.range.commits) : undefined;
   const failing = r.states.filter((s) => s.status === 'fail');
   const breachBegan = failing
     .map((s) => s.breachingSince)
@@ -95,6 +112,7 @@ export function incidentFactsOf(r: RunFacts): IncidentFacts {
       : {}),
     ...(r.plan && r.run ? { plan: planFacts(r.plan, r.run) } : {}),
     ...(r.runUrl ? { runUrl: r.runUrl } : {}),
+    ...(froze ? { froze } : {}),
     ...(r.actor ? { actor: r.actor } : {}),
     ...(r.verification ? verificationFacts(r.verification, r.decidedAt) : {}),
     ...impactFacts(r.states, r.observations),

@@ -5,7 +5,7 @@
  */
 import { escapeExternal } from './escape.js';
 import type { IncidentFacts } from './incident-facts.js';
-import { bodySections, fit, incidentTitle, markerOf } from './incident.js';
+import { bodySections, fit, incidentTitle, markersOf } from './incident.js';
 import {
   chartsSection,
   checklistSection,
@@ -31,7 +31,8 @@ const at = (ms: number | undefined): string => (ms === undefined ? 'unknown' : `
 /** Every placeholder, by name: scalars are escaped text, sections whole Markdown. */
 export const PLACEHOLDERS: Readonly<Record<string, Filler>> = {
   title: (f) => escapeExternal(incidentTitle(f), 256),
-  marker: (f) => markerOf(f),
+  // Both markers: the identity that finds the issue and what it froze deploys on.
+  marker: (f) => markersOf(f),
   service: (f) => escapeExternal(f.service, 100),
   targets: (f, l) =>
     f.targets
@@ -74,7 +75,8 @@ export function fillTemplate(
   f: IncidentFacts,
 ): { text: string; unknown: string[] } {
   const unknown = new Set<string>();
-  // The marker is how the next event finds this issue: a template cannot leave it out.
+  // The markers are how the next event and the deploy freeze find this issue: a template
+  // cannot leave them out.
   const withMarker = /\{\{\s*marker\s*\}\}/i.test(template) ? template : `{{marker}}\n${template}`;
   const text = fit((l) =>
     // One pass: a value that contains `{{x}}` is not filled again.

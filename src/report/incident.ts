@@ -4,6 +4,7 @@
  * event adds to it. Pure: facts in, text out; the GitHub calls live elsewhere.
  */
 import { createHash } from 'node:crypto';
+import { frozeMarker } from '../decide/freeze.js';
 import { escapeExternal, oneLine } from './escape.js';
 import type { IncidentFacts } from './incident-facts.js';
 import type { IncidentFiled } from '../rollback/incident.js';
@@ -81,6 +82,10 @@ export function incidentMarker(key: string): string {
 export const markerOf = (f: IncidentFacts): string =>
   incidentMarker(incidentKey(f.service, f.targets));
 
+/** The identity marker, then (when known) what the incident froze deploys on. */
+export const markersOf = (f: IncidentFacts): string =>
+  f.froze ? `${markerOf(f)}\n${frozeMarker(f.froze)}` : markerOf(f);
+
 /** The first rendering, from the fullest to the shortest, that fits under the budget. */
 export function fit(render: (limits: Limits) => string): string {
   let text = '';
@@ -114,16 +119,20 @@ export function incidentBody(f: IncidentFacts): string {
   return fit((l) =>
     [
       // No heading with the title: GitHub shows the title right above the body.
-      `${markerOf(f)}\n`,
+      `${markersOf(f)}\n`,
       ...bodySections(f, l),
     ].join('\n'),
   );
 }
 
-/** A new event on an open incident: what happened this time, without the prompts. */
+/**
+ * A new event on an open incident: what happened this time, without the prompts. Its froze
+ * marker adds this event's bad commits to what the freeze waits for a revert of.
+ */
 export function incidentComment(f: IncidentFacts): string {
   return fit((l) =>
     [
+      ...(f.froze ? [`${frozeMarker(f.froze)}\n`] : []),
       `### New event at ${utc(f.detectedAt ?? f.deployedAt)} UTC: ${escapeExternal(incidentTitle(f), 256)}\n`,
       summarySection(f, l).replace('## Summary', '#### Summary'),
       timelineSection(f, l).replace('## ', '#### '),

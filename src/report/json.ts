@@ -9,8 +9,10 @@ import type { Baseline } from '../metrics/baselines.js';
 import type { TargetResult } from '../rollback/kubernetes.js';
 import type { RevertResult } from '../rollback/git-revert.js';
 import type { Verification } from '../verify/verify.js';
+import type { FreezeState } from '../decide/freeze.js';
 import type {
   BaselineReport,
+  CaptureReport,
   CapturedTargetFile,
   CapturedTargetReport,
   LedgerReport,
@@ -195,5 +197,21 @@ export function verificationReport(v: Verification): VerificationReport {
           detail: v.sla.detail,
         }
       : null,
+  };
+}
+
+/** The freeze as the capture report has it. */
+export function freezeReport(s: FreezeState): Pick<CaptureReport, 'freeze' | 'freeze-unchecked'> {
+  return {
+    freeze:
+      s.state === 'clear' || s.state === 'unchecked'
+        ? null
+        : {
+            incident: s.incident.number,
+            url: s.incident.url,
+            overridden: s.state === 'overridden',
+            'lifted-by': s.revert?.revert ?? null,
+          },
+    'freeze-unchecked': s.state === 'unchecked' ? s.problem : null,
   };
 }

@@ -228,14 +228,28 @@ export interface CapturedTargetReport {
   images: Record<string, string>;
 }
 
+/** The open incident that froze deploys, and what let this capture through it. */
+export interface FreezeReport {
+  incident: number;
+  url: string;
+  overridden: boolean;
+  /** The commit in the deployed history that reverts the incident's commits. */
+  'lifted-by': string | null;
+}
+
 /** mode: capture. */
 export interface CaptureReport {
+  /** Null when the deploy freeze stopped the capture. */
   snapshot: {
     path: string;
     targets: CapturedTargetReport[];
     baselines: Record<string, BaselineReport> | null;
-  };
+  } | null;
   preflight: PreflightFinding[];
+  /** Null when no incident of the action is open for these targets (or it was not checked). */
+  freeze: FreezeReport | null;
+  /** Why the freeze could not be checked (no token, GitHub not answering), else null. */
+  'freeze-unchecked': string | null;
 }
 
 /** One past deploy replayed by backtest. */

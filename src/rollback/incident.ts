@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { readFileBounded } from '../bounded.js';
 import type { Verdict } from '../constants.js';
 import { messageOf } from '../errors.js';
+import { frozeOf } from '../decide/freeze.js';
 import { GitHubError } from '../github.js';
 import { LIMITS } from '../limits.js';
 import type { ModeContext } from '../modes/context.js';
@@ -19,26 +20,10 @@ import {
   type IncidentFacts,
 } from '../report/incident.js';
 import { fillTemplate } from '../report/incident-template.js';
-import { incidentFactsOf, type RunFacts } from '../report/incident-of-run.js';
-import { describeRef, type TargetRef } from '../kube/snapshot.js';
+import { incidentFactsOf, incidentIdentity, type RunFacts } from '../report/incident-of-run.js';
+import type { TargetRef } from '../kube/snapshot.js';
 import type { Response } from './respond.js';
 import * as path from 'node:path';
-
-/**
- * What an incident is about: the service people call it by (the first target's name, else the
- * repository's) and its targets. The incident's marker is made from these, so every mode that
- * files or looks for an incident must name them this one way.
- */
-export function incidentSubject(
-  refs: readonly TargetRef[],
-  env: NodeJS.ProcessEnv,
-): { service: string; targets: string[] } {
-  const repository = env.GITHUB_REPOSITORY;
-  return {
-    service: refs[0]?.name ?? repository?.split('/')[1] ?? 'service',
-    targets: refs.length ? refs.map(describeRef) : [repository ?? 'service'],
-  };
-}
 
 /** The incident's facts from a response (guard's or rollback's) and what the mode saw. */
 export function responseFacts(
@@ -52,7 +37,7 @@ export function responseFacts(
 ): IncidentFacts {
   const actor = context.env.GITHUB_ACTOR;
   return incidentFactsOf({
-    ...incidentSubject(refs, context.env),
+    ...incidentIdentity(refs, context.env.GITHUB_REPOSITORY),
     ...seen,
     decidedAt: response.decidedAt,
     kubernetes: response.kubernetes.results,
@@ -80,8 +65,11 @@ export interface IncidentFiled {
 
 export async function fileIncident(
   context: ModeContext,
-  facts: IncidentFacts,
+  reported: IncidentFacts,
 ): Promise<IncidentFiled | { problem: string } | undefined> {
+  // Without a range read, the deployed commit is what the deploy freeze waits for a revert of.
+  const froze = reported.froze ?? frozeOf(context.run.sha);
+  const facts: IncidentFacts = froze ? { ...reported, froze } : reported;
   const policy = context.config.policy.incident;
   const on = policy?.on ?? DEFAULT_INCIDENT_ON;
   if (!on.includes(facts.verdict)) return undefined;
