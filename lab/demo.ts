@@ -3,8 +3,8 @@
  * takes traffic; the action (the bundled dist/index.js, through the runner harness) captures
  * what runs, checks every trigger's query and records baselines; a bad release goes out with
  * the real kubectl; the action's guard watches the runbook's triggers, catches the error ratio
- * within seconds, rolls every region back to the snapshot and waits for the rollouts, after
- * which the ratio falls.
+ * within seconds, rolls every region back to the snapshot, verifies it and files the incident
+ * issue on the fake GitHub, after which the ratio falls. The demo ends with the incident.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -119,7 +119,9 @@ try {
   );
   // One job: the capture step leaves the snapshot where the rollback step finds it.
   const job = await Job.create(lab.git.workspace);
-  const step = async (title: string, inputs: Record<string, string>): Promise<void> => {
+  // The commit being deployed, as GITHUB_SHA names it: the incident records it.
+  const sha = (await lab.git.git(['rev-parse', 'HEAD'], lab.git.workspace)).trim();
+  const step = async (title: string, inputs: Record<string, string>) => {
     const result = await job.run({
       inputs: {
         kubeconfig: await readFile(lab.kubeconfigPath, 'utf8'),
@@ -128,12 +130,15 @@ try {
       },
       apiUrl: lab.github.url,
       token: lab.github.token,
+      sha,
     });
     say(
       `  ${title}: exit ${String(result.exitCode)}${result.outputs.verdict ? `, verdict ${result.outputs.verdict}` : ''}`,
     );
     for (const line of result.log.trim().split('\n')) say(`  | ${line}`);
+    return result;
   };
+  let incidentUrl: string | undefined;
   try {
     await step('capture', { mode: 'capture' });
 
@@ -146,7 +151,7 @@ try {
     );
 
     say('4. The action guards the deploy (mode: guard): it watches, decides and rolls back');
-    await step('guard', { mode: 'guard' });
+    incidentUrl = (await step('guard', { mode: 'guard' })).outputs['incident-url'];
   } finally {
     await job.dispose();
   }
@@ -161,6 +166,15 @@ try {
     ])
   ).split('\n'))
     say(`  | ${line}`);
+
+  // What the on-call engineer opens first: the incident, as the fake GitHub holds it.
+  const incident = lab.github.issues.find((i) => !i.pull_request);
+  if (incident) {
+    say(`5. The incident issue #${incident.number}: ${incidentUrl ?? '(no incident-url output)'}`);
+    say(`  title: ${incident.title}`);
+    say(`  labels: ${incident.labels.map((l) => l.name).join(', ')}`);
+    for (const line of (incident.body ?? '').split('\n')) say(`  > ${line}`);
+  } else say('5. No incident issue was filed: see the guard log above');
 
   const counts = load.result.byStatus;
   say(

@@ -41,6 +41,15 @@ test('npm run demo plays the incident to the end', async () => {
   expect(out).toMatch(
     /error ratio: 0\.0 % \(Prometheus, last 10 s\)\n[^\n]*\| deployment\.apps\/api/,
   );
+  // It ends with the incident the guard filed: its URL, title and whole body.
+  expect(out).toContain('5. The incident issue #1: https://github.com/acme/shop/issues/1');
+  expect(out).toMatch(/title: \[P0\] api rolled back: 2\.0-bad → 1\.0/);
+  for (const section of ['## Summary', '## Impact', '## Timeline (UTC)', '## Verification'])
+    expect(out).toContain(`> ${section}`);
+  expect(out).toMatch(/> - \*\*Failed requests during the breach:\*\* \d+ of \d+/);
+  expect(out).toMatch(
+    /> \| [\d: -]+ \| \+\d+s \| Finished stage 1 \(application rollback\): ✅ worked \|/,
+  );
   expect(out).toMatch(/done: \d+ requests sent/);
 }, 120_000);
 

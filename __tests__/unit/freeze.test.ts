@@ -34,6 +34,8 @@ describe('frozeOf: what an incident records', () => {
   test.each<[string, string | undefined, { sha: string; parents: string[] }[], Froze | undefined]>([
     ['no head', undefined, [], undefined],
     ['a head that is not a full SHA', 'abc1234', [], undefined],
+    // GITHUB_SHA on an event without a commit, and a push's `before` for a new branch.
+    ["git's null SHA", '0'.repeat(40), [], undefined],
     ['a head alone (no range read)', A.toUpperCase(), [], { head: A, commits: [A] }],
     [
       // Merge A of branch commit C onto B: the first-parent chain (A, B) before C.
@@ -51,7 +53,7 @@ describe('frozeOf: what an incident records', () => {
   });
 
   test(`bounded: the head and at most ${MAX_FROZE_COMMITS} more`, () => {
-    const chain = Array.from({ length: 40 }, (_, i) => i.toString(16).padStart(40, '0'));
+    const chain = Array.from({ length: 40 }, (_, i) => (i + 1).toString(16).padStart(40, '0'));
     const commits = chain.map((s, i) => ({ sha: s, parents: chain.slice(i + 1, i + 2) }));
     const froze = frozeOf(chain[0], commits);
     expect(froze?.commits).toEqual(chain.slice(0, MAX_FROZE_COMMITS + 1));

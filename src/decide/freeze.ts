@@ -31,7 +31,8 @@ export function frozeOf(
   commits: readonly { sha: string; parents: readonly string[] }[] = [],
 ): Froze | undefined {
   const top = head?.trim().toLowerCase();
-  if (!top || !FULL_SHA.test(top)) return undefined;
+  // All zeros is git's null SHA (a push that created a branch): no commit to freeze on.
+  if (!top || !FULL_SHA.test(top) || /^0+$/.test(top)) return undefined;
   const bySha = new Map(commits.map((c) => [c.sha, c]));
   const chain: string[] = [];
   for (let at = bySha.get(top); at && !chain.includes(at.sha); at = bySha.get(at.parents[0] ?? ''))

@@ -110,7 +110,18 @@ export function incidentFactsOf(r: RunFacts): IncidentFacts {
           },
         }
       : {}),
-    ...(r.plan && r.run ? { plan: planFacts(r.plan, r.run) } : {}),
+    ...(r.plan && r.run
+      ? {
+          plan: planFacts(
+            r.plan,
+            r.run,
+            r.run.stages.map((stage) => ({
+              ...(stage.startedAt !== undefined ? { startedAt: stage.startedAt } : {}),
+              ...(stage.finishedAt !== undefined ? { finishedAt: stage.finishedAt } : {}),
+            })),
+          ),
+        }
+      : {}),
     ...(r.runUrl ? { runUrl: r.runUrl } : {}),
     ...(froze ? { froze } : {}),
     ...(r.actor ? { actor: r.actor } : {}),

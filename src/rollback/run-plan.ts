@@ -54,6 +54,9 @@ export interface StageRun {
   outcome: StageOutcome;
   actions: ActionResult[];
   verify?: { verdict: string; detail: string };
+  /** When it began and ended (epoch ms), when it ran: the incident's timeline. */
+  startedAt?: number;
+  finishedAt?: number;
 }
 
 export interface PlanRun {
@@ -190,6 +193,7 @@ export async function runPlan(
         failure: `rollback recommended, not made: ${stage.gated}`,
       });
     }
+    run.startedAt = options.now();
     let failed = false;
     for (const action of stage.actions) {
       if (action['follow-up'] && failed) continue;
@@ -210,12 +214,14 @@ export async function runPlan(
       }
     }
     if (failed) {
+      run.finishedAt = options.now();
       run.outcome = 'failed';
       escalated = i < plan.stages.length - 1 || escalated;
       continue;
     }
     if (stage['verify-ms'] !== undefined) {
       const verdict = await executors.verify(stage);
+      run.finishedAt = options.now();
       run.verify = verdict;
       options.log(`${stage.name}: judged again: ${verdict.verdict}: ${verdict.detail}`);
       if (verdict.verdict !== 'pass') {
@@ -225,6 +231,7 @@ export async function runPlan(
         continue;
       }
     }
+    run.finishedAt = options.now();
     // A revert pull request changes nothing until someone merges it.
     const done = run.actions.filter((a, j) => a.changed && !stage.actions[j]?.['follow-up']);
     const waiting = done.length > 0 && done.every((a) => a.pending !== undefined);
