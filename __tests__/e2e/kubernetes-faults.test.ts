@@ -64,7 +64,8 @@ test('403: the missing verb and resource are named; nothing changes', async () =
       /^forbidden: the credentials may not patch deployments\.apps in namespace "default" \(context "sim"\); grant that verb in RBAC \(deployments\.apps "api" is forbidden: User "system:serviceaccount:ci:deployer" cannot patch resource "deployments"/,
     ),
   });
-  expect(result.annotations).toEqual([
+  // The one error; the harness's GitHub is unreachable, so the incident is a warning beside it.
+  expect(result.annotations.filter((a) => a.level === 'error')).toEqual([
     {
       level: 'error',
       message: expect.stringMatching(

@@ -11,7 +11,11 @@ import {
   incidentTitle,
 } from '../../src/report/incident.js';
 import { fillTemplate } from '../../src/report/incident-template.js';
-import type { IncidentCommit, IncidentTrigger } from '../../src/report/incident-facts.js';
+import type {
+  IncidentCheck,
+  IncidentCommit,
+  IncidentTrigger,
+} from '../../src/report/incident-facts.js';
 import { facts, sec, T0 } from '../fixtures/incident.js';
 
 function must<T>(value: T | undefined): T {
@@ -294,6 +298,40 @@ describe('the body: every section, filled with the facts', () => {
       'Post-rollback checklist',
     );
     expect(failed).toContain('- [ ] Rollback verified');
+    // The freeze holds further deploys while the issue is open: that item is done.
+    expect(s).toMatch(
+      /- \[x\] Further deploys of .* held until the cause is known: `capture` refuses/,
+    );
+  });
+
+  test.each<[string, IncidentCheck[], string]>([
+    [
+      'verified with no smoke check configured: not ticked, and says how',
+      [
+        { kind: 'images', name: 'images', status: 'pass', detail: '' },
+        { kind: 'triggers', name: 'triggers', status: 'pass', detail: '' },
+      ],
+      '- [ ] Smoke checks passed (none configured: `verify.checks` in the policy runs them)',
+    ],
+    [
+      'a smoke check failed while the images matched',
+      [
+        { kind: 'images', name: 'images', status: 'pass', detail: '' },
+        { kind: 'smoke', name: 'healthz', status: 'fail', detail: '503' },
+      ],
+      '- [ ] Smoke checks passed',
+    ],
+    [
+      'every smoke check passed',
+      [{ kind: 'smoke', name: 'healthz', status: 'pass', detail: '200' }],
+      '- [x] Smoke checks passed',
+    ],
+  ])('checklist, smoke item: %s', (_, checks, line) => {
+    const s = section(
+      incidentBody(facts({ verification: { verified: true, checks } })),
+      'Post-rollback checklist',
+    );
+    expect(s).toContain(line);
   });
 
   test('root cause, factors, lessons and action items are prompts', () => {

@@ -128,3 +128,18 @@ describe('the drill for people', () => {
     expect(text).toContain('- **Run:** https://github.com/acme/shop/actions/runs/1');
   });
 });
+
+describe('the drill rendered as GitHub renders it', () => {
+  test('tables keep their columns; a hostile message stays text', async () => {
+    const { marked } = await import('marked');
+    const evil = '@octocat fixes #12 <img src=x onerror=alert(1)> | broken';
+    const d = { ...GOOD, rollback: leg([target('failed', evil)]) };
+    const page = marked.parse(rehearsalReport(d, judgeDrill(d)), { async: false, gfm: true });
+    expect(page).not.toContain('<img');
+    expect(page).not.toMatch(/@octocat(?!<)/);
+    const rows = [...page.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(
+      (r) => (r[1] ?? '').match(/<t[hd][\s>]/g)?.length ?? 0,
+    );
+    expect(new Set(rows)).toEqual(new Set([6]));
+  });
+});

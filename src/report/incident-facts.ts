@@ -55,6 +55,8 @@ export interface IncidentStage {
 }
 
 export interface IncidentCheck {
+  /** Which part of the verification: the smoke checks are the checklist's own item. */
+  kind?: 'images' | 'smoke' | 'triggers';
   name: string;
   status: 'pass' | 'fail' | 'no-data' | 'skipped';
   detail: string;

@@ -166,16 +166,19 @@ function verificationFacts(
       verified: v.verified,
       checks: [
         ...v.images.map((i) => ({
+          kind: 'images' as const,
           name: `images of ${i.target}`,
           status: i.match ? ('pass' as const) : ('fail' as const),
           detail: i.match ? `as ${i.against ?? 'captured'}` : i.differences.join('; '),
         })),
         ...v.smoke.map((c) => ({
+          kind: 'smoke' as const,
           name: c.name,
           status: c.outcome === 'passed' ? ('pass' as const) : ('fail' as const),
           detail: c.detail,
         })),
         {
+          kind: 'triggers' as const,
           name: 'triggers judged again',
           status:
             v.stability.verdict === 'inconclusive' ? ('no-data' as const) : v.stability.verdict,

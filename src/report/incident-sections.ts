@@ -392,7 +392,8 @@ export function promptsSection(): string {
 /** The runbooks' post-rollback checklist; what the action itself did is already ticked. */
 export function checklistSection(f: IncidentFacts): string {
   const v = f.verification;
-  const smoke = v?.checks.length ? v.checks.every((c) => c.status === 'pass') : false;
+  const smokeChecks = v?.checks.filter((c) => c.kind === 'smoke') ?? [];
+  const smoke = smokeChecks.length > 0 && smokeChecks.every((c) => c.status === 'pass');
   const item = (done: boolean, text: string): string => `- [${done ? 'x' : ' '}] ${text}`;
   return [
     '## Post-rollback checklist\n',
@@ -400,14 +401,20 @@ export function checklistSection(f: IncidentFacts): string {
       v?.verified === true,
       'Rollback verified: rollouts complete, images as before, triggers passing',
     ),
-    item(smoke, 'Smoke checks passed'),
+    item(
+      smoke,
+      smokeChecks.length || !v
+        ? 'Smoke checks passed'
+        : 'Smoke checks passed (none configured: `verify.checks` in the policy runs them)',
+    ),
     item(false, 'Critical user flows checked by hand (sign-in, the main paths)'),
     item(false, 'Dashboards show no error spikes; error rate and latency back to the baseline'),
     item(false, 'Data integrity checked (record counts, no orphaned or corrupt records)'),
     item(false, 'Stakeholders told the rollback is complete'),
+    // The deploy freeze holds them: capture refuses while this issue is open.
     item(
-      false,
-      `Further deploys of ${escapeExternal(f.service, 100)} held until the cause is known`,
+      true,
+      `Further deploys of ${escapeExternal(f.service, 100)} held until the cause is known: \`capture\` refuses while this issue is open (\`override-freeze\` to deploy anyway, or deploy a revert)`,
     ),
     item(false, 'Logs and metrics of the window kept as evidence'),
     item(false, 'Root cause analysis scheduled (within 24 hours)'),

@@ -7,7 +7,7 @@ import { describeRef } from '../kube/snapshot.js';
 import type { TargetResult } from '../rollback/kubernetes.js';
 import { formatDuration } from '../duration.js';
 import type { Verification } from '../verify/verify.js';
-import { oneLine } from './escape.js';
+import { escapeExternal, oneLine } from './escape.js';
 import { escapeText } from './markdown.js';
 import { rollbackTable } from './rollback.js';
 import { verificationSection } from './verify-summary.js';
@@ -104,7 +104,7 @@ export function rehearsalReport(d: Drill, j: DrillJudgement, runUrl?: string): s
   parts.push(`${legs.join('\n')}\n\n`);
   if (j.problems.length)
     parts.push(
-      `The rollback path is broken; fix it before it is needed:\n\n${j.problems.map((p) => `- ${escapeText(p)}`).join('\n')}\n\n`,
+      `The rollback path is broken; fix it before it is needed:\n\n${j.problems.map((p) => `- ${escapeExternal(p, 1000)}`).join('\n')}\n\n`,
     );
   parts.push('### The rollback\n\n', rollbackTable(d.rollback.results), '\n\n');
   if (d.rollback.verification) parts.push(verificationSection(d.rollback.verification));

@@ -1,6 +1,7 @@
 /** A rollback's results for people: one row per target and context. */
 import { kindName } from '../kube/types.js';
 import type { TargetResult } from '../rollback/kubernetes.js';
+import { escapeExternal } from './escape.js';
 import { code, markdownTable } from './markdown.js';
 
 const OUTCOME: Record<TargetResult['outcome'], string> = {
@@ -22,7 +23,11 @@ export function rollbackTable(results: readonly TargetResult[], done = 'rolled b
         : `${r.fromRevision ?? '?'} → ${r.toRevision ?? 'recorded'}`,
       r.outcome === 'rolled-back' ? `✅ ${done}` : OUTCOME[r.outcome],
       r.seconds === undefined ? '-' : r.seconds.toFixed(1),
-      [r.message, r.state ? `state: ${r.state}` : '', ...r.diff].filter(Boolean).join('\n'),
+      // An API server's message is text from outside: no HTML, mention or reference in it.
+      [r.message, r.state ? `state: ${r.state}` : '', ...r.diff]
+        .filter(Boolean)
+        .map((line) => escapeExternal(line, 500))
+        .join('\n'),
     ]),
   );
 }

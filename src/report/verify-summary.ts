@@ -8,6 +8,7 @@ import { formatDuration } from '../duration.js';
 import type { SmokeResult } from '../verify/smoke.js';
 import type { SlaJudgement } from '../verify/sla.js';
 import type { Verification } from '../verify/verify.js';
+import { escapeExternal } from './escape.js';
 import { code, escapeText, markdownTable } from './markdown.js';
 
 export interface VerifySummaryInput {
@@ -61,7 +62,7 @@ export function verifySummary({ smoke, images, sla }: VerifySummaryInput): strin
 export function verificationSection(v: Verification): string {
   return [
     `### Verification: ${v.verified ? '✅ verified' : '❌ not verified'}\n\n`,
-    v.problem ? `${escapeText(v.problem)}\n\n` : '',
+    v.problem ? `${escapeExternal(v.problem, 2000)}\n\n` : '',
     `Triggers judged again: ${v.stability.verdict}: ${escapeText(v.stability.detail)}\n\n`,
     verifySummary({ smoke: v.smoke, images: v.images, ...(v.sla ? { sla: v.sla } : {}) }),
     '\n',

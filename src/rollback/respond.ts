@@ -150,7 +150,7 @@ export async function respond(context: ModeContext, input: RespondInput): Promis
   if (verification)
     (verification.verified ? core.info : core.warning)(
       verification.verified
-        ? `verified: ${verification.sla?.detail ?? 'every check passed'}`
+        ? (verification.sla?.detail ?? 'verified: every check passed')
         : `rollback-action: the rollback is not verified: ${verification.problem ?? ''}`,
     );
   return {
