@@ -255,6 +255,8 @@ describe('undo equivalence with kubectl rollout undo', () => {
           targets: `${kind.toLowerCase()}/${name}`,
           'to-revision': shape.toRevision ? String(shape.toRevision) : 'previous',
         },
+        // No GitHub: the incident's own reads (when the release went out) are not the undo's.
+        token: '',
       });
 
       const report = JSON.parse(

@@ -13,9 +13,11 @@ import {
   rollbackReport,
   sectionOf,
 } from '../rollback/respond.js';
-import { fileIncident, responseFacts } from '../rollback/incident.js';
+import { fileIncident, incidentDue, responseFacts } from '../rollback/incident.js';
 import { incidentNote } from '../report/incident.js';
-import { deployTime } from '../decide/gather.js';
+import { clientFor } from '../kube/connect.js';
+import { readReleases } from '../kube/releases.js';
+import type { TargetResult } from '../rollback/kubernetes.js';
 import { targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
 
@@ -39,8 +41,6 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
     ? triggerSources(context).filter((s) => failingNames.has(s.trigger.rule.name))
     : [];
   const reason = config.reason ?? (approved ? 'an approved plan' : 'a manual rollback');
-  // When the release being undone went out: read before the undo replaces it.
-  const deployedAt = await deployTime(context, refs, snapshot);
   const response = await respond(context, {
     refs,
     failing: [{ name: 'manual' }],
@@ -54,6 +54,13 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
   const { run } = response;
   const deployments = await markRolledBackDeployment(context, run, run.summary);
   const actor = context.env.GITHUB_ACTOR;
+  // When the undone release went out (for the incident only, read after the undo, never
+  // before it): the capture's time, else its revision's, else the decision's.
+  const deployedAt = snapshot
+    ? Date.parse(snapshot.capturedAt)
+    : incidentDue(context, run.verdict)
+      ? ((await undoneReleaseTime(context, response.kubernetes.results)) ?? response.decidedAt)
+      : response.decidedAt;
   const incident = await fileIncident(
     context,
     responseFacts(context, refs, response, {
@@ -120,4 +127,23 @@ function checkPlanContexts(plan: Plan, context: ModeContext): void {
     throw new UserError(
       `input 'plan': it acts in context${missing.length === 1 ? '' : 's'} ${missing.map((c) => `'${c}'`).join(', ')}, which the kubeconfig here does not have (${known.join(', ') || 'none'}); nothing was done`,
     );
+}
+
+/** When the newest of the undone revisions was created: the bad release's deploy time. */
+async function undoneReleaseTime(
+  context: ModeContext,
+  results: readonly TargetResult[],
+): Promise<number | undefined> {
+  const times = await Promise.all(
+    results
+      .filter((r) => r.outcome === 'rolled-back' && r.fromRevision !== undefined)
+      .map(async (r) => {
+        const read = await readReleases(clientFor(context.kube(), r.context), r).catch(
+          () => undefined,
+        );
+        return read?.releases.find((release) => release.revision === r.fromRevision)?.at;
+      }),
+  );
+  const known = times.filter((t): t is number => t !== undefined);
+  return known.length ? Math.max(...known) : undefined;
 }

@@ -63,6 +63,12 @@ export interface IncidentFiled {
   url: string;
 }
 
+/** Whether this run files (or comments on) an incident for `verdict`: facts are read only then. */
+export function incidentDue(context: ModeContext, verdict: Verdict): boolean {
+  const on = context.config.policy.incident?.on ?? DEFAULT_INCIDENT_ON;
+  return on.includes(verdict) && !context.config.dryRun && context.github() !== undefined;
+}
+
 export async function fileIncident(
   context: ModeContext,
   reported: IncidentFacts,
