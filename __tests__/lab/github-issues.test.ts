@@ -30,7 +30,13 @@ test('an incident is created, then found by its marker and commented on', async 
   });
   expect(created.url).toMatch(/\/issues\/\d+$/);
   const found = await github.findOpenIssue('incident', MARKER);
-  expect(found).toEqual(created);
+  // Found with what the deploy freeze reads: the body (its markers), who wrote it, comments.
+  expect(found).toEqual({
+    ...created,
+    body: `${MARKER}\n\n## Summary`,
+    author: 'github-actions[bot]',
+    comments: 0,
+  });
   const comment = await github.commentOnIssue(created.number, 'A second event');
   expect(comment).toContain(`#issuecomment-`);
   const issue = fake.issues.find((i) => i.number === created.number);
