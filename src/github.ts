@@ -4,6 +4,7 @@
  * failing with one line that names the operation, GitHub's status and message, and for a 403
  * the permissions the workflow's token needs. Retries and rate limits are a later issue.
  */
+import type { RangeCommit } from './decide/range.js';
 import { getOctokit } from '@actions/github';
 import { UserError, messageOf, quote } from './errors.js';
 
@@ -19,6 +20,8 @@ export interface GitHub {
   /** owner/name */
   readonly repository: string;
   defaultBranch(): Promise<string>;
+  /** The commits from `base` (excluded) to `head`, newest first (GitHub's compare: up to 250). */
+  compareCommits(base: string, head: string): Promise<RangeCommit[]>;
   findOpenPullRequest(head: string, base: string): Promise<PullRequest | undefined>;
   createPullRequest(p: {
     head: string;
@@ -132,6 +135,27 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
 
   return {
     repository: `${owner}/${repo}`,
+    compareCommits: (base, head) =>
+      call(
+        'compare commits',
+        async () => {
+          const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+            owner,
+            repo,
+            basehead: `${base}...${head}`,
+            per_page: 250,
+          });
+          return data.commits
+            .map((c) => ({
+              sha: c.sha,
+              parents: c.parents.map((p) => p.sha),
+              subject: c.commit.message.split('\n')[0] ?? '',
+              ...(c.commit.author?.name ? { author: c.commit.author.name } : {}),
+            }))
+            .reverse();
+        },
+        'contents: read',
+      ),
     defaultBranch: () =>
       call('get repository', async () => {
         const { data } = await octokit.rest.repos.get({ owner, repo });

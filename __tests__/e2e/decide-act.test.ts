@@ -795,6 +795,57 @@ watch: {window: 3s, interval: 1s}
     gh.assertClean();
   });
 
+  test("no checkout: the incident lists the deployed commits from GitHub's compare", async () => {
+    const { sims: all, kubeconfig } = await sims(['eu-west']);
+    await release(all, '1.0');
+    await release(all, '1.1');
+    const gh = await new FakeGitHub('acme/shop').start();
+    open.push(gh);
+    const [base, merge, head] = ['1', '2', '3'].map((c) => c.repeat(40)) as [
+      string,
+      string,
+      string,
+    ];
+    gh.commits.set(base, { sha: base, message: 'release 1.0', files: [] });
+    gh.commits.set(merge, {
+      sha: merge,
+      message: 'Merge pull request #7 from acme/checkout\n\nNew checkout',
+      files: ['src/checkout.ts'],
+      author: 'Eve Example',
+      parents: [base],
+    });
+    gh.commits.set(head, {
+      sha: head,
+      message: 'release 1.1',
+      files: [],
+      author: 'Release Bot',
+      parents: [merge],
+    });
+    const url = await prometheus(() => (imageIn(all['eu-west']) === 'shop/api:1.1' ? 1 : 0));
+    const result = await runAction({
+      inputs: { 'prometheus-url': url, kubeconfig, targets: 'deployment/api' },
+      token: gh.token,
+      apiUrl: gh.url,
+      repository: 'acme/shop',
+      eventName: 'push',
+      event: { before: base, after: head },
+      sha: head,
+      files: { '.github/rollback-policy.yml': FAILING },
+      timeoutMs: 60_000,
+    });
+    expect(result.outputs.verdict).toBe('rolled-back');
+    const body = gh.issues[0]?.body ?? '';
+    expect(body).toContain('## Commits deployed');
+    expect(body).toMatch(/`3{12}` \| Release Bot \| - \| release 1\.1 \|/);
+    expect(body).toMatch(
+      /`2{12}` \| Eve Example \| #7 \| Merge pull request #&#8203;7 from acme\/checkout \|/,
+    );
+    expect(result.log).toContain(
+      'Deployed commits for the incident, from GitHub: 111111111111..333333333333, 2',
+    );
+    gh.assertClean();
+  });
+
   test('mode rollback files the incident too: the reason, who, the versions', async () => {
     const { sims: all, kubeconfig } = await sims(['eu-west']);
     await release(all, '1.0');

@@ -241,15 +241,12 @@ describe('incidentIdentity: the key guard files under and capture looks for', ()
       kubernetes: [],
       range: {
         base: D,
-        baseFrom: 'push-before',
         head: A,
         commits: [
           { sha: A, parents: [B, C], subject: 'Merge pull request #1' },
           { sha: C, parents: [D], subject: 'feat' },
           { sha: B, parents: [D], subject: 'fix' },
         ],
-        files: [],
-        notes: [],
       },
     });
     expect(f.froze).toEqual({ head: A, commits: [A, B, C] });

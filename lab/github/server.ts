@@ -77,7 +77,10 @@ export class FakeGitHub {
       log_url?: string;
     }[];
   }[] = [];
-  readonly commits = new Map<string, { sha: string; message: string; files: string[] }>();
+  readonly commits = new Map<
+    string,
+    { sha: string; message: string; files: string[]; author?: string; parents?: string[] }
+  >();
   private readonly faults: (GitHubFault & { used: number })[] = [];
   private readonly validator = new OpenApiValidator();
   private readonly server = createServer((req, res) => void this.handle(req, res));
@@ -639,7 +642,14 @@ export class FakeGitHub {
             ahead_by: between.length,
             behind_by: 0,
             total_commits: between.length,
-            commits: between.map((c) => ({ sha: c.sha, commit: { message: c.message } })),
+            commits: between.map((c) => ({
+              sha: c.sha,
+              commit: {
+                message: c.message,
+                ...(c.author ? { author: { name: c.author, email: '', date: '' } } : {}),
+              },
+              parents: (c.parents ?? []).map((sha) => ({ sha })),
+            })),
             files: [...new Set(between.flatMap((c) => c.files))].map((filename) => ({
               filename,
               status: 'modified',

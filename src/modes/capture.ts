@@ -10,7 +10,7 @@ import { baselineReports, capturedTargetReport, freezeReport } from '../report/j
 import { captureSummary, capturedNotes, frozenSummary } from '../report/capture-summary.js';
 import { freezeLine, type FreezeState } from '../decide/freeze.js';
 import { checkFreeze } from './freeze.js';
-import { targetRefs, type ModeContext, type ModeResult } from './context.js';
+import { snapshotNow, targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
 import { scopeProblems } from '../decide/gather.js';
 import { rangeBases, rangeFacts, rangeNotes } from '../decide/gather.js';
@@ -83,12 +83,7 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
   for (const line of rangeNotes(range)) (line.warn ? log.warning : log.info)(line.text);
 
   const snapshot: Snapshot = {
-    version: 1,
-    capturedAt: new Date(clock.now()).toISOString(),
-    sha: context.run.sha,
-    runUrl: context.run.runUrl,
-    targets,
-    ...(baselines ? { baselines } : {}),
+    ...snapshotNow(context, targets, baselines),
     ...(range.range ? { base: { sha: range.range.base, from: range.range.baseFrom } } : {}),
   };
   const { file, json } = await writeSnapshot(snapshot, context.run.runnerTemp);

@@ -10,7 +10,8 @@ import type { GitHub } from '../github.js';
 import type { KubeClient } from '../kube/client.js';
 import type { Notifier } from '../notify.js';
 import type { GoodRelease } from '../kube/ledger.js';
-import type { TargetRef } from '../kube/snapshot.js';
+import type { CapturedTarget, Snapshot, TargetRef } from '../kube/snapshot.js';
+import type { Baseline } from '../metrics/baselines.js';
 import type { ModeReport } from '../report/types.js';
 
 export interface RunInfo {
@@ -82,5 +83,21 @@ export function goodRelease(context: ModeContext): GoodRelease {
     sha: context.run.sha,
     runUrl: context.run.runUrl,
     reason: context.config.reason,
+  };
+}
+
+/** What runs now, as this run records it (capture, and a rehearsal's starting point). */
+export function snapshotNow(
+  context: ModeContext,
+  targets: CapturedTarget[],
+  baselines: Record<string, Baseline> | undefined,
+): Snapshot {
+  return {
+    version: 1,
+    capturedAt: new Date(context.clock.now()).toISOString(),
+    sha: context.run.sha,
+    runUrl: context.run.runUrl,
+    targets,
+    ...(baselines ? { baselines } : {}),
   };
 }

@@ -29,7 +29,7 @@ import {
 } from '../rollback/respond.js';
 import { failingTriggers } from '../decide/gather.js';
 import { planSection } from '../report/plan.js';
-import { fileIncident, responseFacts } from '../rollback/incident.js';
+import { fileIncident, incidentRange, responseFacts } from '../rollback/incident.js';
 import { incidentNote } from '../report/incident.js';
 import { verificationReport } from '../report/json.js';
 import { verificationSection } from '../report/verify-summary.js';
@@ -126,6 +126,7 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
           detectedAt,
           states,
           observations: watched?.observations ?? {},
+          range: await incidentRange(context, refs, outcome.response, snapshot),
         }),
       )
     : undefined;

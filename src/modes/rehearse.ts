@@ -19,7 +19,7 @@ import type { Destination } from '../rollback/kubernetes.js';
 import { imagesAfter } from '../verify/images.js';
 import { verifyState, type ExpectedImages } from '../verify/verify.js';
 import type { RehearsalLegReport } from '../report/types.js';
-import { targetRefs, type ModeContext, type ModeResult } from './context.js';
+import { snapshotNow, targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { triggerSources } from './metrics.js';
 import { waitForRollouts } from './rollouts.js';
 
@@ -162,14 +162,7 @@ async function startingPoint(
         baselineWindowMs: config.baselineWindowMs,
       })
     : undefined;
-  const snapshot: Snapshot = {
-    version: 1,
-    capturedAt: new Date(clock.now()).toISOString(),
-    sha: context.run.sha,
-    runUrl: context.run.runUrl,
-    targets,
-    ...(baselines ? { baselines } : {}),
-  };
+  const snapshot = snapshotNow(context, targets, baselines);
   const { file } = await writeSnapshot(snapshot, context.run.runnerTemp);
   core.info(`Starting point recorded in ${file}: the roll forward returns to it`);
   return snapshot;

@@ -13,7 +13,7 @@ import {
   rollbackReport,
   sectionOf,
 } from '../rollback/respond.js';
-import { fileIncident, incidentDue, responseFacts } from '../rollback/incident.js';
+import { fileIncident, incidentDue, incidentRange, responseFacts } from '../rollback/incident.js';
 import { incidentNote } from '../report/incident.js';
 import { clientFor } from '../kube/connect.js';
 import { readReleases } from '../kube/releases.js';
@@ -72,6 +72,7 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
       detectedAt: response.decidedAt,
       states: [],
       observations: {},
+      range: await incidentRange(context, refs, response, snapshot),
     }),
   );
 

@@ -28,7 +28,8 @@ export interface RunFacts {
   states: readonly TriggerState[];
   observations: Readonly<Record<string, readonly Observation[]>>;
   kubernetes: readonly TargetResult[];
-  range?: DeployedRange;
+  /** The deployed commits: as the decision read them, or from GitHub's compare. */
+  range?: Pick<DeployedRange, 'base' | 'head' | 'commits'>;
   plan?: Plan;
   run?: PlanRun;
   runUrl?: string;

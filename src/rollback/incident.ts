@@ -21,9 +21,46 @@ import {
 } from '../report/incident.js';
 import { fillTemplate } from '../report/incident-template.js';
 import { incidentFactsOf, incidentIdentity, type RunFacts } from '../report/incident-of-run.js';
-import type { TargetRef } from '../kube/snapshot.js';
+import type { Snapshot, TargetRef } from '../kube/snapshot.js';
+import { rangeBases } from '../decide/gather.js';
+import type { KubeClient } from '../kube/client.js';
 import type { Response } from './respond.js';
 import * as path from 'node:path';
+
+/**
+ * The deployed commits for the incident: the range the decision read from the checkout, else
+ * (no checkout, or too shallow) GitHub's compare from the base the ledger, the capture or the
+ * push names to the deployed commit. Only when an incident is due; never an error.
+ */
+export async function incidentRange(
+  context: ModeContext,
+  refs: readonly TargetRef[],
+  response: Response,
+  snapshot: Snapshot | undefined,
+): Promise<RunFacts['range']> {
+  if (response.range) return response.range;
+  const head = context.run.sha;
+  const github = context.github();
+  if (!head || !github || !incidentDue(context, response.run.verdict)) return undefined;
+  try {
+    const bases = await rangeBases(
+      context,
+      refs.length ? context.kube() : new Map<string, KubeClient>(),
+      refs,
+      snapshot,
+    );
+    const base = bases.recorded?.sha ?? bases.lastGoodSha ?? bases.pushBefore ?? bases.toRevision;
+    if (!base || /^0+$/.test(base) || base === head) return undefined;
+    const commits = await github.compareCommits(base, head);
+    core.info(
+      `Deployed commits for the incident, from GitHub: ${base.slice(0, 12)}..${head.slice(0, 12)}, ${commits.length}`,
+    );
+    return { base, head, commits };
+  } catch (error) {
+    core.info(`The deployed commits could not be read from GitHub either: ${messageOf(error)}`);
+    return undefined;
+  }
+}
 
 /** The incident's facts from a response (guard's or rollback's) and what the mode saw. */
 export function responseFacts(
@@ -32,7 +69,14 @@ export function responseFacts(
   response: Response,
   seen: Pick<
     RunFacts,
-    'verdict' | 'severity' | 'headline' | 'deployedAt' | 'detectedAt' | 'states' | 'observations'
+    | 'verdict'
+    | 'severity'
+    | 'headline'
+    | 'deployedAt'
+    | 'detectedAt'
+    | 'states'
+    | 'observations'
+    | 'range'
   >,
 ): IncidentFacts {
   const actor = context.env.GITHUB_ACTOR;
@@ -41,7 +85,7 @@ export function responseFacts(
     ...seen,
     decidedAt: response.decidedAt,
     kubernetes: response.kubernetes.results,
-    ...(response.range ? { range: response.range } : {}),
+    ...(seen.range ? { range: seen.range } : response.range ? { range: response.range } : {}),
     plan: response.plan,
     run: response.run,
     ...(context.run.runUrl ? { runUrl: context.run.runUrl } : {}),
