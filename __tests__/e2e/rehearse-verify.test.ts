@@ -208,6 +208,91 @@ describe('mode: rehearse', () => {
     expect(apiImage(sims['eu-west'])).toBe('shop/api:1.1');
   });
 
+  test('a cancelled drill (SIGINT while it verifies the old release) rolls forward before it ends', async () => {
+    const { sims, kubeconfig } = await regions(['eu-west', 'us-east']);
+    await releaseEverywhere(sims, '1.0');
+    await releaseEverywhere(sims, '1.1');
+    const before = Object.fromEntries(Object.entries(sims).map(([r, s]) => [r, template(s)]));
+    const url = await prometheus(() => 0);
+    let sent = false;
+    const result = await runAction({
+      inputs: {
+        mode: 'rehearse',
+        kubeconfig,
+        contexts: 'eu-west, us-east',
+        targets: 'deployment/api',
+        'prometheus-url': url,
+      },
+      files: {
+        '.github/rollback-policy.yml': `triggers:
+  - {name: errors, query: 'sum(errors)', above: 0.5, severity: P1}
+watch: {interval: 1s}
+verify: {window: 30s}
+`,
+      },
+      onStdout: (chunk, signal) => {
+        if (!sent && chunk.includes('Judging errors again')) {
+          sent = true;
+          // The drill is on the old release now, waiting out its verify window.
+          expect(apiImage(sims['eu-west'])).toBe('shop/api:1.0');
+          signal('SIGINT');
+        }
+      },
+      timeoutMs: 60_000,
+    });
+    expect(sent).toBe(true);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.log).toContain(
+      'the rehearsal was cancelled (SIGINT): rolling forward to the release that ran before the drill',
+    );
+    expect(result.log).toMatch(
+      /rolled forward after the cancel: eu-west shop\/deployment\/api rolled-back, us-east shop\/deployment\/api rolled-back/,
+    );
+    for (const [region, sim] of Object.entries(sims)) {
+      expect(apiImage(sim)).toBe('shop/api:1.1');
+      expect(JSON.parse(template(sim)).spec.containers).toEqual(
+        JSON.parse(before[region] ?? '{}').spec.containers,
+      );
+    }
+  });
+
+  test('a region that cannot roll back leaves the drill unverified, whatever the other says', async () => {
+    const { sims, kubeconfig } = await regions(['eu-west', 'us-east']);
+    // us-east has never run anything older: it has no release to go back to.
+    await releaseEverywhere({ 'eu-west': sims['eu-west'] as KubeSim }, '1.0');
+    await releaseEverywhere(sims, '1.1');
+    const url = await prometheus(() => 0);
+    const result = await runAction({
+      inputs: {
+        mode: 'rehearse',
+        kubeconfig,
+        contexts: 'eu-west, us-east',
+        targets: 'deployment/api',
+        'prometheus-url': url,
+      },
+      files: {
+        '.github/rollback-policy.yml': `triggers:
+  - {name: errors, query: 'sum(errors)', above: 0.5, severity: P1}
+watch: {interval: 1s}
+verify: {window: 2s, sla: critical}
+`,
+      },
+      timeoutMs: 60_000,
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ verdict: 'rollback-failed', verified: 'false' });
+    expect(result.outputs['rollback-seconds']).toBeUndefined();
+    const { rehearsal } = JSON.parse(result.outputs.report ?? '{}');
+    expect(rehearsal.rollback.verification.verified).toBe(false);
+    expect(rehearsal.rollback.verification.problem).toContain(
+      'us-east shop/deployment/api did not change: no rollout history found',
+    );
+    expect(rehearsal.rollback.verification.sla.met).toBe(false);
+    expect(result.summary).not.toContain('**Rollback SLA:** ✅ met');
+    expect(apiImage(sims['eu-west'])).toBe('shop/api:1.1');
+    expect(apiImage(sims['us-east'])).toBe('shop/api:1.1');
+  });
+
   test('a service mid-rollout is not rehearsed: refused, nothing changed', async () => {
     const { sims, kubeconfig } = await regions(['eu-west']);
     await releaseEverywhere(sims, '1.0');

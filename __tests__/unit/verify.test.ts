@@ -173,6 +173,15 @@ describe('SLA', () => {
       detail,
     });
   });
+
+  test('not verified is never within the SLA, however quick', () => {
+    expect(judgeSla(0, 3_000, 600_000, false)).toEqual({
+      elapsedMs: 3_000,
+      limitMs: 600_000,
+      met: false,
+      detail: 'not verified 3s after the decision: the 10m SLA is not met until it is',
+    });
+  });
 });
 
 describe('verifySummary', () => {

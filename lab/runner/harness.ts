@@ -82,8 +82,11 @@ export interface RunOptions {
   step?: 'main' | 'post';
   actionDir?: string;
   timeoutMs?: number;
-  /** Called with each chunk of stdout as it comes, to act while the step runs. */
-  onStdout?: (chunk: string) => void;
+  /**
+   * Called with each chunk of stdout as it comes, to act while the step runs; `signal` sends
+   * the step a signal, as a runner does when the workflow run is cancelled (SIGINT, SIGTERM).
+   */
+  onStdout?: (chunk: string, signal: (name: NodeJS.Signals) => void) => void;
 }
 
 export interface RunResult {
@@ -243,7 +246,7 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
-      options.onStdout?.(chunk);
+      options.onStdout?.(chunk, (name) => child.kill(name));
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     let timedOut = false;

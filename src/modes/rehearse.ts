@@ -2,7 +2,13 @@ import * as core from '@actions/core';
 import { Outputs } from '../constants.js';
 import { messageOf, UserError } from '../errors.js';
 import { captureTargets, checkPermissions } from '../kube/capture.js';
-import { findCaptured, writeSnapshot, type Snapshot, type TargetRef } from '../kube/snapshot.js';
+import {
+  describeRef,
+  findCaptured,
+  writeSnapshot,
+  type Snapshot,
+  type TargetRef,
+} from '../kube/snapshot.js';
 import { captureBaselines, type Baseline } from '../metrics/baselines.js';
 import type { MetricSource } from '../metrics/sources.js';
 import { rolloutReport, targetOutcome, verificationReport } from '../report/json.js';
@@ -55,37 +61,91 @@ export async function rehearse(context: ModeContext): Promise<ModeResult> {
   const destination: Destination = { kind: 'spec', spec: config.toRevision.value };
   const dryRun = config.dryRun ? 'dry-run' : undefined;
 
-  const rollback = await core.group('Rehearsal: roll back', () =>
-    leg(context, refs, destination, dryRun, (done) => ({
-      expected: done.flatMap((r) => {
-        const captured = findCaptured(start, r);
-        return r.outcome === 'rolled-back' && captured
-          ? [
-              {
-                ref: r,
-                images: imagesAfter(captured.images, r.diff),
-                against: 'the release rolled back to',
-              },
-            ]
-          : [];
-      }),
-      sources,
-      baselines,
-    })),
-  );
-  // Always back to where staging was, whatever the rollback found.
-  const forward = dryRun
-    ? undefined
-    : await core.group('Rehearsal: roll forward', () =>
-        leg(context, refs, { kind: 'snapshot', snapshot: start }, undefined, (done) => ({
+  // Back to where staging was, whatever the rollback found: once, from whichever asks first.
+  let undoing: Promise<unknown> | undefined;
+  let forwarding: Promise<DrillLeg> | undefined;
+  const rollForward = (verify = true): Promise<DrillLeg> =>
+    (forwarding ??= leg(
+      context,
+      refs,
+      { kind: 'snapshot', snapshot: start },
+      undefined,
+      () => undefined,
+      // Cancelled: back first and fast; the runner kills the step seconds after its signal.
+      !verify
+        ? undefined
+        : (done) => ({
+            expected: done.flatMap((r) => {
+              const captured = findCaptured(start, r);
+              return captured && r.outcome !== 'failed' ? [{ ref: r, images: captured }] : [];
+            }),
+            sources,
+            baselines,
+          }),
+    ));
+  // A cancelled run (the runner sends SIGINT, then SIGTERM) must not leave staging on the
+  // old release: roll forward at once, then end as the signal asked.
+  const cancelled = (signal: NodeJS.Signals): void => {
+    core.warning(
+      `rollback-action: the rehearsal was cancelled (${signal}): rolling forward to the release that ran before the drill`,
+    );
+    // An undo in flight ends first: rolling forward under it could leave the old release.
+    void (undoing ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => rollForward(false))
+      .then((l) =>
+        core.info(
+          `rolled forward after the cancel: ${l.results.map((r) => `${describeRef(r)} ${r.outcome}`).join(', ')}`,
+        ),
+      )
+      .finally(() => {
+        stopListening();
+        process.kill(process.pid, signal);
+      });
+  };
+  const stopListening = (): void => {
+    process.off('SIGINT', cancelled);
+    process.off('SIGTERM', cancelled);
+  };
+  if (!dryRun) {
+    process.once('SIGINT', cancelled);
+    process.once('SIGTERM', cancelled);
+  }
+  let rollback: DrillLeg;
+  let forward: DrillLeg | undefined;
+  try {
+    rollback = await core.group('Rehearsal: roll back', () =>
+      leg(
+        context,
+        refs,
+        destination,
+        dryRun,
+        (undo) => {
+          undoing = undo;
+        },
+        (done) => ({
           expected: done.flatMap((r) => {
             const captured = findCaptured(start, r);
-            return captured && r.outcome !== 'failed' ? [{ ref: r, images: captured }] : [];
+            return r.outcome === 'rolled-back' && captured
+              ? [
+                  {
+                    ref: r,
+                    images: imagesAfter(captured.images, r.diff),
+                    against: 'the release rolled back to',
+                  },
+                ]
+              : [];
           }),
           sources,
           baselines,
-        })),
-      );
+        }),
+      ),
+    );
+  } finally {
+    // Also when the rollback leg threw: staging goes back before the error is reported.
+    if (!dryRun) forward = await core.group('Rehearsal: roll forward', () => rollForward());
+    stopListening();
+  }
 
   const drill: Drill = {
     service: incidentIdentity(refs, context.env.GITHUB_REPOSITORY).service,
@@ -174,21 +234,37 @@ async function leg(
   refs: readonly TargetRef[],
   destination: Destination,
   planOnly: string | undefined,
-  toVerify: (done: Awaited<ReturnType<typeof executeRollback>>['results']) => {
-    expected: ExpectedImages[];
-    sources: readonly MetricSource[];
-    baselines: Record<string, number | undefined>;
-  },
+  /** The undo as it starts: a cancel waits for it before rolling forward. */
+  started: (undo: Promise<unknown>) => void,
+  toVerify:
+    | ((done: Awaited<ReturnType<typeof executeRollback>>['results']) => {
+        expected: ExpectedImages[];
+        sources: readonly MetricSource[];
+        baselines: Record<string, number | undefined>;
+      })
+    | undefined,
 ): Promise<DrillLeg> {
   const startedAt = context.clock.now();
   if (destination.kind === 'snapshot')
     core.info('Rolling forward to the release that ran before the drill:');
-  const done = await executeRollback(context, refs, destination, planOnly);
+  const undo = executeRollback(context, refs, destination, planOnly);
+  started(undo);
+  const done = await undo;
   const finishedAt = context.clock.now();
-  if (planOnly || !done.rolledBack) return { startedAt, finishedAt, results: done.results };
+  if (
+    !toVerify ||
+    planOnly ||
+    (!done.rolledBack && done.results.every((r) => r.outcome !== 'failed'))
+  )
+    return { startedAt, finishedAt, results: done.results };
+  // The SLA is the rollback's: the roll forward is verified, not timed against it. A target
+  // that failed is not where it should be: the leg is not verified, whatever the others say.
   const verification = await verifyState(context, {
-    decidedAt: startedAt,
+    ...(destination.kind === 'spec' ? { decidedAt: startedAt } : {}),
     ...toVerify(done.results),
+    problems: done.results
+      .filter((r) => r.outcome === 'failed')
+      .map((r) => `${describeRef(r)} did not change: ${r.message}`),
   });
   return { startedAt, finishedAt, results: done.results, verification };
 }

@@ -51,8 +51,12 @@ export function judgeDrill(d: Drill): DrillJudgement {
       `nothing was rolled back: every target was already at ${d.destination}, so the drill proved nothing`,
     );
   const v = back.verification;
-  if (v && !v.verified) problems.push(`after the rollback: ${v.problem ?? 'not verified'}`);
-  if (v?.sla && !v.sla.met) problems.push(`the rollback SLA was missed: ${v.sla.detail}`);
+  // A target that did not change already says why the leg is not verified; the SLA is
+  // judged on a verified rollback only.
+  if (v && !v.verified && !failed.length)
+    problems.push(`after the rollback: ${v.problem ?? 'not verified'}`);
+  if (v?.verified && v.sla && !v.sla.met)
+    problems.push(`the rollback SLA was missed: ${v.sla.detail}`);
   if (d.forward) {
     const stuck = failedTargets(d.forward.results);
     if (stuck.length)
@@ -60,7 +64,7 @@ export function judgeDrill(d: Drill): DrillJudgement {
         `the roll forward failed, staging may still run the older release: ${stuck.join('; ')}`,
       );
     const fv = d.forward.verification;
-    if (fv && !fv.verified)
+    if (fv && !fv.verified && !stuck.length)
       problems.push(`after the roll forward: ${fv.problem ?? 'not verified'}`);
   }
   return {

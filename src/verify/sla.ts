@@ -39,12 +39,24 @@ export interface SlaJudgement {
 }
 
 /** Decision (startedAt) to verified (verifiedAt), both epoch milliseconds, against the limit. */
-export function judgeSla(startedAt: number, verifiedAt: number, limitMs: number): SlaJudgement {
+export function judgeSla(
+  startedAt: number,
+  verifiedAt: number,
+  limitMs: number,
+  verified = true,
+): SlaJudgement {
   // A clock stepping back between the two must not report a negative time.
   const elapsedMs = Math.max(0, verifiedAt - startedAt);
-  const met = elapsedMs <= limitMs;
   const took = seconds(elapsedMs);
   const limit = seconds(limitMs);
+  if (!verified)
+    return {
+      elapsedMs,
+      limitMs,
+      met: false,
+      detail: `not verified ${took} after the decision: the ${limit} SLA is not met until it is`,
+    };
+  const met = elapsedMs <= limitMs;
   const detail = met
     ? `verified ${took} after the decision, within the ${limit} SLA`
     : `verified ${took} after the decision, ${seconds(elapsedMs - limitMs)} over the ${limit} SLA`;

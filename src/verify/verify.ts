@@ -126,10 +126,6 @@ export async function verifyState(
     baselines: options.baselines,
     nothingToJudge: 'pass',
   });
-  const sla =
-    options.decidedAt === undefined
-      ? undefined
-      : judgeSla(options.decidedAt, context.clock.now(), slaOf(policy?.sla));
   const problems = [
     ...(options.problems ?? []),
     ...images.filter((i) => !i.match).map((i) => `${i.target}: ${i.differences.join('; ')}`),
@@ -142,6 +138,11 @@ export async function verifyState(
             : `not enough data to show the triggers pass: ${stability.detail}`,
         ]),
   ];
+  // Unverified is never within the SLA: the clock has not stopped.
+  const sla =
+    options.decidedAt === undefined
+      ? undefined
+      : judgeSla(options.decidedAt, context.clock.now(), slaOf(policy?.sla), problems.length === 0);
   return {
     verified: problems.length === 0,
     images,
