@@ -1,3 +1,4 @@
+import { maskSecret } from './secrets.js';
 import * as core from '@actions/core';
 import { systemClock, type Clock } from './clock.js';
 import { resolveConfig } from './config.js';
@@ -51,9 +52,9 @@ export async function run(
     const startedAt = new Date(clock.now()).toISOString();
     const inputs = readInputs();
     if (inputs.kubeconfig) core.setSecret(inputs.kubeconfig);
-    if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    if (inputs.githubToken) maskSecret(inputs.githubToken);
     // Credentials in the URL input (userinfo, ?token=) are masked before anything prints.
-    for (const secret of urlSecrets(inputs.prometheusUrl ?? '')) core.setSecret(secret);
+    for (const secret of urlSecrets(inputs.prometheusUrl ?? '')) maskSecret(secret);
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const loaded = loadPolicy(
       workspace,
@@ -75,7 +76,7 @@ export async function run(
             policy: config.policy.notify,
             env,
             dryRun: config.dryRun,
-            setSecret: (s) => core.setSecret(s),
+            setSecret: maskSecret,
             log: (line) => core.info(line),
             warn: (line) => core.warning(`rollback-action: ${line}`),
             clock,
@@ -102,7 +103,7 @@ export async function run(
           contexts: config.contexts.value,
           env,
           clock,
-          setSecret: (s) => core.setSecret(s),
+          setSecret: maskSecret,
           log: (line) => core.info(line),
           // A transient API failure is retried, but never for longer than the rollback may take.
           retryForMs: Math.min(60_000, config.rollbackTimeoutMs),
@@ -117,7 +118,7 @@ export async function run(
                 env,
                 // Each git command in the debug log; what it meant is logged by its caller.
                 log: (line) => core.debug(line),
-                setSecret: (s) => core.setSecret(s),
+                setSecret: maskSecret,
               })
             : null;
         return git ?? undefined;

@@ -10,6 +10,7 @@
  * waiting as long as Retry-After asks when that is not too long. `initiated` is sent without
  * holding the rollback up; the events of one run reach each channel in order.
  */
+import { secretForms } from './secrets.js';
 import * as core from '@actions/core';
 import type { Clock } from './clock.js';
 import type { ModeContext, ModeResult } from './modes/context.js';
@@ -202,10 +203,13 @@ export const silentNotifier: Notifier = {
  */
 export function createNotifier(options: NotifierOptions): Notifier {
   const secrets: string[] = [];
+  // Each secret in the forms a service may echo it back in (the token after `Bearer `, encoded).
   const mask = (value: string): void => {
     if (!value) return;
-    secrets.push(value);
-    options.setSecret(value);
+    for (const form of secretForms(value)) {
+      secrets.push(form);
+      options.setSecret(form);
+    }
   };
   const channels = readChannels(options, mask);
   for (const c of channels)

@@ -880,6 +880,9 @@ watch: {window: 3s, interval: 1s}
     expect(incident?.body).toContain(
       '- **What happened:** a manual rollback by dave: checkout broken for EU cards;',
     );
+    // dave ran the rollback; he is not named as the one who deployed what it undid.
+    expect(incident?.body).toContain('- **Rolled back by:** dave, by hand (mode: rollback)');
+    expect(incident?.body).not.toMatch(/- \*\*Deployed:\*\* .* by dave/);
     expect(JSON.parse(result.outputs.report ?? '{}').incident).toMatchObject({
       action: 'created',
       number: incident?.number,

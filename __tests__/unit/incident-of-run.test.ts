@@ -95,3 +95,27 @@ describe('incidentFactsOf: times', () => {
     ).toBeUndefined();
   });
 });
+
+describe('incidentFactsOf: a trigger over its threshold but not yet for long enough', () => {
+  test('is shown breaching, never a plain pass', async () => {
+    const { incidentBody } = await import('../../src/report/incident.js');
+    const facts = incidentFactsOf({
+      service: 'api',
+      targets: ['prod ns/deployment/api'],
+      verdict: 'rolled-back',
+      severity: 'P1',
+      headline: 'h',
+      deployedAt: 0,
+      detectedAt: 1,
+      states: [
+        { ...state('error-ratio', 'pass'), value: 0.3, threshold: 0.05, breaching: '0s of 3s' },
+        { ...state('latency', 'pass'), value: 0.1, threshold: 1 },
+      ],
+      observations: {},
+      kubernetes: [],
+    });
+    const body = incidentBody(facts);
+    expect(body).toMatch(/\| error-ratio \| P1 \| 🟠 breaching \(0s of 3s\) \| 0\.3 \|/);
+    expect(body).toMatch(/\| latency \| P1 \| ✅ pass \|/);
+  });
+});

@@ -1,4 +1,5 @@
 /** URLs on their way to text: userinfo redacted everywhere, and what to mask for each URL. */
+import { secretForms } from '../../src/secrets.js';
 import { parseErrorLine } from '../../src/parse-error.js';
 import { redactUrl, redactUrlsIn, splitCredentials, urlSecrets } from '../../src/url.js';
 
@@ -107,5 +108,20 @@ describe('parseErrorLine never quotes the parsed text', () => {
     ],
   ])('%s', (_name, error, expected) => {
     expect(parseErrorLine(error)).toBe(expected);
+  });
+});
+
+describe('secretForms: a secret in the forms a service echoes it back in', () => {
+  test.each<[string, string[]]>([
+    [
+      'Bearer hookS3cretToken42',
+      ['Bearer hookS3cretToken42', 'hookS3cretToken42', 'Bearer%20hookS3cretToken42'],
+    ],
+    ['token ghp_abc123', ['token ghp_abc123', 'ghp_abc123', 'token%20ghp_abc123']],
+    ['/hook/urlS3cret99', ['/hook/urlS3cret99', '%2Fhook%2FurlS3cret99']],
+    ['plainKey1234', ['plainKey1234']],
+    ['abc', []],
+  ])('%s', (value, forms) => {
+    expect(secretForms(value)).toEqual(forms);
   });
 });

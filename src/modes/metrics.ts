@@ -1,4 +1,5 @@
 /** The policy's triggers with their metric sources, for the modes that read metrics. */
+import { maskSecret } from '../secrets.js';
 import * as core from '@actions/core';
 import { watchedTriggers } from '../analysis/rules.js';
 import { resolveMetrics } from '../metrics/settings.js';
@@ -11,12 +12,7 @@ export function triggerSources(
 ): MetricSource[] {
   const watched = watchedTriggers(context.config.policy);
   if (watched.length === 0) return [];
-  const settings = resolveMetrics(
-    context.config,
-    context.env,
-    (s) => core.setSecret(s),
-    options.onMissingEnv,
-  );
+  const settings = resolveMetrics(context.config, context.env, maskSecret, options.onMissingEnv);
   const sources = metricSources(watched, settings, {
     policyFile: context.config.policyFile,
     ...options,

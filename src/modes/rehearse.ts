@@ -41,6 +41,15 @@ export const REHEARSAL_LABEL = 'rollback-rehearsal';
 export async function rehearse(context: ModeContext): Promise<ModeResult> {
   const { config } = context;
   const refs = targetRefs(context);
+  // A drill runs the Kubernetes undo on purpose: settings for real incidents do not apply.
+  if (config.approval.value === 'required')
+    core.warning(
+      'rollback-action: approval: required does not apply to a rehearsal: the drill rolls back and forward without one',
+    );
+  if (config.strategy.value !== 'auto' && config.strategy.value !== 'kubernetes')
+    core.warning(
+      `rollback-action: strategy: ${config.strategy.value} does not apply to a rehearsal: it drills the Kubernetes undo`,
+    );
   const clients = context.kube();
   await checkPermissions(clients, refs, {
     concurrency: config.concurrency,
@@ -51,7 +60,7 @@ export async function rehearse(context: ModeContext): Promise<ModeResult> {
   const unsettled = settled.filter((r) => r.state !== 'done');
   if (unsettled.length)
     throw new UserError(
-      `no rehearsal: ${unsettled.map((r) => `${r.target} is not rolled out (${r.state}: ${r.message})`).join('; ')}; nothing was changed`,
+      `no rehearsal: ${unsettled.map((r) => (r.state === 'unknown' ? `${r.target}: ${r.message}` : `${r.target} is not rolled out (${r.state}: ${r.message})`)).join('; ')}; nothing was changed`,
     );
   const sources = triggerSources(context);
   const start = await startingPoint(context, refs, sources);

@@ -2,7 +2,8 @@ import * as core from '@actions/core';
 import { Outputs } from '../constants.js';
 import { readPlan } from '../decide/plan-file.js';
 import type { Plan } from '../decide/plan.js';
-import { UserError } from '../errors.js';
+import { messageOf, UserError } from '../errors.js';
+import type { MetricSource } from '../metrics/sources.js';
 import { planSection } from '../report/plan.js';
 import { verificationReport } from '../report/json.js';
 import { verificationSection } from '../report/verify-summary.js';
@@ -15,6 +16,7 @@ import {
 } from '../rollback/respond.js';
 import { fileIncident, incidentDue, incidentRange, responseFacts } from '../rollback/incident.js';
 import { incidentNote } from '../report/incident.js';
+import { escapeText } from '../report/markdown.js';
 import { clientFor } from '../kube/connect.js';
 import { readReleases } from '../kube/releases.js';
 import type { TargetResult } from '../rollback/kubernetes.js';
@@ -37,9 +39,16 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
   if (approved) checkPlanContexts(approved, context);
   if (config.reason) core.info(`Reason: ${config.reason}`);
   const failingNames = new Set(approved?.triggers ?? []);
-  const sources = approved?.stages.some((s) => s['verify-ms'] !== undefined)
-    ? triggerSources(context).filter((s) => failingNames.has(s.trigger.rule.name))
-    : [];
+  const stored = Object.fromEntries(
+    Object.entries(snapshot?.baselines ?? {}).map(([name, b]) => [name, b.value]),
+  );
+  // An approved plan judges again what failed; a manual rollback shows every trigger passes
+  // (a relative one only against the capture's baseline: the one before now is the bad release's).
+  const sources = approved
+    ? approved.stages.some((s) => s['verify-ms'] !== undefined)
+      ? triggerSources(context).filter((s) => failingNames.has(s.trigger.rule.name))
+      : []
+    : judgeable(context, stored);
   const reason = config.reason ?? (approved ? 'an approved plan' : 'a manual rollback');
   const response = await respond(context, {
     refs,
@@ -48,7 +57,7 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
     snapshot,
     verdict: 'manual',
     headline: reason,
-    rejudge: { sources, baselines: {} },
+    rejudge: { sources, baselines: stored },
     ...(approved ? { approved } : {}),
   });
   const { run } = response;
@@ -63,17 +72,23 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
       : response.decidedAt;
   const incident = await fileIncident(
     context,
-    responseFacts(context, refs, response, {
-      verdict: run.verdict,
-      // A person chose to roll back: the severity is theirs to set in the issue.
-      severity: undefined,
-      headline: `${approved ? 'an approved plan carried out' : 'a manual rollback'}${actor ? ` by ${actor}` : ''}: ${reason}; ${run.summary}`,
-      deployedAt,
-      detectedAt: response.decidedAt,
-      states: [],
-      observations: {},
-      range: await incidentRange(context, refs, response, snapshot),
-    }),
+    responseFacts(
+      context,
+      refs,
+      response,
+      {
+        verdict: run.verdict,
+        // A person chose to roll back: the severity is theirs to set in the issue.
+        severity: undefined,
+        headline: `${approved ? 'an approved plan carried out' : 'a manual rollback'}${actor ? ` by ${actor}` : ''}: ${reason}; ${run.summary}`,
+        deployedAt,
+        detectedAt: response.decidedAt,
+        states: [],
+        observations: {},
+        range: await incidentRange(context, refs, response, snapshot),
+      },
+      approved === undefined,
+    ),
   );
 
   if (context.env.GITHUB_STEP_SUMMARY) {
@@ -81,7 +96,7 @@ export async function rollback(context: ModeContext): Promise<ModeResult> {
     await core.summary
       .addRaw(`## rollback-action: ${run.verdict}\n\n`)
       .addRaw(
-        `${approved ? 'Carried out' : 'Back to'} ${to}${config.reason ? `, because: ${config.reason}` : ''}: ${run.summary}. ${response.seconds.toFixed(1)} s in all.\n\n`,
+        `${approved ? 'Carried out' : 'Back to'} ${to}${config.reason ? `, because: ${escapeText(config.reason)}` : ''}: ${run.summary}. ${response.seconds.toFixed(1)} s in all.\n\n`,
       )
       .addRaw(planSection(sectionOf(response)))
       .addRaw(response.verification ? verificationSection(response.verification) : '')
@@ -147,4 +162,25 @@ async function undoneReleaseTime(
   );
   const known = times.filter((t): t is number => t !== undefined);
   return known.length ? Math.max(...known) : undefined;
+}
+
+/**
+ * Every trigger a manual rollback can judge afterwards: a relative one only against the
+ * capture's baseline. A metrics setting that does not resolve never stops the rollback.
+ */
+function judgeable(
+  context: ModeContext,
+  stored: Record<string, number | undefined>,
+): MetricSource[] {
+  try {
+    return triggerSources(context).filter(
+      (s) =>
+        s.trigger.rule.relativePercent === undefined || stored[s.trigger.rule.name] !== undefined,
+    );
+  } catch (error) {
+    core.warning(
+      `rollback-action: the triggers cannot be judged after the rollback: ${messageOf(error)}`,
+    );
+    return [];
+  }
 }

@@ -20,6 +20,8 @@ export interface IncidentTrigger {
   /** The side that breaches; `below` for a throughput drop. Default `above`. */
   direction?: 'above' | 'below';
   detail: string;
+  /** Passing, but over its threshold for part of its `for` already: how far along. */
+  breaching?: string;
   /** Every poll of the watch (Observation fits: `at`, and `value` when there was one). */
   observations: readonly ChartPoint[];
 }
@@ -107,6 +109,8 @@ export interface IncidentFacts {
   froze?: Froze;
   /** Who deployed (a login): shown as text, never as a mention. */
   actor?: string;
+  /** Who ran a manual rollback (a login), when a person did. */
+  rolledBackBy?: string;
 }
 
 /** The plan's part of the facts from the decision and its run (times come from the caller). */

@@ -34,6 +34,7 @@ export interface RunFacts {
   run?: PlanRun;
   runUrl?: string;
   actor?: string;
+  rolledBackBy?: string;
   verification?: Verification;
 }
 
@@ -90,6 +91,7 @@ export function incidentFactsOf(r: RunFacts): IncidentFacts {
       ...(s.value !== undefined ? { value: s.value } : {}),
       ...(s.threshold !== undefined ? { threshold: s.threshold } : {}),
       ...(s.baseline !== undefined ? { baseline: s.baseline } : {}),
+      ...(s.status === 'pass' && s.breaching ? { breaching: s.breaching } : {}),
       detail: s.detail,
       observations: (r.observations[s.name] ?? []).map((o) => ({
         at: o.at,
@@ -126,6 +128,7 @@ export function incidentFactsOf(r: RunFacts): IncidentFacts {
     ...(r.runUrl ? { runUrl: r.runUrl } : {}),
     ...(froze ? { froze } : {}),
     ...(r.actor ? { actor: r.actor } : {}),
+    ...(r.rolledBackBy ? { rolledBackBy: r.rolledBackBy } : {}),
     ...(r.verification ? verificationFacts(r.verification, r.decidedAt) : {}),
     ...impactFacts(r.states, r.observations),
   };

@@ -112,6 +112,9 @@ export function summarySection(f: IncidentFacts, l: Limits): string {
     `- **What happened:** ${escapeExternal(f.headline, l.text * 2)}`,
     `- **Service:** ${escapeExternal(f.service, 100)}; targets: ${shownTargets.join(', ') || 'none'}${more > 0 ? ` and ${more} more` : ''}`,
     `- **Deployed:** ${utc(f.deployedAt)} UTC${f.actor ? ` by ${escapeExternal(f.actor, 100)}` : ''}`,
+    ...(f.rolledBackBy
+      ? [`- **Rolled back by:** ${escapeExternal(f.rolledBackBy, 100)}, by hand (mode: rollback)`]
+      : []),
   ];
   if (f.detectedAt !== undefined)
     lines.push(
@@ -199,7 +202,8 @@ export function triggersSection(f: IncidentFacts, l: Limits): string {
   const rows = sorted.map((t) => [
     escapeExternal(t.name, l.text),
     t.severity,
-    STATUS[t.status],
+    // Over its threshold, not yet for long enough: not a pass a reader should trust.
+    t.breaching ? `🟠 breaching (${escapeExternal(t.breaching, 60)})` : STATUS[t.status],
     format(t.value),
     t.threshold === undefined
       ? '-'

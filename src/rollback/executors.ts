@@ -3,6 +3,7 @@
  * it (Kubernetes undo, git revert, flags, command steps, the down-migration), and the flags'
  * re-judgement through the same watch the guard uses. Built once per run from the context.
  */
+import { maskSecret } from '../secrets.js';
 import * as core from '@actions/core';
 import type { PlanAction, PlanSpecs, PlanStage } from '../decide/plan.js';
 import { readDeployedRange, type DeployedRange } from '../decide/range.js';
@@ -198,7 +199,7 @@ export function planExecutors(
           cwd: workspace,
           dryRun,
           log,
-          setSecret: (s) => core.setSecret(s),
+          setSecret: maskSecret,
         }),
       );
     }

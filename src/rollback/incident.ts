@@ -78,6 +78,8 @@ export function responseFacts(
     | 'observations'
     | 'range'
   >,
+  /** A manual rollback: GITHUB_ACTOR ran it, and did not deploy what it undid. */
+  manual = false,
 ): IncidentFacts {
   const actor = context.env.GITHUB_ACTOR;
   return incidentFactsOf({
@@ -89,7 +91,7 @@ export function responseFacts(
     plan: response.plan,
     run: response.run,
     ...(context.run.runUrl ? { runUrl: context.run.runUrl } : {}),
-    ...(actor ? { actor } : {}),
+    ...(actor ? (manual ? { rolledBackBy: actor } : { actor }) : {}),
     ...(response.verification ? { verification: response.verification } : {}),
   });
 }
@@ -147,7 +149,8 @@ export async function fileIncident(
       body,
       labels: incidentLabels(facts, policy?.labels ?? []),
     };
-    const assignees = policy?.assignees ?? (facts.actor ? [facts.actor] : []);
+    const owner = facts.actor ?? facts.rolledBackBy;
+    const assignees = policy?.assignees ?? (owner ? [owner] : []);
     const issue = await github.createIssue({ ...create, assignees }).catch((error: unknown) => {
       // An actor who cannot be assigned (a bot, an outside contributor) is GitHub's 422:
       // the incident matters more than its assignee.

@@ -4,6 +4,7 @@
  * failing triggers pass when judged again for `verify.window`. Judged against `verify.sla`
  * from the decision on. `inconclusive` is never reported as verified.
  */
+import { maskSecret } from '../secrets.js';
 import * as core from '@actions/core';
 import { messageOf } from '../errors.js';
 import { clientFor } from '../kube/connect.js';
@@ -115,7 +116,7 @@ export async function verifyState(
   const smoke = await runSmokeChecks(policy?.checks ?? [], {
     env: context.env,
     cwd: context.env.GITHUB_WORKSPACE || process.cwd(),
-    setSecret: (s) => core.setSecret(s),
+    setSecret: maskSecret,
     log: (line) => core.info(line),
     clock: context.clock,
   });
