@@ -31,7 +31,8 @@ export interface GitHub {
   }): Promise<PullRequest>;
   addLabels(issueNumber: number, labels: readonly string[]): Promise<void>;
   /** The newest open issue with this label whose body holds the marker. */
-  findOpenIssue(label: string, marker: string): Promise<OpenIssue | undefined>;
+  /** The newest open issue with `label` whose body holds any of `markers`. */
+  findOpenIssue(label: string, markers: string | readonly string[]): Promise<OpenIssue | undefined>;
   /** The issue's comments, oldest first (the first few hundred). */
   listIssueComments(issueNumber: number): Promise<IssueComment[]>;
   createIssue(p: {
@@ -191,7 +192,7 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
         }),
       );
     },
-    findOpenIssue: (label, marker) =>
+    findOpenIssue: (label, markers) =>
       call(
         'list issues',
         async () => {
@@ -207,7 +208,10 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
               page,
             });
             // Pull requests are issues to this endpoint; an incident never is one.
-            const found = data.find((i) => !i.pull_request && (i.body ?? '').includes(marker));
+            const wanted = typeof markers === 'string' ? [markers] : markers;
+            const found = data.find(
+              (i) => !i.pull_request && wanted.some((m) => (i.body ?? '').includes(m)),
+            );
             if (found)
               return {
                 number: found.number,

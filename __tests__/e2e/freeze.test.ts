@@ -145,6 +145,13 @@ test('the freeze blocks the next capture until the issue is closed', async () =>
     'freeze-unchecked': null,
   });
 
+  // The same target in a larger set (or one region of an incident's two) is frozen too.
+  const wider = await run(l, 'capture', bad, {
+    inputs: { targets: 'deployment/api\ndeployment/web' },
+  });
+  expect(wider.exitCode).toBe(1);
+  expect(lines(wider)).toEqual([`error: ${frozenLine}`]);
+
   // override-freeze: captured, with a warning that names the incident.
   const overridden = await run(l, 'capture', bad, { inputs: { 'override-freeze': 'true' } });
   expect(overridden.exitCode).toBe(0);

@@ -1,4 +1,5 @@
 /** The deploy freeze's pure half: the froze marker, revert containment, its lines and report. */
+import { targetMarker } from '../../src/report/incident.js';
 import {
   findRevert,
   frozeMarker,
@@ -190,8 +191,16 @@ describe('the incident carries what it froze on', () => {
     expect(lines.slice(0, 2)).toEqual([key, frozeMarker(froze)]);
   });
 
-  test('without a froze, the body is as before: one marker', () => {
-    expect(incidentBody(facts()).match(/<!--/g)).toHaveLength(1);
+  test('without a froze, the body has no froze marker', () => {
+    expect(incidentBody(facts())).not.toContain('rollback-action:froze');
+  });
+
+  test('each target has its own marker, so a capture of any one of them finds the incident', () => {
+    const body = incidentBody(facts());
+    for (const target of facts().targets) expect(body).toContain(targetMarker(target));
+    expect(targetMarker('eu-west shop/deployment/api')).toMatch(
+      /^<!-- rollback-action:target key=[0-9a-f]{16} -->$/,
+    );
   });
 
   test("a later event's comment carries its own froze marker, first", () => {

@@ -134,7 +134,9 @@ describe('the body: every section, filled with the facts', () => {
 
   test('starts with the marker, once', () => {
     expect(body.startsWith(`${incidentMarker(incidentKey('api', facts().targets))}\n`)).toBe(true);
-    expect(body.match(/<!--/g)).toHaveLength(1);
+    // Then one marker per target (the deploy freeze finds the incident by any of them).
+    expect(body.match(/<!--/g)).toHaveLength(1 + facts().targets.length);
+    expect(body.match(/rollback-action:incident key=/g)).toHaveLength(1);
   });
 
   test('summary', () => {
@@ -429,7 +431,8 @@ describe('escapeExternal: outside text cannot act', () => {
         plan: { ...must(facts().plan), reasons: [evil] },
       }),
     );
-    expect(body.match(/<!--/g)).toHaveLength(1);
+    // Ours only: the identity marker and one per target.
+    expect(body.match(/<!--/g)).toHaveLength(1 + facts().targets.length);
     expect(body).not.toMatch(/<img/i);
     // Outside code, every @ and # before a word is broken by the zero-width space.
     const prose = body

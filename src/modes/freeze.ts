@@ -21,7 +21,7 @@ import type { Git } from '../git.js';
 import { GitHubError, ISSUE_READ_PERMISSIONS, type GitHub } from '../github.js';
 import type { TargetRef } from '../kube/snapshot.js';
 import { incidentIdentity } from '../report/incident-of-run.js';
-import { incidentKey, incidentMarker } from '../report/incident.js';
+import { incidentKey, incidentMarker, targetMarker } from '../report/incident.js';
 import type { ModeContext } from './context.js';
 
 /** Revert commits read from the deployed history at most (git's --grep picks them). */
@@ -35,10 +35,11 @@ export async function checkFreeze(
   const github = context.github();
   if (!github) return { state: 'unchecked', problem: 'no github-token or GITHUB_REPOSITORY' };
   const { service, targets } = incidentIdentity(refs, context.env.GITHUB_REPOSITORY);
-  const marker = incidentMarker(incidentKey(service, targets));
+  // The same targets, or any one of them (a capture of one region of an incident's two).
+  const markers = [incidentMarker(incidentKey(service, targets)), ...targets.map(targetMarker)];
   let open;
   try {
-    open = await github.findOpenIssue('incident', marker);
+    open = await github.findOpenIssue('incident', markers);
   } catch (error) {
     return { state: 'unchecked', problem: unreadable(error) };
   }

@@ -82,9 +82,25 @@ export function incidentMarker(key: string): string {
 export const markerOf = (f: IncidentFacts): string =>
   incidentMarker(incidentKey(f.service, f.targets));
 
+/** Targets named one by one at most: a freeze is about the first ones a deploy touches. */
+export const MAX_TARGET_MARKERS = 50;
+
+/**
+ * One target's marker, whatever incident names it: the deploy freeze finds an incident by any
+ * target a capture shares with it, so capturing one region of two does not slip past it.
+ */
+export function targetMarker(target: string): string {
+  const key = createHash('sha256').update(target.trim()).digest('hex').slice(0, 16);
+  return `<!-- rollback-action:target key=${key} -->`;
+}
+
 /** The identity marker, then (when known) what the incident froze deploys on. */
 export const markersOf = (f: IncidentFacts): string =>
-  f.froze ? `${markerOf(f)}\n${frozeMarker(f.froze)}` : markerOf(f);
+  [
+    markerOf(f),
+    ...(f.froze ? [frozeMarker(f.froze)] : []),
+    ...f.targets.slice(0, MAX_TARGET_MARKERS).map(targetMarker),
+  ].join('\n');
 
 /** The first rendering, from the fullest to the shortest, that fits under the budget. */
 export function fit(render: (limits: Limits) => string): string {
