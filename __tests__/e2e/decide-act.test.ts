@@ -655,6 +655,11 @@ describe('verification after the rollback', () => {
     expect(result.outputs).toMatchObject({ verdict: 'rolled-back', verified });
     const report = JSON.parse(result.outputs.report ?? '{}');
     expect(report.severity).toBe(severity);
+    // A P1 trigger's run that ends P0 says why, in the headline and the report.
+    if (severity === 'P0') {
+      expect(report['severity-from']).toMatchObject({ name: 'rollback', severity: 'P0' });
+      expect(report.headline).toContain('graded P0: the rollback is not verified');
+    }
     expect(report.verification.images).toEqual([
       { target: 'eu-west shop/deployment/api', match: true, differences: [] },
     ]);

@@ -422,6 +422,28 @@ describe('mode: verify', () => {
     ]);
   });
 
+  test('a query the backend refuses is named as a mistake to fix, not as missing data', async () => {
+    const { kubeconfig } = await regions(['eu-west']);
+    const url = await prometheusAnswering(() => ({
+      status: 400,
+      body: { status: 'error', errorType: 'bad_data', error: 'parse error at char 5' },
+    }));
+    const result = await runAction({
+      inputs: { mode: 'verify', kubeconfig, 'prometheus-url': url },
+      files: {
+        '.github/rollback-policy.yml':
+          'triggers:\n  - {name: errors, query: sum(errors), above: 0.5}\nverify: {window: 2s}\nwatch: {interval: 1s}\n',
+      },
+      timeoutMs: 60_000,
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+      expect.stringMatching(
+        /^rollback-action: not verified: the triggers cannot be judged: trigger 'errors' cannot be judged: .*parse error at char 5.* \(mode: validate checks it offline\)$/,
+      ),
+    ]);
+  });
+
   test('nothing to verify is one line', async () => {
     const result = await runAction({ inputs: { mode: 'verify' } });
     expect(result.exitCode).toBe(1);

@@ -107,8 +107,23 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
   const detectedAt = context.clock.now();
   const outcome = await act(context, judgement, refs, { rollout, snapshot, sources, baselines });
   // A rollback that failed, or that cannot be shown to have worked, is the runbooks' P0.
-  if (outcome.verdict === 'rollback-failed' || outcome.response?.verification?.verified === false)
-    judgement = { ...judgement, severity: 'P0' };
+  if (
+    judgement.severity !== 'P0' &&
+    (outcome.verdict === 'rollback-failed' || outcome.response?.verification?.verified === false)
+  )
+    judgement = {
+      ...judgement,
+      severity: 'P0',
+      // Said in the headline: a P2 trigger's run that reads P0 must say why.
+      escalation: {
+        name: 'rollback',
+        severity: 'P0',
+        detail:
+          outcome.verdict === 'rollback-failed'
+            ? 'the rollback failed'
+            : 'the rollback is not verified (the runbooks escalate that to P0)',
+      },
+    };
   const states = [rolloutState, ...(watched?.states ?? [])];
   const headline = headlineOf(judgement, outcome, config.windowMs.value);
   const failure = failureOf(outcome, judgement, headline, config.inconclusive.value);

@@ -12,7 +12,12 @@ import type { Clock } from '../clock.js';
 import { formatDuration } from '../duration.js';
 import type { MetricSource } from '../metrics/sources.js';
 
-export type Stability = { verdict: 'pass' | 'fail' | 'inconclusive'; detail: string };
+export type Stability = {
+  verdict: 'pass' | 'fail' | 'inconclusive';
+  detail: string;
+  /** A query the backend refused: a mistake in the policy, not data that may still come. */
+  rejected?: boolean;
+};
 
 export async function judgeAgain(
   sources: readonly MetricSource[],
@@ -45,7 +50,11 @@ export async function judgeAgain(
       log: (line) => core.info(line),
     },
   );
-  return { verdict: verdictOf(result.judgement), detail: detailOf(result.judgement) };
+  return {
+    verdict: verdictOf(result.judgement),
+    detail: detailOf(result.judgement),
+    ...(result.judgement.rejected?.length ? { rejected: true } : {}),
+  };
 }
 
 function verdictOf(judgement: Judgement): Stability['verdict'] {
@@ -59,6 +68,9 @@ function verdictOf(judgement: Judgement): Stability['verdict'] {
 function detailOf(judgement: Judgement): string {
   const first = judgement.failing[0];
   if (first) return `${first.name} still fails: ${first.detail}`;
+  // A query the backend refuses is a mistake to fix, not data that may come.
+  if (judgement.rejected?.length)
+    return `${judgement.rejected.map((r) => `trigger '${r.name}' cannot be judged: ${r.why}`).join('; ')} (mode: validate checks it offline)`;
   if (judgement.verdict === 'pass') return 'every trigger passed';
   return judgement.unjudged.map((u) => `${u.name}: ${u.why}`).join('; ') || 'not judged';
 }

@@ -136,7 +136,9 @@ export async function verifyState(
       : [
           stability.verdict === 'fail'
             ? `the triggers still fail: ${stability.detail}`
-            : `not enough data to show the triggers pass: ${stability.detail}`,
+            : stability.rejected
+              ? `the triggers cannot be judged: ${stability.detail}`
+              : `not enough data to show the triggers pass: ${stability.detail}`,
         ]),
   ];
   // Unverified is never within the SLA: the clock has not stopped.
