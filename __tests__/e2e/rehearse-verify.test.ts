@@ -293,6 +293,29 @@ verify: {window: 2s, sla: critical}
     expect(apiImage(sims['us-east'])).toBe('shop/api:1.1');
   });
 
+  test('a named revision a target does not have is an input mistake: one line, nothing changed, nothing filed', async () => {
+    const { sims, kubeconfig } = await regions(['eu-west']);
+    await releaseEverywhere(sims, '1.0');
+    await releaseEverywhere(sims, '1.1');
+    const before = template(sims['eu-west']);
+    const gh = await new FakeGitHub('acme/shop').start();
+    open.push(gh);
+    const result = await runAction({
+      inputs: { mode: 'rehearse', kubeconfig, targets: 'deployment/api', 'to-revision': '99' },
+      token: gh.token,
+      apiUrl: gh.url,
+      repository: 'acme/shop',
+      files: { '.github/rollback-policy.yml': 'rehearsal: {issue: true}\n' },
+      timeoutMs: 60_000,
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.map((a) => a.message)).toEqual([
+      "rollback-action: input 'to-revision': eu-west shop/deployment/api: unable to find specified revision 99 in history; no rehearsal, nothing was changed",
+    ]);
+    expect(template(sims['eu-west'])).toBe(before);
+    expect(gh.issues).toEqual([]);
+  });
+
   test('a service mid-rollout is not rehearsed: refused, nothing changed', async () => {
     const { sims, kubeconfig } = await regions(['eu-west']);
     await releaseEverywhere(sims, '1.0');

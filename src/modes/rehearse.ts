@@ -62,12 +62,15 @@ export async function rehearse(context: ModeContext): Promise<ModeResult> {
     throw new UserError(
       `no rehearsal: ${unsettled.map((r) => (r.state === 'unknown' ? `${r.target}: ${r.message}` : `${r.target} is not rolled out (${r.state}: ${r.message})`)).join('; ')}; nothing was changed`,
     );
+  const destination: Destination = { kind: 'spec', spec: config.toRevision.value };
+  // A revision someone named that a target does not have is a mistake in the input, not a
+  // broken rollback path: said before anything changes, and no rehearsal issue is filed.
+  if (config.toRevision.from !== 'default') await checkDestination(context, refs, destination);
   const sources = triggerSources(context);
   const start = await startingPoint(context, refs, sources);
   const baselines = Object.fromEntries(
     Object.entries(start.baselines ?? {}).map(([k, b]) => [k, b.value]),
   );
-  const destination: Destination = { kind: 'spec', spec: config.toRevision.value };
   const dryRun = config.dryRun ? 'dry-run' : undefined;
 
   // Back to where staging was, whatever the rollback found: once, from whichever asks first.
@@ -317,4 +320,20 @@ async function fileRehearsal(
     core.warning(`rollback-action: ${problem}`);
     return { problem };
   }
+}
+
+/** Plans the rollback without making it: a target that cannot go to `destination` is refused. */
+async function checkDestination(
+  context: ModeContext,
+  refs: readonly TargetRef[],
+  destination: Destination,
+): Promise<void> {
+  const planned = await core.group('Rehearsal: the named revision', () =>
+    executeRollback(context, refs, destination, 'checking to-revision'),
+  );
+  const missing = planned.results.filter((r) => r.outcome === 'failed');
+  if (missing.length)
+    throw new UserError(
+      `${context.config.toRevision.from === 'input' ? "input 'to-revision'" : 'policy rollback.to-revision'}: ${missing.map((r) => `${describeRef(r)}: ${r.message}`).join('; ')}; no rehearsal, nothing was changed`,
+    );
 }
