@@ -50,6 +50,17 @@ const template = (sim: KubeSim | undefined): string =>
       ?.template,
   );
 
+/** Regions that ran 1.0 and then 1.1 (a drill goes back from 1.1), with each one's template now. */
+async function released(names: string[]) {
+  const started = await regions(names);
+  await releaseEverywhere(started.sims, '1.0');
+  await releaseEverywhere(started.sims, '1.1');
+  const before = Object.fromEntries(
+    Object.entries(started.sims).map(([region, sim]) => [region, template(sim)]),
+  );
+  return { ...started, before };
+}
+
 const policy = (smoke: string, extra = ''): string => `
 triggers:
   - {name: errors, query: 'sum(errors)', above: 0.5, consecutive: 1, severity: P1}
@@ -64,10 +75,7 @@ ${extra}`;
 
 describe('mode: rehearse', () => {
   test('a drill across two regions: back to the previous release, verified and timed, forward again; filed as a rehearsal, never an incident', async () => {
-    const { sims, kubeconfig } = await regions(['eu-west', 'us-east']);
-    await releaseEverywhere(sims, '1.0');
-    await releaseEverywhere(sims, '1.1');
-    const before = Object.fromEntries(Object.entries(sims).map(([r, s]) => [r, template(s)]));
+    const { sims, kubeconfig, before } = await released(['eu-west', 'us-east']);
     const seen = new Set<string>();
     const smoke = await smokeServer(() => {
       seen.add(apiImage(sims['eu-west']));
@@ -185,9 +193,7 @@ describe('mode: rehearse', () => {
   );
 
   test('a smoke check failing on the old release: not verified, rolled forward, the check named', async () => {
-    const { sims, kubeconfig } = await regions(['eu-west']);
-    await releaseEverywhere(sims, '1.0');
-    await releaseEverywhere(sims, '1.1');
+    const { sims, kubeconfig } = await released(['eu-west']);
     const smoke = await smokeServer(() =>
       apiImage(sims['eu-west']) === 'shop/api:1.0' ? 503 : 200,
     );
@@ -209,10 +215,7 @@ describe('mode: rehearse', () => {
   });
 
   test('a cancelled drill (SIGINT while it verifies the old release) rolls forward before it ends', async () => {
-    const { sims, kubeconfig } = await regions(['eu-west', 'us-east']);
-    await releaseEverywhere(sims, '1.0');
-    await releaseEverywhere(sims, '1.1');
-    const before = Object.fromEntries(Object.entries(sims).map(([r, s]) => [r, template(s)]));
+    const { sims, kubeconfig, before } = await released(['eu-west', 'us-east']);
     const url = await prometheus(() => 0);
     let sent = false;
     const result = await runAction({
@@ -294,10 +297,7 @@ verify: {window: 2s, sla: critical}
   });
 
   test('a named revision a target does not have is an input mistake: one line, nothing changed, nothing filed', async () => {
-    const { sims, kubeconfig } = await regions(['eu-west']);
-    await releaseEverywhere(sims, '1.0');
-    await releaseEverywhere(sims, '1.1');
-    const before = template(sims['eu-west']);
+    const { sims, kubeconfig, before } = await released(['eu-west']);
     const gh = await new FakeGitHub('acme/shop').start();
     open.push(gh);
     const result = await runAction({
@@ -312,14 +312,12 @@ verify: {window: 2s, sla: critical}
     expect(result.annotations.map((a) => a.message)).toEqual([
       "rollback-action: input 'to-revision': eu-west shop/deployment/api: unable to find specified revision 99 in history; no rehearsal, nothing was changed",
     ]);
-    expect(template(sims['eu-west'])).toBe(before);
+    expect(template(sims['eu-west'])).toBe(before['eu-west']);
     expect(gh.issues).toEqual([]);
   });
 
   test('a service mid-rollout is not rehearsed: refused, nothing changed', async () => {
-    const { sims, kubeconfig } = await regions(['eu-west']);
-    await releaseEverywhere(sims, '1.0');
-    await releaseEverywhere(sims, '1.1');
+    const { sims, kubeconfig } = await released(['eu-west']);
     const sim = sims['eu-west'];
     sim?.controllers.setImageBehaviour('shop/api:1.2-stuck', 'never-ready');
     const { deployment } = await import('../../lab/kube-sim/fixtures.js');
@@ -344,17 +342,14 @@ verify: {window: 2s, sla: critical}
   });
 
   test('dry run: the plan, nothing changed', async () => {
-    const { sims, kubeconfig } = await regions(['eu-west']);
-    await releaseEverywhere(sims, '1.0');
-    await releaseEverywhere(sims, '1.1');
-    const before = template(sims['eu-west']);
+    const { sims, kubeconfig, before } = await released(['eu-west']);
     const result = await runAction({
       inputs: { mode: 'rehearse', kubeconfig, targets: 'deployment/api', 'dry-run': 'true' },
       timeoutMs: 60_000,
     });
     expect(result.exitCode).toBe(0);
     expect(result.outputs.verdict).toBe('rollback-recommended');
-    expect(template(sims['eu-west'])).toBe(before);
+    expect(template(sims['eu-west'])).toBe(before['eu-west']);
     expect(shownText(result)).toContain('shop/api:1.1 → shop/api:1.0');
   });
 });
