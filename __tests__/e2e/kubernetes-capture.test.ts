@@ -56,7 +56,7 @@ describe('capture refuses clearly, before anything is deployed', () => {
     const result = await capture();
     expect(result.exitCode).toBe(1);
     expect(result.annotations.map((a) => a.message)).toEqual([
-      'rollback-action: context "sim", namespace "default": the credentials lack patch deployments.apps, list replicasets.apps, update configmaps (a rollback of deployments needs them)',
+      'rollback-action: context "sim", namespace "default": the credentials lack patch deployments.apps "api", list replicasets.apps, update configmaps "rollback-action-ledger" (the guard needs them to roll back deployments and to record a healthy release)',
     ]);
     expect(result.outputs).toEqual({});
   });

@@ -369,4 +369,36 @@ describe('kubectl against kube-sim', () => {
     expect(retried).toMatchObject({ code: 0, stdout: 'deployment.apps/api\n' });
     expect(sim.requests.filter((r) => r.status === 429)).toHaveLength(2);
   });
+
+  test('RBAC: with only a Role granted, kubectl auth can-i and a refused verb read as on a cluster', async () => {
+    await setUp();
+    sim.apply(deployment('api', 'shop/api:1.0'));
+    sim.apply(deployment('web', 'shop/web:1.0'));
+    sim.grantOnly(
+      [
+        { apiGroups: ['apps'], resources: ['deployments'], resourceNames: ['api'], verbs: ['get'] },
+        { apiGroups: [''], resources: ['configmaps'], verbs: ['*'] },
+        { apiGroups: ['apps'], resources: ['deployments/scale'], verbs: ['patch'] },
+      ],
+      'default',
+    );
+    const can = async (...args: string[]) =>
+      (await kubectl.run(['auth', 'can-i', ...args])).stdout.trim();
+    expect(await can('get', 'deployments/api')).toBe('yes');
+    expect(await can('get', 'deployments/web')).toBe('no');
+    expect(await can('get', 'deployments')).toBe('no');
+    expect(await can('patch', 'deployments/api')).toBe('no');
+    expect(await can('delete', 'configmaps')).toBe('yes');
+    expect(await can('get', 'configmaps', '-n', 'kube-system')).toBe('no');
+    expect(await can('patch', 'deployments', '--subresource=scale')).toBe('yes');
+    expect(await kubectl.run(['get', 'deployment', 'api', '-o', 'name'])).toMatchObject({
+      code: 0,
+      stdout: 'deployment.apps/api\n',
+    });
+    const refused = await kubectl.run(['get', 'deployment', 'web']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      'Error from server (Forbidden): deployments.apps "web" is forbidden: User "system:serviceaccount:ci:deployer" cannot get resource "deployments" in API group "apps" in the namespace "default"\n',
+    );
+  });
 });

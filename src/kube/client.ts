@@ -158,15 +158,24 @@ export class KubeClient {
     });
   }
 
-  /** Whether the credentials may `verb` the resource (SelfSubjectAccessReview). */
-  async can(verb: string, group: string, resource: string, namespace: string): Promise<boolean> {
+  /**
+   * Whether the credentials may `verb` the resource (SelfSubjectAccessReview); with `name`,
+   * that one object, so a Role narrowed by `resourceNames` is judged as the server will.
+   */
+  async can(
+    verb: string,
+    group: string,
+    resource: string,
+    namespace: string,
+    name?: string,
+  ): Promise<boolean> {
     const review = await this.call<{ status?: { allowed?: boolean } }>({
       method: 'POST',
       path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
       body: {
         apiVersion: 'authorization.k8s.io/v1',
         kind: 'SelfSubjectAccessReview',
-        spec: { resourceAttributes: { verb, group, resource, namespace } },
+        spec: { resourceAttributes: { verb, group, resource, namespace, name } },
       },
     });
     return review.status?.allowed === true;

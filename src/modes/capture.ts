@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
 import { UserError, UserErrors } from '../errors.js';
 import { Outputs, SNAPSHOT_ENV } from '../constants.js';
-import { captureTargets, checkPermissions } from '../kube/capture.js';
+import { captureTargets } from '../kube/capture.js';
+import { checkPermissions } from '../kube/permissions.js';
 import { writeSnapshot, type Snapshot } from '../kube/snapshot.js';
 import { captureBaselines } from '../metrics/baselines.js';
 import { checkTriggers } from '../metrics/preflight.js';
@@ -45,7 +46,11 @@ export async function capture(context: ModeContext): Promise<ModeResult> {
   else if (freezeText) log.warning(`rollback-action: ${freezeText}`);
 
   // Permissions first: a missing RBAC verb found now is a deploy not started blind.
-  await checkPermissions(clients, refs, { concurrency: config.concurrency, warn: log.warning });
+  await checkPermissions(clients, refs, {
+    purpose: 'guard',
+    concurrency: config.concurrency,
+    warn: log.warning,
+  });
   // Then the metrics: a trigger that cannot be read is found before the deploy, not after.
   const sources = triggerSources(context);
   const findings = sources.length

@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
 import { Outputs } from '../constants.js';
 import { messageOf, UserError } from '../errors.js';
-import { captureTargets, checkPermissions } from '../kube/capture.js';
+import { captureTargets } from '../kube/capture.js';
+import { checkPermissions } from '../kube/permissions.js';
 import {
   describeRef,
   findCaptured,
@@ -52,6 +53,7 @@ export async function rehearse(context: ModeContext): Promise<ModeResult> {
     );
   const clients = context.kube();
   await checkPermissions(clients, refs, {
+    purpose: 'rehearse',
     concurrency: config.concurrency,
     warn: (line) => core.warning(line),
   });
