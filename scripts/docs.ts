@@ -1,6 +1,8 @@
 /**
- * Generates the README's usage block and its inputs and outputs tables from action.yml, so
- * the two never drift (a test compares them). `npm run docs` rewrites the README in place.
+ * Generates the README's usage block and its inputs and outputs tables from action.yml, and
+ * docs/policy.md's key reference, `runbook` preset and example from the policy schema, the
+ * code and examples/rollback-policy.yml, so none of them drift (tests compare them).
+ * `npm run docs` rewrites both files in place.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -8,6 +10,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { load } from 'js-yaml';
 import { INPUT_TYPES, type InputName } from '../src/constants.js';
 import type { ActionManifest } from '../lab/runner/harness.js';
+import {
+  PRESET_SELECTOR,
+  renderExample,
+  renderKeys,
+  renderPreset,
+  type PolicySchema,
+} from './policy-docs.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ACTION_REF = 'rollback-action/rollback-action@v1';
@@ -62,13 +71,13 @@ export function renderOutputs(manifest: ActionManifest): string {
 }
 
 /** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->`. */
-function replaceSection(readme: string, name: string, body: string): string {
+function replaceSection(text: string, name: string, body: string, file = 'README.md'): string {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
-  const from = readme.indexOf(start);
-  const to = readme.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md lacks the ${start} … ${end} markers`);
-  return `${readme.slice(0, from + start.length)}\n${body}\n${readme.slice(to)}`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${file} lacks the ${start} … ${end} markers`);
+  return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
 }
 
 export function renderReadme(readme: string, manifest: ActionManifest): string {
@@ -85,9 +94,39 @@ export async function readRepoFiles(): Promise<{ readme: string; manifest: Actio
   return { readme, manifest: load(action) as ActionManifest };
 }
 
+export const POLICY_DOC = 'docs/policy.md';
+export const EXAMPLE_POLICY = 'examples/rollback-policy.yml';
+
+export function renderPolicyDoc(doc: string, schema: PolicySchema, example: string): string {
+  let out = replaceSection(doc, 'keys', renderKeys(schema), POLICY_DOC);
+  out = replaceSection(out, 'preset', renderPreset(PRESET_SELECTOR), POLICY_DOC);
+  return replaceSection(out, 'example', renderExample(example), POLICY_DOC);
+}
+
+export async function readPolicyFiles(): Promise<{
+  doc: string;
+  schema: PolicySchema;
+  example: string;
+}> {
+  const [doc, schema, example] = await Promise.all([
+    readFile(path.join(ROOT, POLICY_DOC), 'utf8'),
+    readFile(path.join(ROOT, 'schema/rollback-policy.schema.json'), 'utf8'),
+    readFile(path.join(ROOT, EXAMPLE_POLICY), 'utf8'),
+  ]);
+  return { doc, schema: JSON.parse(schema) as PolicySchema, example };
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { readme, manifest } = await readRepoFiles();
   const updated = renderReadme(readme, manifest);
   if (updated !== readme) await writeFile(path.join(ROOT, 'README.md'), updated);
   console.log(updated === readme ? 'README.md is up to date' : 'README.md updated from action.yml');
+  const policy = await readPolicyFiles();
+  const doc = renderPolicyDoc(policy.doc, policy.schema, policy.example);
+  if (doc !== policy.doc) await writeFile(path.join(ROOT, POLICY_DOC), doc);
+  console.log(
+    doc === policy.doc
+      ? `${POLICY_DOC} is up to date`
+      : `${POLICY_DOC} updated from the schema, the preset and ${EXAMPLE_POLICY}`,
+  );
 }
