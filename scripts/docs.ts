@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { load } from 'js-yaml';
 import { INPUT_TYPES, type InputName } from '../src/constants.js';
 import type { ActionManifest } from '../lab/runner/harness.js';
+import { renderRbacTable } from './permissions-docs.js';
 import {
   PRESET_SELECTOR,
   renderExample,
@@ -103,6 +104,21 @@ export function renderPolicyDoc(doc: string, schema: PolicySchema, example: stri
   return replaceSection(out, 'example', renderExample(example), POLICY_DOC);
 }
 
+export const PERMISSIONS_DOC = 'docs/permissions.md';
+export const RBAC_EXAMPLE = 'examples/rbac.yaml';
+
+export function renderPermissionsDoc(doc: string, rbacYaml: string): string {
+  return replaceSection(doc, 'rbac', renderRbacTable(rbacYaml), PERMISSIONS_DOC);
+}
+
+export async function readPermissionsFiles(): Promise<{ doc: string; rbac: string }> {
+  const [doc, rbac] = await Promise.all([
+    readFile(path.join(ROOT, PERMISSIONS_DOC), 'utf8'),
+    readFile(path.join(ROOT, RBAC_EXAMPLE), 'utf8'),
+  ]);
+  return { doc, rbac };
+}
+
 export async function readPolicyFiles(): Promise<{
   doc: string;
   schema: PolicySchema;
@@ -128,5 +144,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     doc === policy.doc
       ? `${POLICY_DOC} is up to date`
       : `${POLICY_DOC} updated from the schema, the preset and ${EXAMPLE_POLICY}`,
+  );
+  const permissions = await readPermissionsFiles();
+  const rbacDoc = renderPermissionsDoc(permissions.doc, permissions.rbac);
+  if (rbacDoc !== permissions.doc) await writeFile(path.join(ROOT, PERMISSIONS_DOC), rbacDoc);
+  console.log(
+    rbacDoc === permissions.doc
+      ? `${PERMISSIONS_DOC} is up to date`
+      : `${PERMISSIONS_DOC} updated from ${RBAC_EXAMPLE}`,
   );
 }

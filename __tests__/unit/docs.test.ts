@@ -7,12 +7,25 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
-import { readPolicyFiles, renderPolicyDoc } from '../../scripts/docs.js';
+import {
+  readPermissionsFiles,
+  readPolicyFiles,
+  renderPermissionsDoc,
+  renderPolicyDoc,
+} from '../../scripts/docs.js';
 import { defaultFrom, policyKeys } from '../../scripts/policy-docs.js';
 import { parsePolicy } from '../../src/policy/validate.js';
 import { documentedMessages, extractMessages } from '../../scripts/messages.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+describe('docs/permissions.md', () => {
+  test('its RBAC table is generated from examples/rbac.yaml, the Roles the lab proves (run `npm run docs`)', async () => {
+    const { doc, rbac } = await readPermissionsFiles();
+    expect(doc).toBe(renderPermissionsDoc(doc, rbac));
+    expect(doc).toContain('| `rollback` | `rollback-action-rollback` | `get`, `patch` deployments');
+  });
+});
 
 describe('docs/policy.md', () => {
   test('is generated from the schema, the preset and the example (run `npm run docs`)', async () => {

@@ -11,8 +11,9 @@ import { REPO_ROOT, readManifest, runAction } from '../../lab/runner/harness.js'
 import { readYaml, type WorkflowStep } from '../../lab/runner/workflow.js';
 
 const CORE = ['policy', 'targets', 'namespace', 'contexts', 'kubeconfig', 'github-token'] as const;
-const METRICS = ['prometheus-url', 'alertmanager-url', 'interval'] as const;
-const ACTING = ['window', 'to-revision', 'dry-run'] as const;
+// `window` too: every mode checks that the interval fits in the window (src/config.ts).
+const METRICS = ['prometheus-url', 'alertmanager-url', 'window', 'interval'] as const;
+const ACTING = ['to-revision', 'dry-run'] as const;
 const DECIDING = ['strategy', 'approval', 'reason', 'snapshot', 'deployment-id'] as const;
 
 /**
