@@ -77,22 +77,27 @@ interface Scenario {
   succeeded(result: RunResult, lab: Lab): void;
 }
 
+/** A set-up of releases (`1.0`, `1.1-bad`) and modes that must succeed, one after another. */
+function given(...steps: string[]): (lab: Lab) => Promise<void> {
+  return async (lab) => {
+    for (const step of steps)
+      if (/^\d/.test(step)) await releaseEverywhere({ r: lab.sim }, step);
+      else expect((await lab.run(step)).exitCode).toBe(0);
+  };
+}
+
 const SCENARIOS: Scenario[] = [
   {
     mode: 'capture',
     title: 'before a deploy',
-    setUp: (lab) => releaseEverywhere({ r: lab.sim }, '1.0'),
+    setUp: given('1.0'),
     act: (lab) => lab.run('capture'),
     succeeded: (result) => expect(result.outputs.snapshot).toBeTruthy(),
   },
   {
     mode: 'guard',
     title: 'a healthy deploy, recorded as good',
-    setUp: async (lab) => {
-      await releaseEverywhere({ r: lab.sim }, '1.0');
-      expect((await lab.run('capture')).exitCode).toBe(0);
-      await releaseEverywhere({ r: lab.sim }, '1.1');
-    },
+    setUp: given('1.0', 'capture', '1.1'),
     act: (lab) => lab.run('guard'),
     succeeded: (result, lab) => {
       expect(result.outputs.verdict).toBe('healthy');
@@ -102,11 +107,7 @@ const SCENARIOS: Scenario[] = [
   {
     mode: 'guard',
     title: 'a bad deploy, rolled back and verified',
-    setUp: async (lab) => {
-      await releaseEverywhere({ r: lab.sim }, '1.0');
-      expect((await lab.run('capture')).exitCode).toBe(0);
-      await releaseEverywhere({ r: lab.sim }, '1.1-bad');
-    },
+    setUp: given('1.0', 'capture', '1.1-bad'),
     act: (lab) => lab.run('guard'),
     done: { exit: 1, lines: [/^rollback-action: the deploy was rolled back: errors \(P1\)/] },
     succeeded: (result, lab) => {
@@ -117,12 +118,7 @@ const SCENARIOS: Scenario[] = [
   {
     mode: 'rollback',
     title: 'to the last verified-good release',
-    setUp: async (lab) => {
-      await releaseEverywhere({ r: lab.sim }, '1.0');
-      expect((await lab.run('mark-good')).exitCode).toBe(0);
-      await releaseEverywhere({ r: lab.sim }, '1.1');
-      await releaseEverywhere({ r: lab.sim }, '1.2');
-    },
+    setUp: given('1.0', 'mark-good', '1.1', '1.2'),
     act: (lab) => lab.run('rollback', { 'to-revision': 'last-good' }),
     succeeded: (result, lab) => {
       expect(result.outputs.verdict).toBe('rolled-back');
@@ -133,9 +129,7 @@ const SCENARIOS: Scenario[] = [
     mode: 'rollback',
     title: 'an approved plan, in a job of its own',
     setUp: async (lab) => {
-      await releaseEverywhere({ r: lab.sim }, '1.0');
-      expect((await lab.run('capture')).exitCode).toBe(0);
-      await releaseEverywhere({ r: lab.sim }, '1.1-bad');
+      await given('1.0', 'capture', '1.1-bad')(lab);
       const guarded = await lab.run('guard', { approval: 'required' });
       expect(guarded.outputs.verdict).toBe('rollback-recommended');
       lab.plan = guarded.outputs.plan;
@@ -149,10 +143,7 @@ const SCENARIOS: Scenario[] = [
   {
     mode: 'rehearse',
     title: 'a drill: back and forward again',
-    setUp: async (lab) => {
-      await releaseEverywhere({ r: lab.sim }, '1.0');
-      await releaseEverywhere({ r: lab.sim }, '1.1');
-    },
+    setUp: given('1.0', '1.1'),
     act: (lab) => lab.run('rehearse'),
     succeeded: (result, lab) => {
       expect(result.outputs).toMatchObject({ verdict: 'healthy', verified: 'true' });
@@ -162,7 +153,7 @@ const SCENARIOS: Scenario[] = [
   {
     mode: 'mark-good',
     title: 'recorded twice: the ledger created, then updated',
-    setUp: (lab) => releaseEverywhere({ r: lab.sim }, '1.0'),
+    setUp: given('1.0'),
     act: async (lab) => {
       const first = await lab.run('mark-good');
       if (first.exitCode !== 0) return first;
@@ -177,20 +168,14 @@ const SCENARIOS: Scenario[] = [
   {
     mode: 'verify',
     title: 'after a capture',
-    setUp: async (lab) => {
-      await releaseEverywhere({ r: lab.sim }, '1.0');
-      expect((await lab.run('capture')).exitCode).toBe(0);
-    },
+    setUp: given('1.0', 'capture'),
     act: (lab) => lab.run('verify'),
     succeeded: (result) => expect(result.outputs.verified).toBe('true'),
   },
   {
     mode: 'backtest',
     title: 'deploy times from the rollout history',
-    setUp: async (lab) => {
-      await releaseEverywhere({ r: lab.sim }, '1.0');
-      await releaseEverywhere({ r: lab.sim }, '1.1');
-    },
+    setUp: given('1.0', '1.1'),
     act: (lab) => lab.run('backtest'),
     succeeded: (result) => expect(JSON.parse(result.outputs.report ?? '{}').backtest).toBeTruthy(),
   },
