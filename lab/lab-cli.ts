@@ -18,7 +18,7 @@ console.log(
     'rollback-action lab (Ctrl-C stops everything)',
     `  KUBECONFIG=${lab.kubeconfigPath}   contexts: ${lab.contexts.join(', ')}; deployment/${LAB_DEPLOYMENT} in namespace ${LAB_NAMESPACE}`,
     `  Prometheus:  ${lab.prometheus?.url ?? '(not installed: apt-get install prometheus)'}   the service's series: job="${LAB_JOB}"`,
-    `  a policy for it (.github/rollback-policy.yml): targets: [deployment/${LAB_DEPLOYMENT}], namespace: ${LAB_NAMESPACE}, preset: runbook, metrics: {selector: 'job="${LAB_JOB}"'}`,
+    `  a policy for it (.github/rollback-policy.yml): targets: [deployment/${LAB_DEPLOYMENT}], namespace: ${LAB_NAMESPACE}, contexts: [${lab.contexts.join(', ')}], preset: runbook, metrics: {selector: 'job="${LAB_JOB}"'}`,
     `  Alertmanager: ${lab.alertmanager?.url ?? '(not installed: apt-get install prometheus-alertmanager)'}   alerts from the rules over the service: service="api" (ShopApiErrorBudgetBurn, ShopApiSlow)`,
     `  fake GitHub: ${lab.github.url}   token: ${lab.github.token}   repository: ${lab.github.repository}`,
     `  demo service: ${lab.app.url}  (/metrics; images with a "bad" tag fail 25 % of requests, "slow" add 1.2 s)`,

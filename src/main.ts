@@ -101,6 +101,10 @@ export async function run(
         (clients ??= connect({
           kubeconfig: config.kubeconfig,
           contexts: config.contexts.value,
+          contextsFrom:
+            config.contexts.from === 'policy'
+              ? `${config.policyFile ?? 'the policy'} contexts`
+              : "input 'contexts'",
           env,
           clock,
           setSecret: maskSecret,

@@ -70,11 +70,34 @@ describe('capture refuses clearly, before anything is deployed', () => {
     ]);
   });
 
-  test('an unknown context is named with the ones the kubeconfig has', async () => {
-    const result = await capture({ contexts: 'simm' });
-    expect(result.annotations.map((a) => a.message)).toEqual([
-      "rollback-action: input 'contexts': 'simm' is not a context of the kubeconfig (did you mean 'sim'?); it has sim",
-    ]);
+  test.each<[string, Record<string, string>, string]>([
+    [
+      'an unknown context, in the input',
+      { contexts: 'simm' },
+      "input 'contexts': 'simm' is not a context of the kubeconfig (did you mean 'sim'?); it has sim",
+    ],
+    [
+      'an unknown context, in the policy: the file is named, not an input',
+      { policy: 'policy.yml' },
+      "policy.yml contexts: 'simm' is not a context of the kubeconfig (did you mean 'sim'?); it has sim",
+    ],
+    [
+      'a kubeconfig without current-context and no contexts named',
+      { kubeconfig: 'no-current' },
+      "input 'kubeconfig': has no current-context; name the contexts to act in with input 'contexts' (it has sim)",
+    ],
+  ])('%s: one line, naming where', async (_, extra, line) => {
+    const kubeconfig =
+      extra.kubeconfig === 'no-current'
+        ? sim.kubeconfig('sim').replace(/^current-context:.*$/m, '')
+        : sim.kubeconfig('sim');
+    expect(kubeconfig).toContain('contexts:');
+    const result = await runAction({
+      inputs: { mode: 'capture', targets: 'deployment/api', ...extra, kubeconfig },
+      files: { 'policy.yml': 'contexts: [simm]\n' },
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.map((a) => a.message)).toEqual([`rollback-action: ${line}`]);
   });
 
   test('a snapshot that is not one is refused in one line', async () => {

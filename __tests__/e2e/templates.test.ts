@@ -116,6 +116,8 @@ test('deploy-with-rollback: the deploy step sets a bad image, the guard rolls it
     'Deploy: success',
     // A rollback fails the step: the deploy did not go out.
     'Guard the deploy: failure',
+    // Only for a deploy step that failed.
+    'Put back what ran before the failed deploy: skipped',
   ]);
   const capture = JSON.parse(step(run, 'Capture the pre-deploy state')?.outputs.snapshot ?? '{}');
   expect(capture.targets[0].images.api).toBe(GOOD);
@@ -237,6 +239,7 @@ test("guarded-deploy: capture, the caller's command, guard, in that order; the c
     'capture: action success',
     'deploy: run success',
     'guard: action failure',
+    'put-back: action skipped',
   ]);
   expect(JSON.parse(composite?.outputs.snapshot ?? '{}').targets[0].images.api).toBe(GOOD);
   expect(composite?.outputs).toMatchObject({ verdict: 'rolled-back', 'rolled-back': 'true' });
@@ -244,4 +247,47 @@ test("guarded-deploy: capture, the caller's command, guard, in that order; the c
   expect(apiImage(l.sim)).toBe(GOOD);
   expect(readFileSync(path.join(job.workspace, 'said'), 'utf8')).toBe(`${literal}\n`);
   expect(existsSync(path.join(job.workspace, 'injected'))).toBe(false);
+});
+
+test('guarded-deploy: a deploy command that fails halfway is put back to what the capture recorded', async () => {
+  const l = await lab(['1.0']);
+  const workflow: Workflow = {
+    jobs: {
+      deploy: {
+        steps: [
+          { uses: 'actions/checkout@v5' },
+          { uses: 'your-org/cluster-login@v1' },
+          {
+            id: 'deploy',
+            uses: 'rollback-action/rollback-action/guarded-deploy@v1',
+            with: {
+              // The new image went out, then the command gave up (as helm --wait would).
+              run: 'kubectl set image deployment/api api=shop/api:2.0 --namespace shop\nexit 3',
+              'prometheus-url': '${{ vars.PROMETHEUS_URL }}',
+              targets: 'deployment/api',
+            },
+          },
+        ],
+      },
+    },
+  };
+  const { job, standIns } = await l.job();
+  const run = await runJob(workflow, 'deploy', {
+    job,
+    contexts: l.contexts,
+    standIns,
+    apiUrl: l.gh.url,
+  });
+  const composite = run.steps[2];
+  expect(composite?.steps?.map((s) => `${s.id ?? ''}: ${s.kind} ${s.outcome}`)).toEqual([
+    'capture: action success',
+    'deploy: run failure',
+    'guard: action skipped',
+    'put-back: action success',
+  ]);
+  expect(run.result).toBe('failure');
+  expect(composite?.outputs).toMatchObject({ verdict: 'rolled-back', 'rolled-back': 'true' });
+  expect(apiImage(l.sim)).toBe(GOOD);
+  const putBack = composite?.steps?.[3]?.result;
+  expect(putBack?.log).toContain('the deploy command failed; what ran before it is put back');
 });

@@ -134,15 +134,27 @@ describe('guarded-deploy/action.yml', () => {
       'rollback-action/rollback-action/capture@v1',
       'run',
       'rollback-action/rollback-action/guard@v1',
+      'rollback-action/rollback-action/rollback@v1',
     ]);
-    for (const [step, mode] of [
-      [runs.steps[0], 'capture'],
-      [runs.steps[2], 'guard'],
+    // The put-back after a failed deploy goes to the capture's snapshot: not to `to-revision`,
+    // not to a plan, and it says why in its own words.
+    const own: Record<string, string> = {
+      reason: 'the deploy command failed; what ran before it is put back',
+    };
+    for (const [step, mode, left] of [
+      [runs.steps[0], 'capture', []],
+      [runs.steps[2], 'guard', []],
+      [runs.steps[3], 'rollback', ['to-revision', 'plan']],
     ] as const) {
       const through = Object.fromEntries(
         declared(sub(mode) ?? {})
-          .filter((name) => name !== 'snapshot')
-          .map((name) => [name, `\${{ inputs.${name} }}`]),
+          .filter((name) => name !== 'snapshot' && !(left as readonly string[]).includes(name))
+          .map((name) => [
+            name,
+            mode === 'rollback'
+              ? (own[name] ?? `\${{ inputs.${name} }}`)
+              : `\${{ inputs.${name} }}`,
+          ]),
       );
       expect(step?.with).toEqual(through);
     }
@@ -152,8 +164,11 @@ describe('guarded-deploy/action.yml', () => {
     const { outputs } = await composite;
     for (const [name, spec] of Object.entries(outputs)) {
       expect(spec.description).toBe(main.outputs?.[name]?.description);
-      const from = name === 'snapshot' ? 'capture' : 'guard';
-      expect(spec.value).toBe(`\${{ steps.${from}.outputs.${name} }}`);
+      expect(spec.value).toBe(
+        name === 'snapshot'
+          ? `\${{ steps.capture.outputs.snapshot }}`
+          : `\${{ steps.guard.outputs.${name} || steps.put-back.outputs.${name} }}`,
+      );
     }
     expect(Object.keys(outputs).sort()).toEqual(
       [...Object.keys(sub('guard')?.outputs ?? {}), 'snapshot'].sort(),

@@ -21,6 +21,8 @@ export interface ConnectOptions {
   /** Kubeconfig text from the `kubeconfig` input. */
   kubeconfig?: string;
   contexts: string[];
+  /** Where `contexts` was set, for the error that names a wrong one: `input 'contexts'`. */
+  contextsFrom?: string;
   env: NodeJS.ProcessEnv;
   clock: Clock;
   setSecret: (value: string) => void;
@@ -109,12 +111,22 @@ export function connect(options: ConnectOptions): Map<string, KubeClient> {
   const known = kubeConfig.getContexts().map((c) => c.name);
   // Any YAML loads (a passwd file is one string): say what is missing, not which context.
   if (known.length === 0) throw new UserError(`${source}: holds no contexts; is it a kubeconfig?`);
-  const wanted = options.contexts.length > 0 ? options.contexts : [kubeConfig.getCurrentContext()];
+  // client-node reads a missing current-context as undefined, whatever its declared type says.
+  const current = kubeConfig.getCurrentContext() as string | undefined;
+  if (options.contexts.length === 0 && !current)
+    throw new UserError(
+      `${source}: has no current-context; name the contexts to act in with input 'contexts' (it has ${known.join(', ')})`,
+    );
+  const wanted = options.contexts.length > 0 ? options.contexts : [current ?? ''];
   const clients = new Map<string, KubeClient>();
   for (const context of wanted) {
-    if (!context || !known.includes(context)) {
+    if (!known.includes(context)) {
+      const from =
+        options.contexts.length > 0
+          ? (options.contextsFrom ?? "input 'contexts'")
+          : `${source}: current-context`;
       throw new UserError(
-        `input 'contexts': ${quote(context)} is not a context of the kubeconfig${didYouMean(context, known)}; it has ${known.join(', ') || 'none'}`,
+        `${from}: ${quote(context)} is not a context of the kubeconfig${didYouMean(context, known)}; it has ${known.join(', ')}`,
       );
     }
     const forContext = new KubeConfig();
