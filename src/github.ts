@@ -30,6 +30,16 @@ export interface GitHub {
     body: string;
   }): Promise<PullRequest>;
   addLabels(issueNumber: number, labels: readonly string[]): Promise<void>;
+  /** Pull requests with `label` in `state`, newest first (the first few hundred). */
+  listLabelledPullRequests(
+    label: string,
+    state?: 'open' | 'closed',
+  ): Promise<LabelledPullRequest[]>;
+  /** The commit a merged pull request made on its base, or undefined when it is not merged. */
+  mergeCommitOf(number: number): Promise<string | undefined>;
+  closePullRequest(number: number): Promise<void>;
+  /** How `head` relates to `base` in history (GitHub's compare): `ahead` means base is its ancestor. */
+  compareStatus(base: string, head: string): Promise<'ahead' | 'behind' | 'identical' | 'diverged'>;
   /** The newest open issue with this label whose body holds the marker. */
   /** The newest open issue with `label` whose body holds any of `markers`. */
   findOpenIssue(label: string, markers: string | readonly string[]): Promise<OpenIssue | undefined>;
@@ -53,6 +63,18 @@ export interface GitHub {
     status: { state: 'success' | 'failure' | 'inactive'; description: string; logUrl?: string },
   ): Promise<void>;
 }
+
+/** A pull request as the issues list shows it: enough to read its marker and labels. */
+export interface LabelledPullRequest {
+  number: number;
+  url: string;
+  body: string;
+  labels: string[];
+  merged: boolean;
+}
+
+/** What closing, labelling and commenting on a revert pull request needs. */
+export const PULL_REQUEST_PERMISSIONS = 'pull-requests: write';
 
 export interface Deployment {
   id: number;
@@ -192,6 +214,67 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
         }),
       );
     },
+    listLabelledPullRequests: (label, state = 'open') =>
+      call(
+        'list pull requests',
+        async () => {
+          const found: LabelledPullRequest[] = [];
+          for (let page = 1; page <= ISSUE_PAGES; page++) {
+            const { data } = await octokit.rest.issues.listForRepo({
+              owner,
+              repo,
+              state,
+              labels: label,
+              sort: 'created',
+              direction: 'desc',
+              per_page: 100,
+              page,
+            });
+            for (const i of data)
+              if (i.pull_request)
+                found.push({
+                  number: i.number,
+                  url: i.html_url,
+                  body: i.body ?? '',
+                  labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+                  merged: Boolean(i.pull_request.merged_at),
+                });
+            if (data.length < 100) break;
+          }
+          return found;
+        },
+        ISSUE_READ_PERMISSIONS,
+      ),
+    mergeCommitOf: (number) =>
+      call(
+        `get pull request #${number}`,
+        async () => {
+          const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
+          return data.merged ? (data.merge_commit_sha ?? undefined) : undefined;
+        },
+        'pull-requests: read',
+      ),
+    closePullRequest: async (number) => {
+      await call(
+        `close pull request #${number}`,
+        () => octokit.rest.pulls.update({ owner, repo, pull_number: number, state: 'closed' }),
+        PULL_REQUEST_PERMISSIONS,
+      );
+    },
+    compareStatus: (base, head) =>
+      call(
+        'compare commits',
+        async () => {
+          const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+            owner,
+            repo,
+            basehead: `${base}...${head}`,
+            per_page: 1,
+          });
+          return data.status;
+        },
+        'contents: read',
+      ),
     findOpenIssue: (label, markers) =>
       call(
         'list issues',

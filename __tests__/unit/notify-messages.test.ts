@@ -387,6 +387,7 @@ function guardReport(change: Partial<GuardReport>): GuardReport {
     ledger: null,
     deployments: null,
     incident: null,
+    'stale-reverts': null,
     verification: null,
     ...change,
   };
@@ -501,6 +502,8 @@ describe('outcomeFacts: the outcome from the run report', () => {
               pushed: null,
               conflicts: [],
               error: null,
+              since: [],
+              reason: null,
             },
           ],
         },

@@ -48,7 +48,13 @@ export interface Issue {
   created_at: string;
   updated_at: string;
   comments: { id: number; body: string; created_at: string }[];
-  pull_request?: { head: string; base: string; draft: boolean };
+  pull_request?: {
+    head: string;
+    base: string;
+    draft: boolean;
+    mergedAt?: string;
+    mergeCommit?: string;
+  };
 }
 
 const DOCS = 'https://docs.github.com/rest';
@@ -210,8 +216,12 @@ export class FakeGitHub {
       result.operation.operationId === 'pulls/create'
         ? await this.refusePullRequest(call.body as Record<string, unknown> | undefined)
         : undefined;
+    const compared = result.operation.operationId.startsWith('repos/compare-commits')
+      ? await this.compareInRemote(result.operation.pathParams)
+      : undefined;
     const answer =
       refused ??
+      compared ??
       this.serve(
         result.operation.operationId,
         result.operation.pathParams,
@@ -269,6 +279,77 @@ export class FakeGitHub {
     return undefined;
   }
 
+  /**
+   * A compare answered from the git remote, when the test has one: the status from real
+   * ancestry (ahead, behind, identical, diverged) and the commits base..head, as GitHub does.
+   * Undefined without a remote, or for a commit it lacks (then the recorded commits answer).
+   */
+  private async compareInRemote(
+    p: Record<string, string | undefined>,
+  ): Promise<{ status: number; body: unknown } | undefined> {
+    if (!this.gitRemote) return undefined;
+    const [base, head] = p.basehead !== undefined ? p.basehead.split('...') : [p.base, p.head];
+    const remote = this.gitRemote;
+    const git = (...args: string[]) =>
+      promisify(execFile)('git', args, { cwd: remote }).then(
+        (r) => ({ ok: true, out: r.stdout.trim() }),
+        () => ({ ok: false, out: '' }),
+      );
+    const [b, h] = await Promise.all([
+      git('rev-parse', '--verify', '--quiet', `${base ?? ''}^{commit}`),
+      git('rev-parse', '--verify', '--quiet', `${head ?? ''}^{commit}`),
+    ]);
+    if (!b.ok || !h.ok) return undefined;
+    const ahead = (await git('rev-list', '--reverse', `${b.out}..${h.out}`)).out
+      .split('\n')
+      .filter(Boolean);
+    const behind = (await git('rev-list', '--count', `${h.out}..${b.out}`)).out;
+    const status =
+      b.out === h.out
+        ? 'identical'
+        : Number(behind) === 0
+          ? 'ahead'
+          : ahead.length === 0
+            ? 'behind'
+            : 'diverged';
+    const commits = [];
+    for (const sha of ahead) {
+      const [message, parents] = await Promise.all([
+        git('log', '-1', '--format=%B', sha),
+        git('log', '-1', '--format=%P', sha),
+      ]);
+      commits.push({
+        sha,
+        commit: { message: message.out },
+        parents: parents.out
+          .split(' ')
+          .filter(Boolean)
+          .map((parent) => ({ sha: parent })),
+      });
+    }
+    return {
+      status: 200,
+      body: {
+        status,
+        ahead_by: ahead.length,
+        behind_by: Number(behind),
+        total_commits: ahead.length,
+        commits,
+        files: [],
+      },
+    };
+  }
+
+  /** Merges an open pull request as the button would (the test's git does the merge itself). */
+  merge(number: number, mergeCommit: string): void {
+    const pr = this.findIssue(String(number));
+    if (!pr?.pull_request) throw new Error(`fake GitHub: #${number} is not a pull request`);
+    pr.state = 'closed';
+    pr.pull_request.mergedAt = this.now();
+    pr.pull_request.mergeCommit = mergeCommit;
+    pr.updated_at = this.now();
+  }
+
   private now(): string {
     return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
@@ -312,7 +393,7 @@ export class FakeGitHub {
               html_url: this.htmlUrl('pull', issue.number),
               diff_url: `${this.htmlUrl('pull', issue.number)}.diff`,
               patch_url: `${this.htmlUrl('pull', issue.number)}.patch`,
-              merged_at: null,
+              merged_at: issue.pull_request.mergedAt ?? null,
             },
           }
         : {}),
@@ -511,6 +592,38 @@ export class FakeGitHub {
             base: { ref: pr.pull_request?.base },
             draft: pr.pull_request?.draft,
             merged: false,
+          },
+        };
+      }
+      case 'pulls/get': {
+        const pr = this.findIssue(p.pull_number);
+        if (!pr?.pull_request) return notFound;
+        return {
+          status: 200,
+          body: {
+            ...(this.issueJson(pr) as object),
+            head: { ref: pr.pull_request.head },
+            base: { ref: pr.pull_request.base },
+            merged: pr.pull_request.mergedAt !== undefined,
+            merged_at: pr.pull_request.mergedAt ?? null,
+            merge_commit_sha: pr.pull_request.mergeCommit ?? null,
+          },
+        };
+      }
+      case 'pulls/update': {
+        const pr = this.findIssue(p.pull_number);
+        if (!pr?.pull_request) return notFound;
+        if (typeof body?.title === 'string') pr.title = body.title;
+        if (typeof body?.body === 'string') pr.body = body.body;
+        if (body?.state === 'open' || body?.state === 'closed') pr.state = body.state;
+        pr.updated_at = this.now();
+        return {
+          status: 200,
+          body: {
+            ...(this.issueJson(pr) as object),
+            head: { ref: pr.pull_request.head },
+            base: { ref: pr.pull_request.base },
+            merged: pr.pull_request.mergedAt !== undefined,
           },
         };
       }

@@ -32,6 +32,8 @@ export interface LedgerEntry {
   sha: string | undefined;
   runUrl: string | undefined;
   reason: string | undefined;
+  /** Revert pull requests merged since, that this release is the first verified to carry. */
+  reverts?: { number: number; url: string }[];
   targets: LedgerTarget[];
 }
 
@@ -132,6 +134,7 @@ export interface GoodRelease {
   sha: string | undefined;
   runUrl: string | undefined;
   reason: string | undefined;
+  reverts?: { number: number; url: string }[];
 }
 
 /** Records what `refs` run now in their namespaces' ledgers; refuses anything mid-rollout. */

@@ -20,8 +20,7 @@ import { messageOf } from '../errors.js';
 import type { Git } from '../git.js';
 import { GitHubError, ISSUE_READ_PERMISSIONS, type GitHub } from '../github.js';
 import type { TargetRef } from '../kube/snapshot.js';
-import { incidentIdentity } from '../report/incident-of-run.js';
-import { incidentKey, incidentMarker, targetMarker } from '../report/incident.js';
+import { incidentIdentity, incidentMarkersFor } from '../report/incident-of-run.js';
 import type { ModeContext } from './context.js';
 
 /** Revert commits read from the deployed history at most (git's --grep picks them). */
@@ -34,9 +33,9 @@ export async function checkFreeze(
 ): Promise<FreezeState> {
   const github = context.github();
   if (!github) return { state: 'unchecked', problem: 'no github-token or GITHUB_REPOSITORY' };
-  const { service, targets } = incidentIdentity(refs, context.env.GITHUB_REPOSITORY);
+  const { service } = incidentIdentity(refs, context.env.GITHUB_REPOSITORY);
   // The same targets, or any one of them (a capture of one region of an incident's two).
-  const markers = [incidentMarker(incidentKey(service, targets)), ...targets.map(targetMarker)];
+  const markers = incidentMarkersFor(refs, context.env.GITHUB_REPOSITORY);
   let open;
   try {
     open = await github.findOpenIssue('incident', markers);

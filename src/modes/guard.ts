@@ -16,6 +16,9 @@ import { formatTimestamp } from '../time.js';
 import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { waitForRollouts } from './rollouts.js';
 import { recordGoodRelease, type LedgerRecord } from '../kube/ledger.js';
+import { staleRevertsSection } from '../report/stale-reverts.js';
+import { mergedReverts, settleStaleReverts } from './stale-reverts.js';
+import type { MergedRevert } from '../rollback/stale-reverts.js';
 import { triggerSources } from './metrics.js';
 import { deployTime, scopeProblems } from '../decide/gather.js';
 import { evidenceOf, guardSummary, notCounted } from '../report/guard-summary.js';
@@ -106,6 +109,11 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
 
   const detectedAt = context.clock.now();
   const outcome = await act(context, judgement, refs, { rollout, snapshot, sources, baselines });
+  // A healthy release supersedes the revert pull requests that would roll back past it.
+  const staleReverts =
+    outcome.verdict === 'healthy' && !config.dryRun
+      ? await settleStaleReverts(context, refs, outcome.merged ?? null)
+      : null;
   // A rollback that failed, or that cannot be shown to have worked, is the runbooks' P0.
   if (
     judgement.severity !== 'P0' &&
@@ -169,7 +177,8 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
           (outcome.response?.verification
             ? verificationSection(outcome.response.verification)
             : '') +
-          incidentNote(incident),
+          incidentNote(incident) +
+          staleRevertsSection(staleReverts),
       )
       .write();
   return {
@@ -209,6 +218,7 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
       ledger: outcome.ledger?.map(ledgerReport) ?? null,
       deployments: deployments ?? null,
       incident: incident ?? null,
+      'stale-reverts': staleReverts,
       verification: outcome.response?.verification
         ? verificationReport(outcome.response.verification)
         : null,
@@ -279,6 +289,8 @@ interface Outcome {
   verdict: Verdict;
   response?: Response;
   ledger?: LedgerRecord[];
+  /** Merged revert pull requests this healthy release carries (null: GitHub not asked). */
+  merged?: MergedRevert[] | null;
 }
 
 interface Watched {
@@ -297,18 +309,33 @@ async function act(
   const { config } = context;
   if (judgement.verdict === 'inconclusive') return { verdict: 'inconclusive' };
   if (judgement.verdict !== 'fail') {
-    if (!refs.length || config.dryRun) return { verdict: 'healthy' };
+    if (config.dryRun) return { verdict: 'healthy' };
+    // The merged reverts this release carries: recorded with it, and settled after it.
+    const merged = await mergedReverts(context, refs);
+    if (!refs.length) return { verdict: 'healthy', merged };
+    const release = goodRelease(context);
     try {
       return {
         verdict: 'healthy',
-        ledger: await recordGoodRelease(context.kube(), refs, goodRelease(context), {
-          concurrency: context.config.concurrency,
-          log: (line) => core.info(line),
-        }),
+        merged,
+        ledger: await recordGoodRelease(
+          context.kube(),
+          refs,
+          {
+            ...release,
+            ...(merged?.length
+              ? { reverts: merged.map((m) => ({ number: m.number, url: m.url })) }
+              : {}),
+          },
+          {
+            concurrency: context.config.concurrency,
+            log: (line) => core.info(line),
+          },
+        ),
       };
     } catch (error) {
       core.warning(`healthy, but not recorded as last-good: ${messageOf(error)}`);
-      return { verdict: 'healthy' };
+      return { verdict: 'healthy', merged };
     }
   }
   const failingNames = new Set(judgement.failing.map((s) => s.name));

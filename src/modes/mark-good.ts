@@ -2,6 +2,8 @@ import * as core from '@actions/core';
 import { recordGoodRelease } from '../kube/ledger.js';
 import { ledgerReport } from '../report/json.js';
 import { markGoodSummary } from '../report/mark-good-summary.js';
+import { staleRevertsSection } from '../report/stale-reverts.js';
+import { mergedReverts, settleStaleReverts } from './stale-reverts.js';
 import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './context.js';
 
 /**
@@ -10,16 +12,24 @@ import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './co
  * targets are recorded; anything mid-rollout is refused.
  */
 export async function markGood(context: ModeContext): Promise<ModeResult> {
+  const refs = targetRefs(context);
+  // The merged reverts this release carries: recorded with it, and settled after it.
+  const merged = await mergedReverts(context, refs);
+  const reverts = (merged ?? []).map((m) => ({ number: m.number, url: m.url }));
   const ledger = await recordGoodRelease(
     context.kube(),
-    targetRefs(context),
-    goodRelease(context),
-    {
-      concurrency: context.config.concurrency,
-      log: (line) => core.info(line),
-    },
+    refs,
+    { ...goodRelease(context), ...(reverts.length ? { reverts } : {}) },
+    { concurrency: context.config.concurrency, log: (line) => core.info(line) },
   );
+  // A release marked good supersedes the revert pull requests that would roll back past it.
+  const staleReverts = await settleStaleReverts(context, refs, merged);
   if (context.env.GITHUB_STEP_SUMMARY)
-    await core.summary.addRaw(markGoodSummary(ledger, context.config.reason)).write();
-  return { outputs: {}, report: { ledger: ledger.map(ledgerReport) } };
+    await core.summary
+      .addRaw(markGoodSummary(ledger, context.config.reason) + staleRevertsSection(staleReverts))
+      .write();
+  return {
+    outputs: {},
+    report: { ledger: ledger.map(ledgerReport), 'stale-reverts': staleReverts },
+  };
 }

@@ -128,6 +128,7 @@ export interface GitPolicy {
   revert?: 'one' | 'per-commit';
   labels?: string[];
   'revert-pr-after-undo'?: boolean;
+  'stale-reverts'?: 'close' | 'comment' | 'keep';
 }
 
 export interface MigrationsPolicy {

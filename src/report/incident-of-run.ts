@@ -13,6 +13,7 @@ import type { PlanRun } from '../rollback/run-plan.js';
 import { frozeOf } from '../decide/freeze.js';
 import { describeRef, type TargetRef } from '../kube/snapshot.js';
 import { planFacts, type IncidentFacts, type IncidentVersion } from './incident-facts.js';
+import { incidentKey, incidentMarker, targetMarker } from './incident.js';
 import type { Verification } from '../verify/verify.js';
 import { imageChanges } from '../verify/images.js';
 
@@ -66,6 +67,15 @@ export function incidentIdentity(
     service: refs[0]?.name ?? repository?.split('/')[1] ?? 'service',
     targets: refs.length ? refs.map(describeRef) : [repository ?? 'service'],
   };
+}
+
+/** The markers an open incident of these targets holds: the identity, and one per target. */
+export function incidentMarkersFor(
+  refs: readonly TargetRef[],
+  repository: string | undefined,
+): string[] {
+  const { service, targets } = incidentIdentity(refs, repository);
+  return [incidentMarker(incidentKey(service, targets)), ...targets.map(targetMarker)];
 }
 
 export function incidentFactsOf(r: RunFacts): IncidentFacts {

@@ -172,6 +172,8 @@ export function revertReport(r: RevertResult): RevertReport {
     pushed: r.pushed ?? null,
     conflicts: r.conflicts ?? [],
     error: r.error ?? null,
+    since: (r.since ?? []).map((c) => ({ ...c, verified: c.verified ?? null })),
+    reason: r.reason ?? null,
   };
 }
 

@@ -5,6 +5,7 @@
  * key. Internal objects stay camelCase and are converted at the edge (src/report/json.ts).
  * Kubernetes objects carried whole (a pod template) keep the API's own keys.
  */
+import type { StaleRevert } from '../rollback/stale-reverts.js';
 import type { Mode, Severity, Verdict } from '../constants.js';
 import type { GitOpsMarker } from '../kube/snapshot.js';
 import type { PodTemplate, WorkloadKind } from '../kube/types.js';
@@ -95,6 +96,10 @@ export interface RevertReport {
   pushed: { sha: string; retried: boolean } | null;
   conflicts: string[];
   error: string | null;
+  /** The branch's commits after the deployed one (newest first), each with its verification. */
+  since: { sha: string; subject: string; verified: string | null }[];
+  /** Why no revert was made (`superseded`). */
+  reason: string | null;
 }
 
 /** What the plan did (guard's `rollback`, and the body of mode rollback). */
@@ -168,6 +173,8 @@ export interface GuardReport {
   deployments: DeploymentMarks | null;
   /** The incident filed or commented on, or why not. */
   incident: IncidentFiled | { problem: string } | null;
+  /** Revert pull requests a healthy release looked at (null: not checked, or not healthy). */
+  'stale-reverts': StaleRevert[] | null;
   verification: VerificationReport | null;
 }
 
@@ -276,6 +283,7 @@ export interface BacktestReport {
 /** mode: mark-good. */
 export interface MarkGoodReport {
   ledger: LedgerReport[];
+  'stale-reverts': StaleRevert[] | null;
 }
 
 /** mode: validate. */

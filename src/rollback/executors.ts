@@ -20,15 +20,50 @@ import { quoteArgv, runCommandStep, type CommandFacts } from './command.js';
 import { executeRollback } from './execute.js';
 import { turnFlagOff } from './feature-flag.js';
 import { revertRange, type RevertResult } from './git-revert.js';
+import { serviceOf } from './revert-record.js';
+import { clientFor } from '../kube/connect.js';
+import { readLedger } from '../kube/ledger.js';
 import type { Destination, TargetResult } from './kubernetes.js';
 import type { ActionResult, Executors } from './run-plan.js';
 import { judgeAgain, type Stability } from '../verify/stabilise.js';
+
+/**
+ * The commits the targets' ledgers hold as verified healthy, with when and by what: a revert
+ * must not go past one. Best effort: a ledger that cannot be read is said and skipped.
+ */
+async function verifiedReleases(
+  context: ModeContext,
+  refs: readonly TargetRef[],
+  log: (line: string) => void,
+): Promise<Map<string, string>> {
+  const verified = new Map<string, string>();
+  if (!refs.length) return verified;
+  const scopes = [...new Map(refs.map((r) => [`${r.context}|${r.namespace}`, r])).values()];
+  for (const ref of scopes) {
+    try {
+      const client = clientFor(context.kube(), ref.context);
+      for (const entry of await readLedger(client, ref.namespace))
+        if (entry.sha && !verified.has(entry.sha))
+          verified.set(
+            entry.sha,
+            `verified healthy ${entry.recordedAt}${entry.runUrl ? ` by ${entry.runUrl}` : ''}`,
+          );
+    } catch (error) {
+      log(
+        `the ledger of ${ref.context}/${ref.namespace} was not read (${messageOf(error)}); a revert is not checked against it`,
+      );
+    }
+  }
+  return verified;
+}
 
 /** How old the decision's read of a workload may be for the undo to reuse it. */
 const PREFETCH_FRESH_MS = 5_000;
 
 export interface ExecutorDeps {
   context: ModeContext;
+  /** The run's targets (none for a service without Kubernetes targets). */
+  refs: readonly TargetRef[];
   /** What the flag, step and down-migration actions run (an approved plan's own copy). */
   specs: PlanSpecs;
   /** Where a Kubernetes undo goes. */
@@ -128,11 +163,14 @@ export function planExecutors(
             isMigration: () => false,
             log,
           });
+    const { refs } = deps;
     const result = await revertRange(
       deps.git,
       deps.github,
       {
         range,
+        service: serviceOf(context.config.policyFile, refs),
+        verified: await verifiedReleases(context, refs, log),
         mode: spec.mode,
         delivery: spec.delivery,
         ...(spec.keep?.length ? { keep: spec.keep } : {}),
@@ -155,7 +193,9 @@ export function planExecutors(
         ? `pushed to ${result.branch}${result.pushed.retried ? ' (rebased once)' : ''}`
         : result.branch;
     const outcome: ActionResult['outcome'] =
-      result.outcome === 'reverted' || result.outcome === 'skipped'
+      result.outcome === 'reverted' ||
+      result.outcome === 'skipped' ||
+      result.outcome === 'superseded'
         ? 'done'
         : result.outcome === 'planned'
           ? 'planned'
@@ -170,9 +210,11 @@ export function planExecutors(
             ? revertError(result.error ?? 'failed', spec.branch, context.config.policyFile)
             : result.outcome === 'skipped'
               ? `${result.branch} already has the base's content`
-              : result.outcome === 'planned'
-                ? `would revert ${plural(result.reverted.length, 'commit')} on ${result.branch} (${result.delivery})`
-                : `${plural(result.reverted.length, 'commit')} reverted: ${where}`,
+              : result.outcome === 'superseded'
+                ? (result.reason ?? 'superseded by a newer verified release')
+                : result.outcome === 'planned'
+                  ? `would revert ${plural(result.reverted.length, 'commit')} on ${result.branch} (${result.delivery})`
+                  : `${plural(result.reverted.length, 'commit')} reverted: ${where}`,
       // A missing branch or a refused token does not change on a second try.
       retryable:
         result.outcome === 'failed' &&
@@ -183,7 +225,9 @@ export function planExecutors(
         ? {
             pending: `merge pull request #${result.pullRequest.number} (${result.pullRequest.url}) to roll back`,
           }
-        : {}),
+        : result.outcome === 'superseded'
+          ? { pending: result.reason ?? 'no revert: a newer release is verified healthy' }
+          : {}),
     };
   };
 

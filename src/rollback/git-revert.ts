@@ -14,6 +14,7 @@ import { GitError, type Git, type GitRunOptions } from '../git.js';
 import type { GitHub, PullRequest } from '../github.js';
 import { assertSha, type DeployedRange, type RangeCommit } from '../decide/range.js';
 import { code, escapeText, markdownTable } from '../report/markdown.js';
+import { revertMarker, type RevertRecord, type RevertService } from './revert-record.js';
 
 export interface RevertOptions {
   range: DeployedRange;
@@ -32,11 +33,31 @@ export interface RevertOptions {
    * schema stays, so their files stay too, or the migration tool reports them missing).
    */
   keep?: readonly string[];
+  /** Whose revert it is, recorded in the pull request's marker. */
+  service?: RevertService;
+  /**
+   * Commits verified healthy (the ledger's), with what verified them: a branch that moved past
+   * the deployed commit to one of these gets no revert, which would roll back past it.
+   */
+  verified?: ReadonlyMap<string, string>;
 }
 
+/** A commit on the branch after the deployed one, and what verified it, if anything did. */
+export interface CommitSince {
+  sha: string;
+  subject: string;
+  verified?: string;
+}
+
+/** At most this many commits since the deployed one are listed (the newest). */
+const SINCE_LIMIT = 50;
+
 export interface RevertResult {
-  /** `skipped`: the branch already has the base's content, so there is nothing to revert. */
-  outcome: 'reverted' | 'planned' | 'conflict' | 'failed' | 'skipped';
+  /**
+   * `skipped`: the branch already has the base's content, so there is nothing to revert.
+   * `superseded`: the branch moved past the deployed commit to a release verified healthy.
+   */
+  outcome: 'reverted' | 'planned' | 'conflict' | 'failed' | 'skipped' | 'superseded';
   delivery: 'pull-request' | 'push';
   branch: string;
   /** The pull request's branch. */
@@ -52,6 +73,10 @@ export interface RevertResult {
   pushed?: { sha: string; retried: boolean };
   conflicts?: string[];
   error?: string;
+  /** The branch's commits after the deployed one, newest first (when it moved). */
+  since?: CommitSince[];
+  /** Why no revert was made, for `superseded`. */
+  reason?: string;
 }
 
 /** Repository hooks (husky's pre-commit, an LFS pre-push) are the project's, not a rollback's. */
@@ -97,6 +122,20 @@ export async function revertRange(
       return fail(
         `the deployed commit ${short(range.head)} is not on ${branch} (tip ${short(tip)})`,
       );
+    // The branch moved on since the deploy: say what came after, and never revert past a
+    // release verified healthy since (merging that revert would roll back a good release).
+    if (tip !== range.head) {
+      result.since = await commitsSince(git, range.head, tip, options.verified);
+      log(
+        `${branch} has moved past the deployed commit ${short(range.head)}: ${plural(result.since.length, 'commit')} since`,
+      );
+      const healthy = result.since.find((c) => c.verified);
+      if (healthy) {
+        const reason = `${branch} is already past a release verified healthy: ${short(healthy.sha)} ${oneLine(healthy.subject)} (${healthy.verified ?? 'verified'}), newer than the deployed ${short(range.head)}; a revert would roll back past it, so none is made: roll forward or fix forward`;
+        log(reason);
+        return { ...result, outcome: 'superseded', reason };
+      }
+    }
     await git.run([...NO_HOOKS, 'worktree', 'add', '--detach', '--quiet', tree, tip]);
     added = true;
 
@@ -337,7 +376,7 @@ async function openPullRequest(
         head: headBranch,
         base: branch,
         title: subjectOf(options),
-        body: pullRequestBody(chain, options),
+        body: pullRequestBody(chain, options, branch, result.since),
       }));
     log(`${found ? 'reusing' : 'opened'} pull request #${pullRequest.number}: ${pullRequest.url}`);
     await github.addLabels(pullRequest.number, options.labels);
@@ -378,6 +417,29 @@ async function fetchBranch(run: InTree, branch: string): Promise<string> {
     timeoutMs: NETWORK_TIMEOUT_MS,
   });
   return (await run(['rev-parse', '--verify', `${ref}^{commit}`])).stdout.trim();
+}
+
+/** The commits in `head..tip`, newest first (at most SINCE_LIMIT), each with its verification. */
+async function commitsSince(
+  git: Git,
+  head: string,
+  tip: string,
+  verified: ReadonlyMap<string, string> | undefined,
+): Promise<CommitSince[]> {
+  const r = await git.run([
+    'log',
+    `--max-count=${SINCE_LIMIT}`,
+    '--format=%H%x09%s',
+    `${head}..${tip}`,
+  ]);
+  return r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [sha = '', ...subject] = line.split('\t');
+      const by = verified?.get(sha);
+      return { sha, subject: subject.join('\t'), ...(by ? { verified: by } : {}) };
+    });
 }
 
 async function isAncestor(git: Git, ancestor: string, of: string): Promise<boolean> {
@@ -454,8 +516,23 @@ function mergeNote(c: RangeCommit): string {
   return c.parents.length > 1 ? ' (a merge: with its branch)' : '';
 }
 
-function pullRequestBody(chain: readonly RangeCommit[], options: RevertOptions): string {
+function pullRequestBody(
+  chain: readonly RangeCommit[],
+  options: RevertOptions,
+  branch: string,
+  since: readonly CommitSince[] = [],
+): string {
   const { range, message } = options;
+  const record: RevertRecord = {
+    version: 1,
+    service: options.service ?? { policy: null, targets: [] },
+    branch,
+    base: range.base,
+    head: range.head,
+    reverted: chain.map((c) => c.sha),
+    verdict: message.verdict,
+    ...(message.runUrl ? { run: message.runUrl } : {}),
+  };
   return [
     `Automatic rollback of the deploy ${code(`${short(range.base)}..${short(range.head)}`)}: merging this pull request reverts it, and the normal pipeline redeploys the code from ${code(short(range.base))}.`,
     `**Verdict:** ${escapeText(message.verdict)}. ${escapeText(message.headline)}`,
@@ -467,6 +544,17 @@ function pullRequestBody(chain: readonly RangeCommit[], options: RevertOptions):
       // In a code span: a subject's @mention or HTML is shown, not acted on.
       chain.map((c) => [code(c.sha), `${code(oneLine(c.subject))}${mergeNote(c)}`]),
     ),
+    ...(since.length
+      ? [
+          `**${escapeText(branch)} has moved on** since the deployed commit: ${plural(since.length, 'commit')} came after it (newest first). Merging reverts only the deployed range; check that none of these depends on it.`,
+          markdownTable(
+            ['Commit', 'Subject'],
+            since.map((c) => [code(c.sha), code(oneLine(c.subject))]),
+          ),
+        ]
+      : []),
+    `A newer release verified healthy on ${code(branch)} closes this pull request (policy \`git.stale-reverts\`).`,
+    revertMarker(record),
   ].join('\n\n');
 }
 

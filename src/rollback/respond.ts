@@ -112,6 +112,7 @@ export async function respond(context: ModeContext, input: RespondInput): Promis
     : planOnlyReason(config);
   const executors = planExecutors({
     context,
+    refs: input.refs,
     specs: plan.specs ?? specsOf(plan, config.policy),
     destination,
     ...(planOnly ? { planOnly } : {}),

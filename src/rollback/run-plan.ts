@@ -232,6 +232,17 @@ export async function runPlan(
       }
     }
     run.finishedAt = options.now();
+    // An action that chose not to act and says why (a revert that would roll back past a
+    // release verified since): nothing changed, and a person decides what comes next.
+    const held = run.actions.filter((a) => !a.changed && a.pending !== undefined);
+    if (held.length && !run.actions.some((a) => a.changed)) {
+      run.outcome = 'waiting';
+      const why = held.map((a) => a.pending).join('; ');
+      return end('rollback-recommended', why, {
+        failure: `no rollback: ${why}`,
+        rolledBack: false,
+      });
+    }
     // A revert pull request changes nothing until someone merges it.
     const done = run.actions.filter((a, j) => a.changed && !stage.actions[j]?.['follow-up']);
     const waiting = done.length > 0 && done.every((a) => a.pending !== undefined);
