@@ -156,18 +156,37 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
     base: data.base.ref,
   });
 
+  const compare = async (base: string, head: string, perPage: number) =>
+    (
+      await octokit.rest.repos.compareCommitsWithBasehead({
+        owner,
+        repo,
+        basehead: `${base}...${head}`,
+        per_page: perPage,
+      })
+    ).data;
+  /** One page of issues and pull requests with `label`, newest first. */
+  const labelled = async (label: string, state: 'open' | 'closed', page: number) =>
+    (
+      await octokit.rest.issues.listForRepo({
+        owner,
+        repo,
+        state,
+        labels: label,
+        sort: 'created',
+        direction: 'desc',
+        per_page: 100,
+        page,
+      })
+    ).data;
+
   return {
     repository: `${owner}/${repo}`,
     compareCommits: (base, head) =>
       call(
         'compare commits',
         async () => {
-          const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
-            owner,
-            repo,
-            basehead: `${base}...${head}`,
-            per_page: 250,
-          });
+          const data = await compare(base, head, 250);
           return data.commits
             .map((c) => ({
               sha: c.sha,
@@ -220,16 +239,7 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
         async () => {
           const found: LabelledPullRequest[] = [];
           for (let page = 1; page <= ISSUE_PAGES; page++) {
-            const { data } = await octokit.rest.issues.listForRepo({
-              owner,
-              repo,
-              state,
-              labels: label,
-              sort: 'created',
-              direction: 'desc',
-              per_page: 100,
-              page,
-            });
+            const data = await labelled(label, state, page);
             for (const i of data)
               if (i.pull_request)
                 found.push({
@@ -262,34 +272,13 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
       );
     },
     compareStatus: (base, head) =>
-      call(
-        'compare commits',
-        async () => {
-          const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
-            owner,
-            repo,
-            basehead: `${base}...${head}`,
-            per_page: 1,
-          });
-          return data.status;
-        },
-        'contents: read',
-      ),
+      call('compare commits', async () => (await compare(base, head, 1)).status, 'contents: read'),
     findOpenIssue: (label, markers) =>
       call(
         'list issues',
         async () => {
           for (let page = 1; page <= ISSUE_PAGES; page++) {
-            const { data } = await octokit.rest.issues.listForRepo({
-              owner,
-              repo,
-              state: 'open',
-              labels: label,
-              sort: 'created',
-              direction: 'desc',
-              per_page: 100,
-              page,
-            });
+            const data = await labelled(label, 'open', page);
             // Pull requests are issues to this endpoint; an incident never is one.
             const wanted = typeof markers === 'string' ? [markers] : markers;
             const found = data.find(

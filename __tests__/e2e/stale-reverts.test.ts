@@ -232,15 +232,17 @@ test('a merged revert pull request: the next verified release records it in the 
   await f.git(['push', '-q', 'origin', 'main'], f.workspace);
   const merged = await f.git(['rev-parse', 'HEAD'], f.workspace);
   gh.merge(pr?.number ?? 0, merged);
-  const marked = await runAction({
-    workspace: f.workspace,
-    inputs: { ...inputs, mode: 'mark-good' },
-    sha: merged,
-    repository: 'acme/shop',
-    token: gh.token,
-    apiUrl: gh.url,
-    files: { '.github/rollback-policy.yml': TRIGGERS },
-  });
+  const markGood = () =>
+    runAction({
+      workspace: f.workspace,
+      inputs: { ...inputs, mode: 'mark-good' },
+      sha: merged,
+      repository: 'acme/shop',
+      token: gh.token,
+      apiUrl: gh.url,
+      files: { '.github/rollback-policy.yml': TRIGGERS },
+    });
+  const marked = await markGood();
   expect(marked.exitCode).toBe(0);
   const ledger = JSON.parse(
     String(
@@ -262,15 +264,7 @@ test('a merged revert pull request: the next verified release records it in the 
   expect(marked.summary).toContain('merged revert now verified in a healthy release');
 
   // Noted once: the next verified release does not record or tell it again.
-  const again = await runAction({
-    workspace: f.workspace,
-    inputs: { ...inputs, mode: 'mark-good' },
-    sha: merged,
-    repository: 'acme/shop',
-    token: gh.token,
-    apiUrl: gh.url,
-    files: { '.github/rollback-policy.yml': TRIGGERS },
-  });
+  const again = await markGood();
   expect(JSON.parse(again.outputs.report ?? '{}')['stale-reverts']).toEqual([]);
   gh.assertClean();
 });

@@ -203,12 +203,9 @@ test('rollback-rehearsal: a scheduled drill rolls back, verifies, rolls forward,
   );
 });
 
-test("guarded-deploy: capture, the caller's command, guard, in that order; the command runs once as written", async () => {
-  const l = await lab(['1.0']);
-  // What a caller would pass from an input: quotes, $(...), backticks and ${{ }} stay data.
-  const literal = '$(touch injected) `touch injected` ${{ github.token }} "quoted"';
-  const command = `kubectl set image deployment/api api=shop/api:2.0 --namespace shop\nprintf '%s\\n' '${literal}' > said`;
-  const workflow: Workflow = {
+/** A job of one guarded-deploy step whose deploy command is `run`, after checkout and login. */
+function guardedDeploy(run: string): Workflow {
+  return {
     jobs: {
       deploy: {
         steps: [
@@ -218,7 +215,7 @@ test("guarded-deploy: capture, the caller's command, guard, in that order; the c
             id: 'deploy',
             uses: 'rollback-action/rollback-action/guarded-deploy@v1',
             with: {
-              run: '${{ inputs.command }}',
+              run,
               'prometheus-url': '${{ vars.PROMETHEUS_URL }}',
               targets: 'deployment/api',
             },
@@ -227,6 +224,14 @@ test("guarded-deploy: capture, the caller's command, guard, in that order; the c
       },
     },
   };
+}
+
+test("guarded-deploy: capture, the caller's command, guard, in that order; the command runs once as written", async () => {
+  const l = await lab(['1.0']);
+  // What a caller would pass from an input: quotes, $(...), backticks and ${{ }} stay data.
+  const literal = '$(touch injected) `touch injected` ${{ github.token }} "quoted"';
+  const command = `kubectl set image deployment/api api=shop/api:2.0 --namespace shop\nprintf '%s\\n' '${literal}' > said`;
+  const workflow = guardedDeploy('${{ inputs.command }}');
   const { job, standIns } = await l.job();
   const run = await runJob(workflow, 'deploy', {
     job,
@@ -251,26 +256,10 @@ test("guarded-deploy: capture, the caller's command, guard, in that order; the c
 
 test('guarded-deploy: a deploy command that fails halfway is put back to what the capture recorded', async () => {
   const l = await lab(['1.0']);
-  const workflow: Workflow = {
-    jobs: {
-      deploy: {
-        steps: [
-          { uses: 'actions/checkout@v5' },
-          { uses: 'your-org/cluster-login@v1' },
-          {
-            id: 'deploy',
-            uses: 'rollback-action/rollback-action/guarded-deploy@v1',
-            with: {
-              // The new image went out, then the command gave up (as helm --wait would).
-              run: 'kubectl set image deployment/api api=shop/api:2.0 --namespace shop\nexit 3',
-              'prometheus-url': '${{ vars.PROMETHEUS_URL }}',
-              targets: 'deployment/api',
-            },
-          },
-        ],
-      },
-    },
-  };
+  // The new image went out, then the command gave up (as helm --wait would).
+  const workflow = guardedDeploy(
+    'kubectl set image deployment/api api=shop/api:2.0 --namespace shop\nexit 3',
+  );
   const { job, standIns } = await l.job();
   const run = await runJob(workflow, 'deploy', {
     job,

@@ -400,6 +400,18 @@ export class FakeGitHub {
     };
   }
 
+  /** A pull request as the pulls endpoints show it: the issue's fields and the branches. */
+  private pullJson(pr: Issue): unknown {
+    return {
+      ...(this.issueJson(pr) as object),
+      head: { ref: pr.pull_request?.head },
+      base: { ref: pr.pull_request?.base },
+      merged: pr.pull_request?.mergedAt !== undefined,
+      merged_at: pr.pull_request?.mergedAt ?? null,
+      merge_commit_sha: pr.pull_request?.mergeCommit ?? null,
+    };
+  }
+
   /** Issues and pull requests share one number sequence, as on GitHub. */
   private newIssue(
     body: Record<string, unknown> | undefined,
@@ -598,17 +610,7 @@ export class FakeGitHub {
       case 'pulls/get': {
         const pr = this.findIssue(p.pull_number);
         if (!pr?.pull_request) return notFound;
-        return {
-          status: 200,
-          body: {
-            ...(this.issueJson(pr) as object),
-            head: { ref: pr.pull_request.head },
-            base: { ref: pr.pull_request.base },
-            merged: pr.pull_request.mergedAt !== undefined,
-            merged_at: pr.pull_request.mergedAt ?? null,
-            merge_commit_sha: pr.pull_request.mergeCommit ?? null,
-          },
-        };
+        return { status: 200, body: this.pullJson(pr) };
       }
       case 'pulls/update': {
         const pr = this.findIssue(p.pull_number);
@@ -617,15 +619,7 @@ export class FakeGitHub {
         if (typeof body?.body === 'string') pr.body = body.body;
         if (body?.state === 'open' || body?.state === 'closed') pr.state = body.state;
         pr.updated_at = this.now();
-        return {
-          status: 200,
-          body: {
-            ...(this.issueJson(pr) as object),
-            head: { ref: pr.pull_request.head },
-            base: { ref: pr.pull_request.base },
-            merged: pr.pull_request.mergedAt !== undefined,
-          },
-        };
+        return { status: 200, body: this.pullJson(pr) };
       }
       case 'pulls/list': {
         // `head` is `owner:branch` (GitHub ignores a head without an owner); `base` a branch.
