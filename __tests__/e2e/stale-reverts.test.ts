@@ -8,6 +8,7 @@
  */
 import { createGitFixture, HISTORY, type GitFixture } from '../../lab/git/fixture.js';
 import { FakeGitHub } from '../../lab/github/server.js';
+import { deployment, settled } from '../../lab/kube-sim/fixtures.js';
 import { releaseEverywhere, startRegions } from '../../lab/kube-sim/regions.js';
 import { closeStandIns, prometheusAnswering, vector } from '../../lab/prometheus/stand-in.js';
 import { runAction } from '../../lab/runner/harness.js';
@@ -132,9 +133,13 @@ test('a revert pull request records what it reverts; a newer commit verified hea
     `Closed by rollback-action: \`${sha('release-2.0').slice(0, 7)}\` was verified healthy at`,
   );
   expect(pr?.comments[0]?.body).toContain('https://github.com/acme/shop/actions/runs/1000');
-  expect(healthy.log).toContain(`revert pull request #${pr?.number ?? 0} closed: superseded by`);
+  expect(healthy.log).toContain(
+    `revert pull request #${pr?.number ?? 0} closed: reverts ${sha('merge-discounts').slice(0, 7)}; superseded by ${sha('release-2.0').slice(0, 7)}`,
+  );
   expect(healthy.summary).toContain('### Revert pull requests settled by this healthy release');
-  expect(healthy.summary).toContain('closed as superseded');
+  expect(healthy.summary).toContain(
+    `closed: reverts ${sha('merge-discounts').slice(0, 7)}; superseded by ${sha('release-2.0').slice(0, 7)}`,
+  );
   gh.assertClean();
 });
 
@@ -266,5 +271,37 @@ test('a merged revert pull request: the next verified release records it in the 
   // Noted once: the next verified release does not record or tell it again.
   const again = await markGood();
   expect(JSON.parse(again.outputs.report ?? '{}')['stale-reverts']).toEqual([]);
+  gh.assertClean();
+});
+
+test("another service's release verified in the same namespace does not stop this service's revert", async () => {
+  const { gh, sha, guard } = await lab();
+  const regions = await startRegions(['eu-west']);
+  open.push(regions);
+  const argo = { 'argocd.argoproj.io/tracking-id': 'shop:apps/Deployment:shop/api' };
+  await releaseEverywhere(regions.sims, '2.0', argo);
+  const sim = regions.sims['eu-west'];
+  sim?.apply(deployment('web', 'shop/web:2.0', { namespace: 'shop' }));
+  await sim?.waitFor('Deployment', 'shop', 'web', settled);
+  // release-2.0 is verified for web only...
+  const marked = await runAction({
+    inputs: { mode: 'mark-good', kubeconfig: regions.kubeconfig, targets: 'deployment/web' },
+    sha: sha('release-2.0'),
+    token: gh.token,
+    apiUrl: gh.url,
+  });
+  expect(marked.exitCode).toBe(0);
+  // ...so api's revert is still made, with release-2.0 listed as a commit since, unverified.
+  const failed = await guard(sha('merge-discounts'), sha('release-1.1'), 1, {
+    inputs: { kubeconfig: regions.kubeconfig, targets: 'deployment/api' },
+  });
+  expect(failed.outputs.verdict).toBe('rollback-recommended');
+  expect(pulls(gh)).toHaveLength(1);
+  const report = JSON.parse(failed.outputs.report ?? '{}');
+  expect(report.rollback.reverts[0].since[0]).toEqual({
+    sha: sha('release-2.0'),
+    subject: 'release: api 2.0',
+    verified: null,
+  });
   gh.assertClean();
 });

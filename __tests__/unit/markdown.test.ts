@@ -1,4 +1,26 @@
-import { escapeCell, escapeText, markdownTable } from '../../src/report/markdown.js';
+import { code, escapeCell, escapeText, markdownTable } from '../../src/report/markdown.js';
+import { marked } from 'marked';
+
+describe('code: a value can never close its span early', () => {
+  test.each([
+    ['plain', '`plain`'],
+    ['a`b', '``a`b``'],
+    [
+      '`leading [link](https://evil.example) **bold**',
+      '`` `leading [link](https://evil.example) **bold** ``',
+    ],
+    [
+      'chore: `rm -rf /` and ``double`` ticks `',
+      '``` chore: `rm -rf /` and ``double`` ticks ` ```',
+    ],
+  ])('%j', (text, fenced) => {
+    expect(code(text)).toBe(fenced);
+    // Rendered, it is one code span holding exactly the text: no link, no emphasis.
+    const html = marked.parseInline(code(text)) as string;
+    expect(html.match(/<code>/g)).toHaveLength(1);
+    expect(html).not.toMatch(/<a |<strong>|<em>/);
+  });
+});
 
 describe('escapeCell: a value cannot break a table row or restyle itself', () => {
   test.each([
@@ -10,6 +32,9 @@ describe('escapeCell: a value cannot break a table row or restyle itself', () =>
     // Inside a code span nothing is escaped but the pipe (GFM splits cells first).
     ['`a=~"b"` and ~c~', '`a=~"b"` and \\~c\\~'],
     ['`a|b`', '`a\\|b`'],
+    // A longer fence holds single backticks: the span ends at the run of its own length.
+    ['``a`~b`` and ~c', '``a`~b`` and \\~c'],
+    ['an unclosed ` and ~c', 'an unclosed ` and \\~c'],
   ])('%j', (text, escaped) => {
     expect(escapeCell(text)).toBe(escaped);
   });

@@ -73,6 +73,16 @@ test.each<[string, Parameters<typeof staleDecision>[1], ReturnType<typeof staleD
     { kind: 'keep', why: 'another service (policy or targets)' },
   ],
   [
+    'a run without a policy file (mark-good, no checkout): its targets decide',
+    { sha: C, branch: 'main', service: { ...SERVICE, policy: null } },
+    { kind: 'check-ancestry' },
+  ],
+  [
+    'no policy file and no targets: nothing to say it is this service',
+    { sha: C, branch: 'main', service: { policy: null, targets: [] } },
+    { kind: 'keep', why: 'another service (policy or targets)' },
+  ],
+  [
     'another policy file',
     { sha: C, branch: 'main', service: { ...SERVICE, policy: 'deploy/web.yml' } },
     { kind: 'keep', why: 'another service (policy or targets)' },

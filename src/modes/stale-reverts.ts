@@ -53,9 +53,9 @@ export async function mergedReverts(
     });
   } catch (error) {
     core.warning(
-      `rollback-action: merged revert pull requests were not looked for: ${messageOf(error)}`,
+      `rollback-action: revert pull requests were not checked against this healthy release: ${messageOf(error)}`,
     );
-    return [];
+    return null;
   }
 }
 

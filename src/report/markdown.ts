@@ -13,10 +13,29 @@ export function escapeCell(text: string): string {
  * start GitHub's strikethrough in plain text, and a backslash there is shown as it is.
  */
 function outsideCode(text: string, change: (plain: string) => string): string {
-  return text
-    .split(/(`+[^`]*?`+)/)
-    .map((part, i) => (i % 2 ? part : change(part)))
-    .join('');
+  // CommonMark: a run of n backticks opens a span that the next run of exactly n closes.
+  let out = '';
+  let plain = '';
+  let i = 0;
+  while (i < text.length) {
+    const run = /^`+/.exec(text.slice(i))?.[0];
+    if (!run) {
+      plain += text.charAt(i++);
+      continue;
+    }
+    const closing = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
+    closing.lastIndex = i + run.length;
+    const end = closing.exec(text);
+    if (!end) {
+      plain += run;
+      i += run.length;
+      continue;
+    }
+    out += change(plain) + text.slice(i, end.index + run.length);
+    plain = '';
+    i = end.index + run.length;
+  }
+  return out + change(plain);
 }
 
 export function markdownTable(
@@ -29,10 +48,16 @@ export function markdownTable(
   );
 }
 
-/** Inline code that survives backticks inside the value. */
+/**
+ * Inline code that survives backticks inside the value (CommonMark: a fence longer than any
+ * run of backticks in it, and a space inside when the value starts or ends with one), so a
+ * commit subject can never close the span and put a link, a mention or a keyword outside it.
+ */
 export function code(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  return `${fence}${text}${fence}`;
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 /**

@@ -13,6 +13,7 @@ import type { TargetResult } from '../rollback/kubernetes.js';
 export const STAGE_LABEL: Record<StageOutcome, string> = {
   worked: '✅ worked',
   waiting: '⏳ waiting for a merge',
+  held: '✋ not done: a newer release is verified',
   failed: '❌ failed',
   'still-failing': '⚠️ still failing',
   unconfirmed: '⚠️ not confirmed (no data)',
@@ -82,7 +83,18 @@ function revertSection(r: RevertResult): string {
         ? `Would revert on ${code(r.branch)} (${r.delivery})`
         : r.outcome === 'conflict'
           ? `Conflict reverting on ${code(r.branch)}: ${(r.conflicts ?? []).map(code).join(', ')}; aborted, nothing pushed`
-          : `${r.outcome} on ${code(r.branch)}${r.error ? `: ${escapeText(r.error)}` : ''}`;
+          : r.outcome === 'superseded'
+            ? `No revert on ${code(r.branch)}: ${escapeText(r.reason ?? 'a newer release is verified healthy')}`
+            : `${r.outcome} on ${code(r.branch)}${r.error ? `: ${escapeText(r.error)}` : ''}`;
+  // The branch moved on since the deploy: what a merge would land on top of, or go past.
+  const since = r.since?.length
+    ? `${code(r.branch)} moved on since the deployed commit, newest first:\n\n${r.since
+        .map(
+          (c) =>
+            `- ${code(c.sha.slice(0, 12))} ${code(c.subject)}${c.verified ? ` — ${escapeText(c.verified)}` : ''}`,
+        )
+        .join('\n')}\n\n`
+    : '';
   const commits =
     r.outcome === 'reverted' || r.outcome === 'planned'
       ? r.reverted.map((sha) => `- ${code(sha.slice(0, 12))}`).join('\n')
@@ -93,6 +105,7 @@ function revertSection(r: RevertResult): string {
     commits
       ? `${r.outcome === 'planned' ? 'Would revert' : 'Reverted'}, newest first:\n\n${commits}\n\n`
       : '',
+    since,
     r.diffStat ? `\`\`\`\n${r.diffStat.replace(/```/g, "'''")}\n\`\`\`\n\n` : '',
   ].join('');
 }

@@ -3,9 +3,9 @@ import type { StaleRevert } from '../rollback/stale-reverts.js';
 import { escapeText } from './markdown.js';
 
 const WORDS: Record<StaleRevert['action'], string> = {
-  closed: 'closed as superseded',
-  commented: 'marked superseded (a comment; left open)',
-  kept: 'superseded, kept open (git.stale-reverts: keep)',
+  closed: 'closed',
+  commented: 'commented on, left open (git.stale-reverts: comment)',
+  kept: 'left open (git.stale-reverts: keep)',
   left: 'left open',
   failed: 'not settled',
   deployed: 'merged revert now verified in a healthy release',

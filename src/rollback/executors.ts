@@ -22,7 +22,7 @@ import { turnFlagOff } from './feature-flag.js';
 import { revertRange, type RevertResult } from './git-revert.js';
 import { serviceOf } from './revert-record.js';
 import { clientFor } from '../kube/connect.js';
-import { readLedger } from '../kube/ledger.js';
+import { readLedger, type LedgerEntry } from '../kube/ledger.js';
 import type { Destination, TargetResult } from './kubernetes.js';
 import type { ActionResult, Executors } from './run-plan.js';
 import { judgeAgain, type Stability } from '../verify/stabilise.js';
@@ -40,10 +40,14 @@ async function verifiedReleases(
   if (!refs.length) return verified;
   const scopes = [...new Map(refs.map((r) => [`${r.context}|${r.namespace}`, r])).values()];
   for (const ref of scopes) {
+    // Another service's release verified in the same namespace says nothing about this one.
+    const ours = refs.filter((r) => r.context === ref.context && r.namespace === ref.namespace);
+    const isOurs = (entry: LedgerEntry) =>
+      entry.targets.some((t) => ours.some((r) => r.kind === t.kind && r.name === t.name));
     try {
       const client = clientFor(context.kube(), ref.context);
       for (const entry of await readLedger(client, ref.namespace))
-        if (entry.sha && !verified.has(entry.sha))
+        if (entry.sha && isOurs(entry) && !verified.has(entry.sha))
           verified.set(
             entry.sha,
             `verified healthy ${entry.recordedAt}${entry.runUrl ? ` by ${entry.runUrl}` : ''}`,

@@ -73,8 +73,10 @@ export interface RevertResult {
   pushed?: { sha: string; retried: boolean };
   conflicts?: string[];
   error?: string;
-  /** The branch's commits after the deployed one, newest first (when it moved). */
+  /** The branch's commits after the deployed one, newest first (when it moved; the newest 50). */
   since?: CommitSince[];
+  /** How many commits came after the deployed one, all told. */
+  sinceTotal?: number;
   /** Why no revert was made, for `superseded`. */
   reason?: string;
 }
@@ -125,9 +127,11 @@ export async function revertRange(
     // The branch moved on since the deploy: say what came after, and never revert past a
     // release verified healthy since (merging that revert would roll back a good release).
     if (tip !== range.head) {
-      result.since = await commitsSince(git, range.head, tip, options.verified);
+      const { commits, total } = await commitsSince(git, range.head, tip, options.verified);
+      result.since = commits;
+      result.sinceTotal = total;
       log(
-        `${branch} has moved past the deployed commit ${short(range.head)}: ${plural(result.since.length, 'commit')} since`,
+        `${branch} has moved past the deployed commit ${short(range.head)}: ${plural(total, 'commit')} since`,
       );
       const healthy = result.since.find((c) => c.verified);
       if (healthy) {
@@ -376,7 +380,7 @@ async function openPullRequest(
         head: headBranch,
         base: branch,
         title: subjectOf(options),
-        body: pullRequestBody(chain, options, branch, result.since),
+        body: pullRequestBody(chain, options, branch, result.since, result.sinceTotal),
       }));
     log(`${found ? 'reusing' : 'opened'} pull request #${pullRequest.number}: ${pullRequest.url}`);
     await github.addLabels(pullRequest.number, options.labels);
@@ -419,27 +423,33 @@ async function fetchBranch(run: InTree, branch: string): Promise<string> {
   return (await run(['rev-parse', '--verify', `${ref}^{commit}`])).stdout.trim();
 }
 
-/** The commits in `head..tip`, newest first (at most SINCE_LIMIT), each with its verification. */
+/**
+ * The commits in `head..tip`, newest first: every one is checked against `verified` (a release
+ * verified deep in a long range still counts), and the newest SINCE_LIMIT are kept to show,
+ * with any verified one among them. `total` is how many there are.
+ */
 async function commitsSince(
   git: Git,
   head: string,
   tip: string,
   verified: ReadonlyMap<string, string> | undefined,
-): Promise<CommitSince[]> {
-  const r = await git.run([
-    'log',
-    `--max-count=${SINCE_LIMIT}`,
-    '--format=%H%x09%s',
-    `${head}..${tip}`,
-  ]);
-  return r.stdout
+): Promise<{ commits: CommitSince[]; total: number }> {
+  const all = (await git.run(['rev-list', `${head}..${tip}`])).stdout.split('\n').filter(Boolean);
+  const healthy = all.find((sha) => verified?.has(sha));
+  const shown = all.slice(0, SINCE_LIMIT);
+  if (healthy && !shown.includes(healthy)) shown.push(healthy);
+  if (!shown.length) return { commits: [], total: 0 };
+  // One git call for the subjects, in the order asked.
+  const log = await git.run(['log', '--no-walk=unsorted', '--format=%H%x09%s', ...shown]);
+  const commits = log.stdout
     .split('\n')
     .filter(Boolean)
-    .map((line) => {
+    .map((line): CommitSince => {
       const [sha = '', ...subject] = line.split('\t');
       const by = verified?.get(sha);
       return { sha, subject: subject.join('\t'), ...(by ? { verified: by } : {}) };
     });
+  return { commits, total: all.length };
 }
 
 async function isAncestor(git: Git, ancestor: string, of: string): Promise<boolean> {
@@ -521,6 +531,7 @@ function pullRequestBody(
   options: RevertOptions,
   branch: string,
   since: readonly CommitSince[] = [],
+  sinceTotal = since.length,
 ): string {
   const { range, message } = options;
   const record: RevertRecord = {
@@ -546,7 +557,7 @@ function pullRequestBody(
     ),
     ...(since.length
       ? [
-          `**${escapeText(branch)} has moved on** since the deployed commit: ${plural(since.length, 'commit')} came after it (newest first). Merging reverts only the deployed range; check that none of these depends on it.`,
+          `**${escapeText(branch)} has moved on** since the deployed commit: ${plural(sinceTotal, 'commit')} came after it (${sinceTotal > since.length ? `the newest ${since.length} here` : 'newest first'}). Merging reverts only the deployed range; check that none of these depends on it.`,
           markdownTable(
             ['Commit', 'Subject'],
             since.map((c) => [code(c.sha), code(oneLine(c.subject))]),

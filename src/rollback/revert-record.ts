@@ -37,11 +37,18 @@ export function serviceOf(
   return { policy: policyFile ?? null, targets: refs.map(describeRef).sort() };
 }
 
-export function sameService(a: RevertService, b: RevertService): boolean {
+/**
+ * Whether the revert `record` is of the `verified` run's service: the same targets and policy
+ * file. A run without a policy file (a mark-good job with no checkout) cannot name the policy,
+ * so its targets alone decide, when it has any.
+ */
+export function sameService(record: RevertService, verified: RevertService): boolean {
+  const targets =
+    record.targets.length === verified.targets.length &&
+    record.targets.every((t, i) => t === verified.targets[i]);
   return (
-    a.policy === b.policy &&
-    a.targets.length === b.targets.length &&
-    a.targets.every((t, i) => t === b.targets[i])
+    targets &&
+    (record.policy === verified.policy || (verified.policy === null && verified.targets.length > 0))
   );
 }
 

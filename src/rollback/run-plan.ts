@@ -42,6 +42,7 @@ export interface Attempt {
 export type StageOutcome =
   | 'worked'
   | 'waiting'
+  | 'held'
   | 'failed'
   | 'still-failing'
   | 'unconfirmed'
@@ -236,7 +237,7 @@ export async function runPlan(
     // release verified since): nothing changed, and a person decides what comes next.
     const held = run.actions.filter((a) => !a.changed && a.pending !== undefined);
     if (held.length && !run.actions.some((a) => a.changed)) {
-      run.outcome = 'waiting';
+      run.outcome = 'held';
       const why = held.map((a) => a.pending).join('; ');
       return end('rollback-recommended', why, {
         failure: `no rollback: ${why}`,

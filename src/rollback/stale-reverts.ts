@@ -96,21 +96,18 @@ export async function supersedeStaleReverts(
       left(decision.why);
       continue;
     }
-    const contained = await Promise.all(
-      [record.head, ...record.reverted].map((sha) => isAncestor(git, github, sha, verified.sha)),
-    );
-    if (!contained.every(Boolean)) {
-      left(`${verified.sha.slice(0, 7)} does not contain the reverted commits`);
-      continue;
-    }
     try {
+      const reverts = [...new Set([record.head, ...record.reverted])];
+      const contained = await Promise.all(
+        reverts.map((sha) => isAncestor(git, github, sha, verified.sha)),
+      );
+      if (!contained.every(Boolean)) {
+        left(`${verified.sha.slice(0, 7)} does not contain the reverted commits`);
+        continue;
+      }
+      const what = `reverts ${record.head.slice(0, 7)}; superseded by ${verified.sha.slice(0, 7)}`;
       if (options.policy === 'keep') {
-        done.push({
-          number: pr.number,
-          url: pr.url,
-          action: 'kept',
-          detail: 'git.stale-reverts: keep',
-        });
+        done.push({ number: pr.number, url: pr.url, action: 'kept', detail: what });
         continue;
       }
       if (options.policy === 'comment') {
@@ -122,25 +119,21 @@ export async function supersedeStaleReverts(
           number: pr.number,
           url: pr.url,
           action: 'commented',
-          detail: said ? 'already said' : `superseded by ${verified.sha.slice(0, 7)}`,
+          detail: said ? `${what} (said before)` : what,
         });
         continue;
       }
+      // Closed first: a refusal leaves it open and unlabelled, so the next run tries again.
+      await github.closePullRequest(pr.number);
       await github.commentOnIssue(pr.number, comment(verified, record, true));
       await github.addLabels(pr.number, [SUPERSEDED_LABEL]);
-      await github.closePullRequest(pr.number);
-      done.push({
-        number: pr.number,
-        url: pr.url,
-        action: 'closed',
-        detail: `superseded by ${verified.sha.slice(0, 7)}`,
-      });
+      done.push({ number: pr.number, url: pr.url, action: 'closed', detail: what });
     } catch (error) {
       done.push({
         number: pr.number,
         url: pr.url,
         action: 'failed',
-        detail: `stale, but not ${options.policy === 'close' ? 'closed' : 'commented on'}: ${messageOf(error)}`,
+        detail: `not settled (${options.policy}): ${messageOf(error)}`,
       });
     }
   }
