@@ -141,7 +141,8 @@ export interface GoodRelease {
 export async function recordGoodRelease(
   clients: ReadonlyMap<string, KubeClient>,
   refs: readonly TargetRef[],
-  release: GoodRelease,
+  /** The entry's facts, or a function giving them once every target is read and rolled out. */
+  release: GoodRelease | (() => Promise<GoodRelease>),
   options: { concurrency: number; log: (line: string) => void },
 ): Promise<LedgerRecord[]> {
   const limit = pLimit(options.concurrency);
@@ -166,6 +167,7 @@ export async function recordGoodRelease(
     throw new UserErrors(
       failures.map((e) => (e instanceof UserError ? e : new UserError(e.message))),
     );
+  const facts = typeof release === 'function' ? await release() : release;
 
   const groups = new Map<string, CapturedTarget[]>();
   for (const target of captured as CapturedTarget[]) {
@@ -176,7 +178,7 @@ export async function recordGoodRelease(
   for (const [key, targets] of groups) {
     const [contextName = '', namespace = ''] = key.split('|');
     const entries = await recordGood(clientFor(clients, contextName), namespace, {
-      ...release,
+      ...facts,
       targets: targets.map(ledgerTarget),
     });
     const names = targets.map((t) => `${kindName(t.kind)}/${t.name}@${t.revision ?? '?'}`);

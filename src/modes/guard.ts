@@ -17,7 +17,7 @@ import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './co
 import { waitForRollouts } from './rollouts.js';
 import { recordGoodRelease, type LedgerRecord } from '../kube/ledger.js';
 import { staleRevertsSection } from '../report/stale-reverts.js';
-import { mergedReverts, settleStaleReverts } from './stale-reverts.js';
+import { mergedReverts, settleStaleReverts, withReverts } from './stale-reverts.js';
 import type { MergedRevert } from '../rollback/stale-reverts.js';
 import { triggerSources } from './metrics.js';
 import { deployTime, scopeProblems } from '../decide/gather.js';
@@ -313,7 +313,6 @@ async function act(
     // The merged reverts this release carries: recorded with it, and settled after it.
     const merged = await mergedReverts(context, refs);
     if (!refs.length) return { verdict: 'healthy', merged };
-    const release = goodRelease(context);
     try {
       return {
         verdict: 'healthy',
@@ -321,16 +320,8 @@ async function act(
         ledger: await recordGoodRelease(
           context.kube(),
           refs,
-          {
-            ...release,
-            ...(merged?.length
-              ? { reverts: merged.map((m) => ({ number: m.number, url: m.url })) }
-              : {}),
-          },
-          {
-            concurrency: context.config.concurrency,
-            log: (line) => core.info(line),
-          },
+          withReverts(goodRelease(context), merged),
+          { concurrency: context.config.concurrency, log: (line) => core.info(line) },
         ),
       };
     } catch (error) {

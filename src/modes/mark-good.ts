@@ -3,7 +3,8 @@ import { recordGoodRelease } from '../kube/ledger.js';
 import { ledgerReport } from '../report/json.js';
 import { markGoodSummary } from '../report/mark-good-summary.js';
 import { staleRevertsSection } from '../report/stale-reverts.js';
-import { mergedReverts, settleStaleReverts } from './stale-reverts.js';
+import { mergedReverts, settleStaleReverts, withReverts } from './stale-reverts.js';
+import type { MergedRevert } from '../rollback/stale-reverts.js';
 import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './context.js';
 
 /**
@@ -13,13 +14,16 @@ import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './co
  */
 export async function markGood(context: ModeContext): Promise<ModeResult> {
   const refs = targetRefs(context);
-  // The merged reverts this release carries: recorded with it, and settled after it.
-  const merged = await mergedReverts(context, refs);
-  const reverts = (merged ?? []).map((m) => ({ number: m.number, url: m.url }));
+  // The merged reverts this release carries, once its targets are read and rolled out:
+  // recorded with it, and settled after it.
+  let merged: MergedRevert[] | null = null;
   const ledger = await recordGoodRelease(
     context.kube(),
     refs,
-    { ...goodRelease(context), ...(reverts.length ? { reverts } : {}) },
+    async () => {
+      merged = await mergedReverts(context, refs);
+      return withReverts(goodRelease(context), merged);
+    },
     { concurrency: context.config.concurrency, log: (line) => core.info(line) },
   );
   // A release marked good supersedes the revert pull requests that would roll back past it.

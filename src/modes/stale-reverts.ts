@@ -7,6 +7,7 @@
  */
 import * as core from '@actions/core';
 import { messageOf } from '../errors.js';
+import type { GoodRelease } from '../kube/ledger.js';
 import type { TargetRef } from '../kube/snapshot.js';
 import { incidentMarkersFor } from '../report/incident-of-run.js';
 import {
@@ -57,6 +58,16 @@ export async function mergedReverts(
     );
     return null;
   }
+}
+
+/** A ledger entry's facts with the merged reverts it carries, when there are any. */
+export function withReverts(
+  release: GoodRelease,
+  merged: readonly MergedRevert[] | null,
+): GoodRelease {
+  return merged?.length
+    ? { ...release, reverts: merged.map((m) => ({ number: m.number, url: m.url })) }
+    : release;
 }
 
 export async function settleStaleReverts(
