@@ -61,6 +61,15 @@ async function released(names: string[]) {
   return { ...started, before };
 }
 
+/** A rehearsal's inputs for deployment/api in both regions, reading `prometheus`. */
+const bothRegions = (kubeconfig: string, prometheus: string): Record<string, string> => ({
+  mode: 'rehearse',
+  kubeconfig,
+  contexts: 'eu-west, us-east',
+  targets: 'deployment/api',
+  'prometheus-url': prometheus,
+});
+
 const policy = (smoke: string, extra = ''): string => `
 triggers:
   - {name: errors, query: 'sum(errors)', above: 0.5, consecutive: 1, severity: P1}
@@ -85,13 +94,7 @@ describe('mode: rehearse', () => {
     const gh = await new FakeGitHub('acme/shop').start();
     open.push(gh);
     const result = await runAction({
-      inputs: {
-        mode: 'rehearse',
-        kubeconfig,
-        contexts: 'eu-west, us-east',
-        targets: 'deployment/api',
-        'prometheus-url': url,
-      },
+      inputs: bothRegions(kubeconfig, url),
       token: gh.token,
       apiUrl: gh.url,
       repository: 'acme/shop',
@@ -219,13 +222,7 @@ describe('mode: rehearse', () => {
     const url = await prometheus(() => 0);
     let sent = false;
     const result = await runAction({
-      inputs: {
-        mode: 'rehearse',
-        kubeconfig,
-        contexts: 'eu-west, us-east',
-        targets: 'deployment/api',
-        'prometheus-url': url,
-      },
+      inputs: bothRegions(kubeconfig, url),
       files: {
         '.github/rollback-policy.yml': `triggers:
   - {name: errors, query: 'sum(errors)', above: 0.5, severity: P1}
@@ -266,13 +263,7 @@ verify: {window: 30s}
     await releaseEverywhere(sims, '1.1');
     const url = await prometheus(() => 0);
     const result = await runAction({
-      inputs: {
-        mode: 'rehearse',
-        kubeconfig,
-        contexts: 'eu-west, us-east',
-        targets: 'deployment/api',
-        'prometheus-url': url,
-      },
+      inputs: bothRegions(kubeconfig, url),
       files: {
         '.github/rollback-policy.yml': `triggers:
   - {name: errors, query: 'sum(errors)', above: 0.5, severity: P1}
