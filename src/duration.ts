@@ -74,6 +74,7 @@ export const DURATION_LIMITS = {
   'rollout-timeout': { min: SECOND, ...JOB_LIMIT },
   'rollback-timeout': { min: SECOND, ...JOB_LIMIT },
   'baseline-window': { min: SECOND, max: 30 * DAY, maxWhy: 'longer history is not a baseline' },
+  settle: { min: 0, max: 30 * MINUTE, maxWhy: 'a warm-up longer than that is a regression' },
   'request-timeout': {
     min: 100,
     max: 10 * MINUTE,

@@ -82,7 +82,7 @@ describe('parsePolicy', () => {
     ],
     [
       'watch:\n  zzz: 1\n',
-      `${FILE}:2:3: unknown key 'zzz' in watch; known keys: window, interval, no-data, inconclusive, min-requests, baseline-window, rollout-timeout`,
+      `${FILE}:2:3: unknown key 'zzz' in watch; known keys: window, interval, no-data, inconclusive, min-requests, settle, baseline-window, rollout-timeout`,
     ],
     [
       'watch:\n  window: 5 minutes\n',
@@ -193,6 +193,18 @@ describe('parsePolicy', () => {
     [
       'triggers:\n  - {name: x, query: up, above: 0.5, below: 5}\n',
       `${FILE}:2:5: triggers[0]: trigger 'x': with both, the lower edge (5) must be less than the upper (0.5): the trigger fails outside the band between them`,
+    ],
+    [
+      'triggers:\n  - {name: x, query: "sum(rate(e[1m]))", above: 5, relative-to-baseline: true}\n',
+      `${FILE}:2:5: triggers[0]: trigger 'x': relative-to-baseline judges a count against the rate before the deploy, so it needs a count query (sum(increase(selector[1m]))) and 'above'; 'sum(rate(e[1m]))' is not one`,
+    ],
+    [
+      'triggers:\n  - {name: x, query: "sum(increase(e[1m]))", below: 5, relative-to-baseline: true}\n',
+      `${FILE}:2:5: triggers[0]: trigger 'x': relative-to-baseline judges a count against the rate before the deploy, so it needs a count query (sum(increase(selector[1m]))) and 'above'; 'sum(increase(e[1m]))' is not one`,
+    ],
+    [
+      'watch:\n  settle: 2h\n',
+      `${FILE}:2:11: watch.settle: '2h' must be at most 30m (a warm-up longer than that is a regression)`,
     ],
     [
       'triggers:\n  - {name: x, query: up, above: 5, relative: +50%}\n',

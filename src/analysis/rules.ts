@@ -8,7 +8,8 @@ import { formatDuration, parseDuration } from '../duration.js';
 import type { MetricQuery } from '../metrics/provider.js';
 import { runbookTriggers } from '../policy/presets.js';
 import type { ImportedTriggerSpec, Policy, ProviderName, TriggerSpec } from '../policy/types.js';
-import { rangeWindows } from '../metrics/promql.js';
+import { eventCountOf, histogramQuantileOf, rangeWindows } from '../metrics/promql.js';
+import { parseQuery } from '../metrics/scrape.js';
 import { readsAlerts } from '../metrics/selectors.js';
 import { DEFAULT_SEVERITY_MAP, parseMatchers } from '../metrics/alertmanager.js';
 import { redactUrl } from '../url.js';
@@ -62,14 +63,47 @@ function severityMap(own: Record<string, Severity> | undefined): Record<string, 
   return map;
 }
 
+/** The preset's settle period: long enough for a warm-up, short of a P1 regression's minute. */
+const PRESET_SETTLE = '30s';
+
+/**
+ * A latency quantile of a histogram, as its provider reads it: judged also as the share of
+ * requests slower than the threshold, from the bucket counts.
+ */
+function histogramOf(
+  provider: ProviderName,
+  query: string | undefined,
+): { buckets: string; quantile: number } | undefined {
+  if (query === undefined) return undefined;
+  if (provider === 'prometheus') return histogramQuantileOf(query);
+  if (provider !== 'scrape') return undefined;
+  const parsed = parseQuery(query);
+  return typeof parsed !== 'string' && parsed.kind === 'quantile'
+    ? { buckets: parsed.source, quantile: parsed.q }
+    : undefined;
+}
+
 export function watchedTriggers(policy: Policy): WatchedTrigger[] {
   const defaultProvider = policy.metrics?.provider ?? 'prometheus';
+  const settle = policy.watch?.settle ?? (policy.preset === 'runbook' ? PRESET_SETTLE : undefined);
+  const settleMs = settle === undefined ? 0 : (parseDuration(settle) ?? 0);
   return triggersOf(policy).map((spec) => {
     const provider = spec.provider ?? defaultProvider;
     const relative =
       spec.relative === undefined ? undefined : Number(spec.relative.replace('%', ''));
     // Alertmanager's alerts read like an alert expression: none is 0, each new alert a 1.
     const alert = spec.kind === 'alert' || provider === 'alertmanager';
+    const above = spec.above ?? spec['at-least'];
+    const valued = !alert && (spec.range ?? 'since-deploy') === 'since-deploy';
+    const histogram =
+      valued && (above !== undefined || (relative ?? 0) > 0)
+        ? histogramOf(provider, spec.query)
+        : undefined;
+    const events =
+      valued && provider === 'prometheus' && above !== undefined && spec.query !== undefined
+        ? eventCountOf(spec.query)
+        : undefined;
+    const counted = !!(spec.ratio || histogram || events);
     const rule: TriggerRule = {
       name: spec.name,
       severity: spec.severity ?? DEFAULT_SEVERITY,
@@ -85,10 +119,16 @@ export function watchedTriggers(policy: Policy): WatchedTrigger[] {
       minRequests:
         spec['min-requests'] ??
         policy.watch?.['min-requests'] ??
-        (spec.ratio && (spec.above ?? spec['at-least']) !== undefined
-          ? defaultMinRequests(spec.above ?? spec['at-least'] ?? 0)
-          : undefined),
-      fastFail: spec['fast-fail'] === false || !spec.ratio ? false : {},
+        (spec.ratio && above !== undefined
+          ? defaultMinRequests(above)
+          : histogram
+            ? defaultMinRequests(1 - histogram.quantile)
+            : undefined),
+      fastFail: spec['fast-fail'] === false || !counted ? false : {},
+      ...(histogram ? { quantile: histogram.quantile } : {}),
+      ...(events ? { perSeconds: events.rangeSeconds } : {}),
+      ...(events && spec['relative-to-baseline'] ? { relativeToBaseline: true } : {}),
+      ...(settleMs > 0 ? { settleMs } : {}),
       noData: spec['no-data'] ?? policy.watch?.['no-data'] ?? 'hold',
       ...(spec.series ? { series: spec.series } : {}),
       ...(alert ? { alert: true } : {}),
@@ -101,6 +141,8 @@ export function watchedTriggers(policy: Policy): WatchedTrigger[] {
         ratio: spec.ratio,
         ...(spec.kind === 'alert' ? { alert: true } : {}),
         ...(spec.range === 'as-written' ? { asWritten: true } : {}),
+        ...(histogram ? { histogram } : {}),
+        ...(events ? { events: { selector: events.selector } } : {}),
         ...(provider === 'alertmanager'
           ? {
               alerts: {

@@ -58,3 +58,33 @@ export function wilsonLower(errors: number, total: number, z = Z_999): number | 
   const spread = z * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total));
   return Math.max(0, (centre - spread) / (1 + z2 / total));
 }
+
+/**
+ * Wald's test on a Poisson rate: `count` events in `seconds`, is the rate at most `rate0`
+ * (per second) or at least `rate1`? "More than 100 5xx a minute" is such a rate: judged on
+ * every count since the watch began, one noisy poll above 100 cannot decide it.
+ */
+export function poissonSprt(
+  count: number,
+  seconds: number,
+  rate0: number,
+  rate1: number,
+  { alpha, beta }: Pick<SprtOptions, 'alpha' | 'beta'> = { alpha: 0.001, beta: 0.01 },
+): SprtResult {
+  const upper = Math.log((1 - beta) / alpha);
+  if (!(rate0 > 0 && rate1 > rate0) || !(seconds > 0) || !(count >= 0))
+    return { llr: 0, upper, decision: 'continue' };
+  const llr = count * Math.log(rate1 / rate0) - (rate1 - rate0) * seconds;
+  return { llr, upper, decision: llr >= upper ? 'fail' : 'continue' };
+}
+
+/**
+ * Wilson's upper confidence bound for a ratio: at the end of the window, one look at all of a
+ * quiet service's requests. Below the threshold, the release is healthy beyond doubt even
+ * though no single poll had enough requests to judge.
+ */
+export function wilsonUpper(errors: number, total: number, z = Z_999): number | undefined {
+  if (total <= 0 || errors < 0 || errors > total) return undefined;
+  const flipped = wilsonLower(total - errors, total, z);
+  return flipped === undefined ? undefined : 1 - flipped;
+}

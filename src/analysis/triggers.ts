@@ -14,7 +14,15 @@ import {
   severalSeries,
   type SeriesMode,
 } from './series.js';
-import { sprt, sprtOptions, wilsonLower, type SprtOptions } from './sequential.js';
+import { wilsonLower, type SprtOptions } from './sequential.js';
+import {
+  clearlyBelow,
+  countedSince,
+  describeCounts,
+  enough,
+  provenClaim,
+  testCounts,
+} from './counts.js';
 import { plural } from '../text.js';
 
 export type Evaluation = 'pass' | 'fail' | 'no-data';
@@ -28,6 +36,14 @@ export interface Observation {
   /** Ratio triggers: errors and requests counted since the watch began (for the sequential test). */
   errors?: number;
   total?: number;
+  /**
+   * Histogram quantile triggers: each bucket's requests since the watch began (cumulative,
+   * `le` in seconds, +Inf last), so "p95 above 1 s" is judged as a count of slow requests.
+   */
+  buckets?: Bucket[];
+  /** Count triggers (`sum(increase(x[1m]))`): events since the watch began, over `countSeconds`. */
+  count?: number;
+  countSeconds?: number;
   /** Why there is no value (backend down, empty result), for the report. */
   reason?: string;
   /** A query's series with their labels (when it returned a vector). */
@@ -37,6 +53,12 @@ export interface Observation {
   /** Alerts already firing before the deploy, and silenced or inhibited ones: not counted. */
   preexisting?: SeriesValue[];
   ignored?: SeriesValue[];
+}
+
+/** A histogram bucket: requests that took at most `le` seconds. */
+export interface Bucket {
+  le: number;
+  count: number;
 }
 
 export interface TriggerRule {
@@ -61,6 +83,24 @@ export interface TriggerRule {
   minRequests?: number;
   /** Fail before `for` when a sequential test is sure (ratio triggers with `above`). */
   fastFail?: Partial<SprtOptions> | false;
+  /**
+   * A `histogram_quantile(q, ...)` trigger: "the q-quantile above T" holds exactly when more
+   * than 1 - q of the requests took longer than T, a ratio the sequential test judges on the
+   * bucket counts (at the first bucket boundary at or above T).
+   */
+  quantile?: number;
+  /**
+   * A count trigger (`sum(increase(x[1m])) > 100`): the threshold counts events per this many
+   * seconds, a Poisson rate judged on every event since the watch began, not on one poll.
+   */
+  perSeconds?: number;
+  /** Count triggers: the rate before the deploy raises the bar (a deploy that did not change it is not its cause). */
+  relativeToBaseline?: boolean;
+  /**
+   * After the rollout, how long a non-P0 trigger only watches: a warm-up burst in this time is
+   * neither a breach nor evidence. P0 triggers judge from the first poll.
+   */
+  settleMs?: number;
   noData: NoDataAction;
   /** How several series of one query are judged (default `any`: each on its own). */
   series?: SeriesMode;
@@ -93,7 +133,15 @@ export interface TriggerState {
   lowerBound?: number;
   errors?: number;
   total?: number;
+  /** True when a quiet service's trigger was judged at the end on the whole window's counts. */
+  judgedOnWindow?: boolean;
   detail: string;
+}
+
+/** How a trigger is evaluated: when the watch began, and whether the window has ended. */
+export interface EvaluateOptions {
+  since?: number;
+  final?: boolean;
 }
 
 type Reading = {
@@ -184,10 +232,11 @@ export function evaluateTrigger(
   rule: TriggerRule,
   observations: readonly Observation[],
   baseline?: number,
+  options: EvaluateOptions = {},
 ): TriggerState {
   if (!severalSeries(observations))
     return graded(
-      evaluateOne(rule, observations, baseline),
+      evaluateOne(rule, observations, baseline, options),
       observations.at(-1)?.series?.[0]?.severity,
     );
   const count = observations.at(-1)?.series?.length ?? 0;
@@ -203,14 +252,22 @@ export function evaluateTrigger(
         ? (values[0] ?? NaN)
         : (values.find((v) => !breaches(rule, v, threshold)) ??
           (higherIsWorse ? Math.min(...values) : Math.max(...values)));
-    const state = evaluateOne(rule, reduceSeries(observations, mode, leastBreaching), baseline);
+    const state = evaluateOne(
+      rule,
+      reduceSeries(observations, mode, leastBreaching),
+      baseline,
+      options,
+    );
     return { ...state, seriesCount: count, detail: `${state.detail} (${mode} of ${count} series)` };
   }
   const last = observations.at(-1)?.series ?? [];
   const judged = perSeries(observations, rule.alert ? 0 : undefined).map((s) => {
     const labels = describeLabels(s.labels);
     const severity = last.find((l) => describeLabels(l.labels) === labels)?.severity;
-    return { labels, state: graded(evaluateOne(rule, s.observations, baseline), severity) };
+    return {
+      labels,
+      state: graded(evaluateOne(rule, s.observations, baseline, options), severity),
+    };
   });
   const valued = judged.filter((j) => j.state.value !== undefined);
   const worst = valued.reduce<(typeof judged)[number] | undefined>(
@@ -232,7 +289,7 @@ export function evaluateTrigger(
     judged.find((j) => j.state.breaching !== undefined) ??
     worst ??
     judged[0];
-  if (!pick) return evaluateOne(rule, observations, baseline);
+  if (!pick) return evaluateOne(rule, observations, baseline, options);
   // An alert names the alert that fires, and how many fire.
   const detail = rule.alert
     ? `${pick.state.detail.replace(/^firing\b/, `firing on ${pick.labels}`)} (${plural(count, 'alert')} in the last poll)`
@@ -245,18 +302,47 @@ function graded(state: TriggerState, severity: Severity | undefined): TriggerSta
   return severity && state.status !== 'no-data' ? { ...state, severity } : state;
 }
 
+/** When a non-P0 trigger's settle period ends, if it has one. */
+export function settleEnd(rule: TriggerRule, since: number | undefined): number | undefined {
+  return rule.settleMs && rule.severity !== 'P0' && since !== undefined
+    ? since + rule.settleMs
+    : undefined;
+}
+
 function evaluateOne(
   rule: TriggerRule,
   observations: readonly Observation[],
-  baseline?: number,
+  baseline: number | undefined,
+  options: EvaluateOptions,
 ): TriggerState {
   const threshold = thresholdOf(rule, baseline);
-  const readings = observations.map((o) => read(rule, o, threshold));
+  // A non-P0 trigger neither breaches nor counts evidence while the release settles.
+  const settled = settleEnd(rule, options.since);
+  const readings = observations.map((o) => {
+    const r = read(rule, o, threshold);
+    return settled !== undefined && r.at < settled ? { ...r, breach: false } : r;
+  });
   const latest = readings.at(-1);
+  const settling =
+    settled !== undefined && latest !== undefined && latest.at < settled
+      ? `; settling after the rollout, ${formatDuration(Math.round((latest.at - (options.since ?? 0)) / 1000) * 1000)} of ${formatDuration(rule.settleMs ?? 0)}`
+      : '';
+  const counted = settling
+    ? undefined
+    : countedSince(
+        rule,
+        observations.at(-1),
+        settled === undefined ? undefined : observations.findLast((o) => o.at <= settled),
+        threshold,
+        baseline,
+      );
   const { errors, total } = observations.at(-1) ?? {};
   const above = rule.relativePercent === undefined ? rule.above : undefined;
-  const counted = above !== undefined && errors !== undefined && total !== undefined;
-  const lowerBound = counted ? wilsonLower(errors, total) : undefined;
+  // An error ratio's lower bound grades the severity of a failed verdict (see verdict.ts).
+  const lowerBound =
+    above !== undefined && errors !== undefined && total !== undefined
+      ? wilsonLower(errors, total)
+      : undefined;
   const base = {
     name: rule.name,
     severity: rule.severity,
@@ -277,12 +363,23 @@ function evaluateOne(
   const streak = readings.slice(start);
   const breachingSince = streak[0]?.at;
   const comparison = describeCondition(rule, threshold, baseline);
-  const noData = (): TriggerState => ({
-    ...base,
-    status: 'no-data',
-    breachingSince,
-    detail: latest.why ?? observations.at(-1)?.reason ?? 'no data',
-  });
+  const noData = (): TriggerState => {
+    // A quiet service: no poll had enough requests, but the whole window may have.
+    if (options.final && counted && clearlyBelow(rule, counted))
+      return {
+        ...base,
+        status: 'pass',
+        breachingSince: undefined,
+        judgedOnWindow: true,
+        detail: `judged on the whole window: ${describeCounts(counted, threshold)}, below ${counted.kind === 'ratio' ? format(counted.p0) : ''} with 99.9 % confidence`,
+      };
+    return {
+      ...base,
+      status: 'no-data',
+      breachingSince,
+      detail: `${latest.why ?? observations.at(-1)?.reason ?? 'no data'}${settling}`,
+    };
+  };
 
   // Argo's failureLimit: breaching polls anywhere in the window, in a row or not.
   if (rule.failureLimit !== undefined) {
@@ -305,7 +402,13 @@ function evaluateOne(
     };
   }
 
-  if (streak.length > 0 && breachingSince !== undefined) {
+  // A count trigger without `for` is decided by its sequential test, never by one poll.
+  const oneTest =
+    rule.perSeconds !== undefined &&
+    rule.forMs === undefined &&
+    rule.consecutive === undefined &&
+    rule.fastFail !== false;
+  if (!oneTest && streak.length > 0 && breachingSince !== undefined) {
     const held = latest.at - breachingSince;
     const enough =
       rule.consecutive !== undefined
@@ -333,37 +436,43 @@ function evaluateOne(
     }
   }
 
-  // A count-based ratio can fail before `for` when the evidence is overwhelming. The test
-  // counts every request since the watch began and bounds its own false alarms, so a thin
-  // recent window (set aside by min-requests) does not switch it off; its total must pass
-  // min-requests instead.
-  const judgeable = !latest.missing || latest.why !== undefined;
-  if (rule.fastFail !== false && counted && judgeable && total >= (rule.minRequests ?? 0)) {
-    const test = sprt(errors, total, sprtOptions(above, rule.fastFail ?? {}));
+  // Counts can fail a trigger before `for` when the evidence is overwhelming. The test counts
+  // every request since the watch began (or the settle ended) and bounds its own false
+  // alarms, so a thin recent window (set aside by min-requests) does not switch it off; its
+  // total must pass min-requests instead.
+  if (rule.fastFail !== false && counted && enough(rule, counted)) {
+    const test = testCounts(rule, counted);
     if (test.decision === 'fail') {
       return {
         ...base,
         status: 'fail',
         fastFailed: true,
         breachingSince,
-        detail: `${errors} errors in ${total} requests: a ratio above ${format(above)} beyond doubt (sequential test, LLR ${test.llr.toFixed(1)} ≥ ${test.upper.toFixed(1)})`,
+        detail: `${describeCounts(counted, threshold)}: ${provenClaim(counted)} (sequential test, LLR ${test.llr.toFixed(1)} ≥ ${test.upper.toFixed(1)})`,
       };
     }
   }
 
   if (latest.missing) return noData();
   const breaching =
-    latest.breach && breachingSince !== undefined
+    latest.breach && breachingSince !== undefined && !oneTest
       ? rule.consecutive !== undefined
         ? `${streak.length} of ${rule.consecutive} polls in a row`
         : `${formatDuration(Math.round((latest.at - breachingSince) / 1000) * 1000)} of ${formatDuration(rule.forMs ?? 0)}`
       : undefined;
   const pending = breaching ? `; breaching, ${breaching}` : '';
+  const hold = oneTest
+    ? ` when the rate since the rollout is beyond doubt${counted ? `; so far ${describeCounts(counted, threshold)}` : ''}${counted?.kind === 'rate' && counted.limit > (threshold ?? 0) ? `, judged against the ${format(counted.limit)} before the deploy` : ''}`
+    : rule.forMs
+      ? ` for ${Math.round(rule.forMs / 1000)}s`
+      : rule.consecutive
+        ? ` ${plural(rule.consecutive, 'time')} in a row`
+        : '';
   return {
     ...base,
     status: 'pass',
     ...(breaching ? { breaching } : {}),
-    breachingSince: latest.breach ? breachingSince : undefined,
-    detail: `${rule.alert ? (latest.value ? 'firing' : 'not firing') : format(latest.value)} (fails ${rule.alert ? 'while firing' : comparison}${rule.forMs ? ` for ${Math.round(rule.forMs / 1000)}s` : rule.consecutive ? ` ${plural(rule.consecutive, 'time')} in a row` : ''})${pending}`,
+    breachingSince: latest.breach && !oneTest ? breachingSince : undefined,
+    detail: `${rule.alert ? (latest.value ? 'firing' : 'not firing') : format(latest.value)} (fails ${rule.alert ? 'while firing' : comparison}${hold})${pending}${settling}`,
   };
 }

@@ -55,6 +55,8 @@ export function unjudgedBecause(
   coverage: Coverage | undefined,
 ): string | undefined {
   const { polls = 0, withData = 0 } = coverage ?? {};
+  // A quiet service: thin polls, but the whole window's counts were enough to judge.
+  if (state.judgedOnWindow) return undefined;
   if (withData === 0) return `no data in ${plural(polls, 'poll')}`;
   if (state.status === 'no-data') return `no data at the end of the window (${state.detail})`;
   if (withData * 2 < polls) return `data on only ${withData} of ${polls} polls`;

@@ -114,7 +114,10 @@ export async function watch(
       const name = source.trigger.rule.name;
       const series = observations[name] ?? [];
       series.push({ at, ...readings[i] });
-      const state = evaluateTrigger(source.trigger.rule, series, options.baselines?.[name]);
+      const state = evaluateTrigger(source.trigger.rule, series, options.baselines?.[name], {
+        since,
+        final: at - since >= windowMs,
+      });
       const counted = coverage[name];
       if (counted) {
         counted.polls += 1;

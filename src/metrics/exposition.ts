@@ -124,14 +124,13 @@ export function counterIncrease(
 }
 
 /**
- * The q-quantile of the observations between two scrapes of a histogram's `_bucket` series,
- * interpolated linearly inside the bucket as PromQL does; undefined without observations.
+ * Each bucket's increase between two scrapes of a histogram's `_bucket` series (summed over
+ * series), by bound in seconds, ascending; +Inf last when exported.
  */
-export function histogramQuantile(
-  q: number,
+export function bucketIncreases(
   before: readonly ExpositionSample[],
   after: readonly ExpositionSample[],
-): number | undefined {
+): { le: number; count: number }[] {
   const byBound = new Map<number, { before: ExpositionSample[]; after: ExpositionSample[] }>();
   const bucketOf = (s: ExpositionSample): number => parseValue(s.labels.le ?? 'NaN');
   for (const s of after) {
@@ -140,10 +139,22 @@ export function histogramQuantile(
     byBound.set(bucketOf(s), entry);
   }
   for (const s of before) byBound.get(bucketOf(s))?.before.push(s);
-  const buckets = [...byBound.entries()]
+  return [...byBound.entries()]
     .filter(([bound]) => !Number.isNaN(bound))
-    .map(([bound, { before: b, after: a }]) => ({ bound, count: counterIncrease(b, a) }))
-    .sort((x, y) => x.bound - y.bound);
+    .map(([le, { before: b, after: a }]) => ({ le, count: counterIncrease(b, a) }))
+    .sort((x, y) => x.le - y.le);
+}
+
+/**
+ * The q-quantile of the observations between two scrapes of a histogram's `_bucket` series,
+ * interpolated linearly inside the bucket as PromQL does; undefined without observations.
+ */
+export function histogramQuantile(
+  q: number,
+  before: readonly ExpositionSample[],
+  after: readonly ExpositionSample[],
+): number | undefined {
+  const buckets = bucketIncreases(before, after).map(({ le, count }) => ({ bound: le, count }));
   const total = buckets.at(-1)?.count ?? 0;
   if (buckets.length < 2 || total <= 0 || buckets.at(-1)?.bound !== Number.POSITIVE_INFINITY)
     return undefined;

@@ -65,6 +65,25 @@ type Instant =
       warnings: string[];
     };
 
+/**
+ * Cumulative bucket counts by `le` (seconds; `+Inf` last), or undefined without the +Inf
+ * bucket, which holds every request. Pure.
+ */
+export function bucketCounts(
+  series: readonly SeriesValue[],
+): { le: number; count: number }[] | undefined {
+  const buckets = series
+    .map((s) => ({ le: leOf(s.labels.le), count: s.value }))
+    .filter((b) => !Number.isNaN(b.le) && Number.isFinite(b.count))
+    .sort((a, b) => a.le - b.le);
+  return buckets.at(-1)?.le === Infinity ? buckets : undefined;
+}
+
+function leOf(text: string | undefined): number {
+  if (text === undefined) return NaN;
+  return /^\+?inf$/i.test(text.trim()) ? Infinity : Number(text);
+}
+
 /** An alert's identity across ALERTS and ALERTS_FOR_STATE: its labels but the state's. */
 function alertKey(labels: Record<string, string>): string {
   return JSON.stringify(
@@ -241,15 +260,17 @@ export class PrometheusProvider implements MetricProvider {
             ? await this.withoutPreexisting(reading, window.deployedAt ?? window.since, window.now)
             : reading;
         }
+        const counts = await this.countsSince(query, window);
         if (result.value === undefined)
           return 'series' in result
-            ? { series: result.series, warnings: result.warnings, ...run }
-            : { reason: result.reason, warnings: result.warnings, ...run };
+            ? { series: result.series, warnings: result.warnings, ...run, ...counts }
+            : { reason: result.reason, warnings: result.warnings, ...run, ...counts };
         return {
           ...run,
           value: result.value,
           ...(result.series ? { series: result.series } : {}),
           warnings: result.warnings,
+          ...counts,
         };
       }
       if (query.ratio) return await this.ratio(query.ratio, window);
@@ -314,6 +335,30 @@ export class PrometheusProvider implements MetricProvider {
     return result.fault === 'empty' && result.reason.startsWith('empty result')
       ? { value: 0, series: [], warnings: result.warnings }
       : { reason: result.reason, warnings: result.warnings };
+  }
+
+  /**
+   * What a sequential test counts since the watch began: a histogram's requests per bucket
+   * (a latency quantile), or a count query's events. Nothing before two scrapes have passed,
+   * where increase() reads nothing; nothing either when Prometheus cannot say.
+   */
+  private async countsSince(query: MetricQuery, window: PollWindow): Promise<Partial<Reading>> {
+    if (!query.histogram && !query.events) return {};
+    const seconds = Math.floor((window.now - window.since) / 1000);
+    if (seconds < Math.max(1, (2 * (await this.scrapeInterval())) / 1000)) return {};
+    if (query.events) {
+      const count = await this.instant(
+        `sum(increase(${query.events.selector}[${seconds}s])) or vector(0)`,
+        window.now,
+      );
+      return count.value === undefined ? {} : { count: count.value, countSeconds: seconds };
+    }
+    const buckets = await this.instant(
+      `sum by (le) (increase(${query.histogram?.buckets ?? ''}[${seconds}s]))`,
+      window.now,
+    );
+    const parsed = bucketCounts('series' in buckets ? (buckets.series ?? []) : []);
+    return parsed ? { buckets: parsed } : {};
   }
 
   /** Errors over total in the recent window, and both counted since the watch began. */

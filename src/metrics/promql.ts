@@ -63,3 +63,88 @@ export function narrowRanges(query: string, maxSeconds: number, minSeconds = 0):
   }
   return out + query.slice(last);
 }
+
+type Node = NonNullable<ReturnType<typeof parser.parse>['topNode']['firstChild']>;
+
+function kids(node: Node | null | undefined): Node[] {
+  const out: Node[] = [];
+  for (let child = node?.firstChild; child; child = child.nextSibling) out.push(child);
+  return out;
+}
+
+/** `f(sel[5m])` for f in `names`: the selector's text and the range in seconds. */
+function rangeCall(
+  query: string,
+  node: Node | undefined,
+  names: readonly string[],
+): { selector: string; rangeSeconds: number } | undefined {
+  if (node?.name !== 'FunctionCall') return undefined;
+  const [id, body] = kids(node);
+  if (!id || !names.includes(query.slice(id.from, id.to))) return undefined;
+  const args = kids(body);
+  const matrix = args[0];
+  if (args.length !== 1 || matrix?.name !== 'MatrixSelector') return undefined;
+  const [vector, range] = kids(matrix);
+  if (vector?.name !== 'VectorSelector' || range?.name !== 'DurationExpr') return undefined;
+  return {
+    selector: query.slice(vector.from, vector.to),
+    rangeSeconds: durationSeconds(query.slice(range.from, range.to)),
+  };
+}
+
+/** `sum(inner)` with no grouping, or `sum by (le) (inner)` when `by` is given: the inner node. */
+function summed(query: string, node: Node | undefined, by?: string): Node | undefined {
+  if (node?.name !== 'AggregateExpr') return undefined;
+  const parts = kids(node);
+  const op = parts.find((p) => p.name === 'AggregateOp');
+  if (!op || query.slice(op.from, op.to) !== 'sum') return undefined;
+  const modifier = parts.find((p) => p.name === 'AggregateModifier');
+  const grouping = modifier ? kids(modifier) : [];
+  const labels = kids(grouping.find((g) => g.name === 'GroupingLabels')).map((l) =>
+    query.slice(l.from, l.to),
+  );
+  const byOk =
+    by === undefined
+      ? !modifier
+      : grouping[0]?.name === 'By' && labels.length === 1 && labels[0] === by;
+  if (!byOk) return undefined;
+  const inner = kids(parts.find((p) => p.name === 'FunctionCallBody'));
+  return inner.length === 1 ? inner[0] : undefined;
+}
+
+/**
+ * `histogram_quantile(0.95, sum by (le) (rate(x_bucket{...}[1m])))` (rate or increase): the
+ * quantile and the bucket selector, so the trigger can be judged on bucket counts.
+ */
+export function histogramQuantileOf(
+  query: string,
+): { quantile: number; buckets: string } | undefined {
+  const top = parser.parse(query).topNode.firstChild ?? undefined;
+  if (top?.name !== 'FunctionCall') return undefined;
+  const [id, body] = kids(top);
+  if (!id || query.slice(id.from, id.to) !== 'histogram_quantile') return undefined;
+  const [phi, inner, ...rest] = kids(body);
+  if (!phi || phi.name !== 'NumberDurationLiteral' || rest.length) return undefined;
+  const quantile = Number(query.slice(phi.from, phi.to));
+  const call = rangeCall(query, summed(query, inner, 'le'), ['rate', 'increase']);
+  if (!call || !(quantile > 0 && quantile < 1)) return undefined;
+  return { quantile, buckets: call.selector };
+}
+
+/**
+ * `sum(increase(x[1m]))`, optionally `or vector(0)`: a count of events per range, judged as a
+ * Poisson rate on the counts since the deploy.
+ */
+export function eventCountOf(
+  query: string,
+): { selector: string; rangeSeconds: number } | undefined {
+  let top = parser.parse(query).topNode.firstChild ?? undefined;
+  if (top?.name === 'BinaryExpr') {
+    const [left, op, right, ...rest] = kids(top);
+    const zero = right ? query.slice(right.from, right.to).replace(/\s+/g, '') : '';
+    if (op?.name !== 'Or' || zero !== 'vector(0)' || rest.length) return undefined;
+    top = left;
+  }
+  const call = rangeCall(query, summed(query, top), ['increase']);
+  return call && call.rangeSeconds > 0 ? call : undefined;
+}

@@ -17,6 +17,11 @@ export interface Reading {
   windowTotal?: number;
   errors?: number;
   total?: number;
+  /** Histogram quantile triggers: each bucket's requests since the watch began. */
+  buckets?: { le: number; count: number }[];
+  /** Count triggers: events since the watch began, over `countSeconds`. */
+  count?: number;
+  countSeconds?: number;
   /** Why there is no value: the backend's own words where it gave some. */
   reason?: string;
   /** The backend refused the query itself (bad syntax or types): a configuration error. */
@@ -43,6 +48,10 @@ export interface MetricQuery {
   asWritten?: boolean;
   /** Counter selectors for a count-based ratio (errors over total). */
   ratio?: { errors: string; total: string };
+  /** A histogram quantile's bucket selector: its counts since the deploy are read too. */
+  histogram?: { buckets: string; quantile: number };
+  /** A count query's counter selector (`sum(increase(x[1m]))`): its increase since the deploy too. */
+  events?: { selector: string };
   /** Alertmanager: the alerts to watch. */
   alerts?: AlertQuery;
 }

@@ -1,11 +1,13 @@
 /**
  * For services without a Prometheus server: reads their /metrics exposition directly. Each
- * poll scrapes every URL (one per pod, say); ratios come from counter increases since the
- * previous scrape (the recent window) and since the first (for the sequential test), with
- * counter resets handled; quantiles from histogram buckets the same way. Queries are a series
+ * poll scrapes every URL (one per pod, say); ratios come from counter increases over the
+ * recent window (as with Prometheus: two polls, at least 30 s) and since the first scrape
+ * (for the sequential test), with counter resets handled; quantiles from histogram buckets
+ * the same way, and the buckets since the first scrape for the count of slow requests. Queries are a series
  * selector (summed) or `histogram_quantile(q, selector)`; anything else is refused up front.
  */
 import {
+  bucketIncreases,
   counterIncrease,
   histogramQuantile,
   parseExposition,
@@ -27,7 +29,9 @@ export interface ScrapeOptions {
 
 type Selector = NonNullable<ReturnType<typeof parseSelector>>;
 type Parsed =
-  { kind: 'sum'; selector: Selector } | { kind: 'quantile'; q: number; selector: Selector };
+  | { kind: 'sum'; selector: Selector }
+  /** `source`: the bucket selector as written. */
+  | { kind: 'quantile'; q: number; selector: Selector; source: string };
 
 /** The scrape provider's reading of a query, or why it cannot read it. */
 export function parseQuery(text: string): Parsed | string {
@@ -36,7 +40,7 @@ export function parseQuery(text: string): Parsed | string {
     const selector = parseSelector(quantile[2] ?? '');
     const q = Number(quantile[1]);
     if (!selector || !(q >= 0 && q <= 1)) return `not a histogram_quantile(q, selector): ${text}`;
-    return { kind: 'quantile', q, selector };
+    return { kind: 'quantile', q, selector, source: (quantile[2] ?? '').trim() };
   }
   const selector = parseSelector(text);
   if (!selector)
@@ -47,8 +51,8 @@ export function parseQuery(text: string): Parsed | string {
 export class ScrapeProvider implements MetricProvider {
   readonly name = 'scrape';
   private first: ExpositionSample[] | undefined;
-  private previous: ExpositionSample[] | undefined;
-  private current: { at: number; samples: ExpositionSample[] } | undefined;
+  /** Scrapes of the recent window, oldest first: the one it starts at, and those after. */
+  private scrapes: { at: number; samples: ExpositionSample[] }[] = [];
   /** The scrape of the current poll, shared while in flight: triggers of a poll read at once. */
   private pending: { at: number; scrape: Promise<ExpositionSample[] | string> } | undefined;
 
@@ -85,15 +89,27 @@ export class ScrapeProvider implements MetricProvider {
     const samples = (texts as { url: string; text: string }[]).flatMap(({ url, text }) =>
       parseExposition(text).map((s) => ({ ...s, labels: { ...s.labels, instance: url } })),
     );
-    this.previous = this.current?.samples;
     this.first ??= samples;
-    this.current = { at, samples };
+    this.scrapes.push({ at, samples });
     return samples;
+  }
+
+  /**
+   * Where the recent window starts: the newest earlier scrape at least two polls and 30 s
+   * back, or the first when the watch is younger than that; older scrapes are let go.
+   */
+  private windowStart(window: PollWindow): ExpositionSample[] | undefined {
+    const reach = Math.max(30_000, 2 * window.intervalMs);
+    const earlier = this.scrapes.filter((s) => s.at < window.now);
+    const start = earlier.findLast((s) => s.at <= window.now - reach) ?? earlier[0];
+    if (start) this.scrapes = this.scrapes.filter((s) => s.at >= start.at);
+    return start?.samples;
   }
 
   async read(query: MetricQuery, window: PollWindow): Promise<Reading> {
     const samples = await this.scrape(window.now);
     if (typeof samples === 'string') return { reason: samples };
+    const previous = this.windowStart(window);
     if (query.ratio) {
       const errors = parseSelector(query.ratio.errors);
       const total = parseSelector(query.ratio.total);
@@ -101,12 +117,12 @@ export class ScrapeProvider implements MetricProvider {
         return {
           reason: 'ratio.errors and ratio.total must be series selectors for the scrape provider',
         };
-      if (!this.previous) return { reason: 'first scrape: counting starts now' };
+      if (!previous) return { reason: 'first scrape: counting starts now' };
       const pick = (from: ExpositionSample[], s: typeof errors): ExpositionSample[] =>
         select(from, s.name, s.matchers);
-      const recentTotal = counterIncrease(pick(this.previous, total), pick(samples, total));
-      const recentErrors = counterIncrease(pick(this.previous, errors), pick(samples, errors));
-      if (recentTotal <= 0) return { reason: 'no requests since the last scrape', windowTotal: 0 };
+      const recentTotal = counterIncrease(pick(previous, total), pick(samples, total));
+      const recentErrors = counterIncrease(pick(previous, errors), pick(samples, errors));
+      if (recentTotal <= 0) return { reason: 'no requests in the window', windowTotal: 0 };
       return {
         value: recentErrors / recentTotal,
         windowTotal: recentTotal,
@@ -123,13 +139,16 @@ export class ScrapeProvider implements MetricProvider {
         ? { value: matching.reduce((n, s) => n + s.value, 0) }
         : { reason: `no series ${query.query}` };
     }
-    if (!this.previous) return { reason: 'first scrape: counting starts now' };
-    const value = histogramQuantile(
-      parsed.q,
-      select(this.previous, parsed.selector.name, parsed.selector.matchers),
-      select(samples, parsed.selector.name, parsed.selector.matchers),
-    );
-    return value === undefined ? { reason: 'no observations since the last scrape' } : { value };
+    if (!previous) return { reason: 'first scrape: counting starts now' };
+    const buckets = (from: ExpositionSample[]): ExpositionSample[] =>
+      select(from, parsed.selector.name, parsed.selector.matchers);
+    const value = histogramQuantile(parsed.q, buckets(previous), buckets(samples));
+    // Every request since the first scrape, by bucket: the sequential test's counts.
+    const since = bucketIncreases(buckets(this.first ?? []), buckets(samples));
+    const counts = since.at(-1)?.le === Infinity ? { buckets: since } : {};
+    return value === undefined
+      ? { reason: 'no observations in the window', ...counts }
+      : { value, ...counts };
   }
 
   /** Preflight: the query must parse and the service must answer; missing series warn. */

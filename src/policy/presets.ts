@@ -43,9 +43,11 @@ export function runbookTriggers(selector: string | undefined): TriggerSpec[] {
     },
     {
       name: 'server-errors-per-minute',
-      // No 5xx series at all is the healthy case, not missing data.
+      // No 5xx series at all is the healthy case, not missing data. Judged as a rate on every
+      // error since the rollout; a service already this noisy before is judged against that.
       query: `sum(increase(${errors}[1m])) or vector(0)`,
       above: 100,
+      'relative-to-baseline': true,
       severity: 'P0',
     },
     { name: 'p95-latency', query: quantile(0.95), above: 1, for: '10m', severity: 'P1' },

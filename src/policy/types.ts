@@ -45,6 +45,8 @@ export interface TriggerSpec {
   'failure-limit'?: number;
   'min-requests'?: number;
   'fast-fail'?: boolean;
+  /** Count triggers: a rate as high before the deploy raises the bar to it. */
+  'relative-to-baseline'?: boolean;
   'no-data'?: NoDataAction;
   severity?: Severity;
   /** Scope: when this trigger fails, only this context's targets are rolled back. */
@@ -75,6 +77,8 @@ export interface Policy {
     'no-data'?: NoDataAction;
     inconclusive?: InconclusiveAction;
     'min-requests'?: number;
+    /** After the rollout, how long non-P0 triggers only watch (a warm-up is not a breach). */
+    settle?: string;
     'baseline-window'?: string;
     'rollout-timeout'?: string;
   };

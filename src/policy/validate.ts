@@ -9,6 +9,7 @@ import { aggregatesAlerts, isAlertExpression, promqlProblem } from '../metrics/p
 import { parseQuery } from '../metrics/scrape.js';
 import { jsonPathProblem } from '../metrics/http-json.js';
 import { withLabels } from './presets.js';
+import { eventCountOf } from '../metrics/promql.js';
 import { didYouMean } from '../suggest.js';
 import { parseTarget, type Target } from '../targets.js';
 import { globToRegExp } from '../decide/migrations.js';
@@ -293,6 +294,7 @@ const DURATION_KEYS: [pointer: string, kind: DurationKind][] = [
   ['/watch/window', 'window'],
   ['/watch/interval', 'interval'],
   ['/watch/baseline-window', 'baseline-window'],
+  ['/watch/settle', 'settle'],
   ['/watch/rollout-timeout', 'rollout-timeout'],
   ['/metrics/prometheus/timeout', 'request-timeout'],
   ['/metrics/prometheus/scrape-interval', 'interval'],
@@ -792,7 +794,16 @@ function conditionProblem(trigger: TriggerSpec): string | undefined {
   const below = trigger.below ?? atMost;
   if (trigger.kind === 'alert') {
     const set = (
-      ['above', 'below', 'at-least', 'at-most', 'relative', 'min-requests', 'fast-fail'] as const
+      [
+        'above',
+        'below',
+        'at-least',
+        'at-most',
+        'relative',
+        'min-requests',
+        'fast-fail',
+        'relative-to-baseline',
+      ] as const
     ).filter((k) => trigger[k] !== undefined);
     if (set.length)
       return `trigger ${name} is kind: alert, judged by whether its query returns series; ${noMeaning(set)}`;
@@ -811,6 +822,11 @@ function conditionProblem(trigger: TriggerSpec): string | undefined {
     return `trigger ${name} has 'relative' with ${above !== undefined ? "'above'" : "'below'"}; use one: relative compares with the baseline, above and below with fixed numbers`;
   if (relative !== undefined && Number(relative.replace('%', '')) <= -100)
     return `trigger ${name}: relative ${relative} would need the value below zero times the baseline, so it could never fail; a drop is written like -30%`;
+  if (trigger['relative-to-baseline'] !== undefined) {
+    const counted = trigger.query === undefined ? undefined : eventCountOf(trigger.query);
+    if (!counted || above === undefined)
+      return `trigger ${name}: relative-to-baseline judges a count against the rate before the deploy, so it needs a count query (sum(increase(selector[1m]))) and 'above'${trigger.query === undefined ? '' : `; ${quote(trigger.query)} is not one`}`;
+  }
   if (above !== undefined && below !== undefined && !(below < above))
     return `trigger ${name}: with both, the lower edge (${String(below)}) must be less than the upper (${String(above)}): the trigger fails outside the band between them`;
   return undefined;
@@ -892,6 +908,7 @@ function alertmanagerProblem(trigger: TriggerSpec): string | undefined {
       'series',
       'min-requests',
       'fast-fail',
+      'relative-to-baseline',
     ] as const
   ).filter((k) => trigger[k] !== undefined);
   if (meaningless.length)
