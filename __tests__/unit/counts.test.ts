@@ -193,6 +193,28 @@ describe('evaluateTrigger on counts', () => {
       /250 in 60s .*a rate above 100 per 60s beyond doubt/,
     ],
     [
+      '90 errors in a 15-second warm-up burst are fewer than 100 in any minute',
+      COUNT,
+      polls(60, (t) => ({
+        value: t <= 20 ? 360 : 90,
+        count: Math.min(t, 15) * 6,
+        countSeconds: t,
+      })),
+      undefined,
+      {},
+      'pass',
+      /so far 90 in 60s/,
+    ],
+    [
+      'a count is not judged before a whole minute has passed',
+      COUNT,
+      polls(50, (t) => ({ value: 2000, count: (2000 * t) / 60, countSeconds: t })),
+      undefined,
+      {},
+      'pass',
+      /^2000 \(fails > 100 when the rate/,
+    ],
+    [
       'one noisy poll above 100 decides nothing',
       COUNT,
       polls(60, (t) => ({

@@ -112,9 +112,15 @@ export function testCounts(rule: TriggerRule, counted: Counted): SprtResult {
   return sprt(counted.bad, counted.total, sprtOptions(counted.p0, options));
 }
 
-/** Enough counted requests to judge a ratio: the rule's min-requests, at least one. */
+/**
+ * Enough counts to judge: a ratio needs the rule's min-requests (at least one); a count per
+ * minute needs a whole minute, since 90 errors in a 15-second warm-up are fewer than 100 in
+ * any minute.
+ */
 export function enough(rule: TriggerRule, counted: Counted): boolean {
-  return counted.kind === 'rate' || counted.total >= Math.max(1, rule.minRequests ?? 0);
+  return counted.kind === 'rate'
+    ? counted.seconds >= counted.perSeconds
+    : counted.total >= Math.max(1, rule.minRequests ?? 0);
 }
 
 /** Whether a quiet service's ratio is below its threshold beyond doubt over the whole window. */
