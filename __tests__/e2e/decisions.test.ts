@@ -6,8 +6,9 @@
  * of slow requests, and a severe regression still fails at the first poll. Then live: a slow
  * release rolled out in the lab is rolled back in under a minute by its p95.
  */
+import { startLab } from '../../lab/lab.js';
 import { Prometheus, openMetrics } from '../../lab/prometheus/server.js';
-import { runAction } from '../../lab/runner/harness.js';
+import { Job, runAction } from '../../lab/runner/harness.js';
 import { formatTimestamp } from '../../src/time.js';
 
 const MIN = 60;
@@ -153,3 +154,54 @@ test('preset: runbook replayed on warm-up, quiet, noisy-before, slow and severe 
     await prometheus.stop();
   }
 }, 300_000);
+
+test('live: a slow release is rolled back within a minute by its p95, judged as a share of slow requests', async () => {
+  const lab = await startLab({
+    contexts: ['eu-west'],
+    prometheus: 'required',
+    podReadyDelayMs: 200,
+  });
+  const job = await Job.create();
+  try {
+    await lab.release('shop/api:1.2');
+    await lab.underLoad(50, 150_000);
+    const step = (mode: string, extra: Record<string, string> = {}) =>
+      job.run({
+        inputs: { mode, kubeconfig: '', 'prometheus-url': lab.prometheus?.url ?? '', ...extra },
+        files: {
+          '.github/rollback-policy.yml': `
+targets: [deployment/api]
+namespace: shop
+preset: runbook
+metrics: {selector: 'job="shop-api"'}
+watch: {interval: 5s, baseline-window: 30s}
+`,
+        },
+        env: { KUBECONFIG: lab.kubeconfigPath },
+        timeoutMs: 150_000,
+      });
+    expect((await step('capture')).exitCode).toBe(0);
+    await lab.release('shop/api:2.0-slow');
+    const guarded = await step('guard', { window: '3m' });
+    expect(guarded.outputs).toMatchObject({ verdict: 'rolled-back', 'rolled-back': 'true' });
+    const body = JSON.parse(guarded.outputs.report ?? '{}') as {
+      watch: { 'elapsed-ms': number };
+      triggers: { name: string; status: string; detail: string }[];
+    };
+    // Every request takes 1.2 s: after the 30 s settle, the next poll's counts are proof,
+    // where the plain rule would have waited its 10 minutes.
+    expect(body.triggers.find((t) => t.name === 'p95-latency')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringMatching(
+        /^\d+ of \d+ requests slower than 1s: more than 5 % of requests slower than 1s beyond doubt/,
+      ),
+    });
+    expect(body.watch['elapsed-ms']).toBeGreaterThanOrEqual(30_000);
+    expect(body.watch['elapsed-ms']).toBeLessThan(60_000);
+    expect(guarded.log).toMatch(/settling after the rollout, \d+s of 30s/);
+    expect(lab.runningImage()).toBe('shop/api:1.2');
+  } finally {
+    await job.dispose();
+    await lab.stop();
+  }
+}, 240_000);

@@ -124,7 +124,7 @@ test('a good release passes the window and becomes the last verified-good one', 
     "trigger 'p95-latency' must breach for 10m but the window is 8s: it cannot fail",
   );
   expect(guarded.annotations.map((a) => a.message)).toContain(
-    "trigger 'error-rate' must breach for 5m but the window is 8s: only its sequential test can fail it",
+    "trigger 'error-rate' settles for 30s after the rollout but the window is 8s: it cannot fail (watch.settle)",
   );
   expect(guarded.outputs).toMatchObject({
     verdict: 'healthy',
@@ -200,31 +200,6 @@ test('a bad release is detected within seconds and rolled back to the snapshot',
   expect(guarded.summary).toContain('### Decision');
   expect(guarded.summary).toContain('### Kubernetes');
 }, 150_000);
-
-test('a slow release is rolled back within a minute by its p95, judged as a share of slow requests', async () => {
-  await release('shop/api:1.2');
-  expect((await step('capture')).exitCode).toBe(0);
-  await release('shop/api:2.0-slow');
-  const guarded = await step('guard', { window: '3m' });
-  expect(guarded.outputs).toMatchObject({ verdict: 'rolled-back', 'rolled-back': 'true' });
-  const body = report(guarded) as {
-    watch: { 'elapsed-ms': number };
-    triggers: { name: string; status: string; detail: string }[];
-  };
-  const p95 = body.triggers.find((t) => t.name === 'p95-latency');
-  // Every request takes 1.2 s: after the 30 s settle, the first poll's counts are proof,
-  // where the plain rule would have waited its 10 minutes.
-  expect(p95).toMatchObject({
-    status: 'fail',
-    detail: expect.stringMatching(
-      /^\d+ of \d+ requests slower than 1s: more than 5 % of requests slower than 1s beyond doubt/,
-    ),
-  });
-  expect(body.watch['elapsed-ms']).toBeGreaterThanOrEqual(30_000);
-  expect(body.watch['elapsed-ms']).toBeLessThan(60_000);
-  expect(guarded.log).toMatch(/settling after the rollout/);
-  expect(runningImage()).toBe('shop/api:1.2');
-}, 180_000);
 
 test('a rollout that cannot complete fails at once, before any metric, and is undone', async () => {
   await release('shop/api:1.3');

@@ -105,8 +105,8 @@ triggers:
       "rollback-action: contexts: 'eu-west' named more than once; each context is acted on once",
       'rollback-action: .github/rollback-policy.yml: metrics.prometheus.bearer-token-env names the environment variable PROM_TOKEN, which is not set in this step (add it under env:)',
       "rollback-action: trigger 'error-rate' must breach for 5m but the window is 2m: only its sequential test can fail it",
-      "rollback-action: trigger 'p95-latency' must breach for 10m but the window is 2m: it cannot fail",
-      "rollback-action: trigger 'p95-vs-baseline' must breach for 5m but the window is 2m: it cannot fail",
+      "rollback-action: trigger 'p95-latency' must breach for 10m but the window is 2m: only its sequential test can fail it",
+      "rollback-action: trigger 'p95-vs-baseline' must breach for 5m but the window is 2m: only its sequential test can fail it",
       'rollback-action: targets: shop/deployment/api is named 2 times; it is acted on once',
     ]);
     expect(result.log).toContain(
@@ -114,20 +114,20 @@ triggers:
     );
     expect(result.log).toContain('Triggers that will be judged (7):');
     expect(result.log).toContain(
-      '  error-rate (P1, prometheus): fails > 0.05 for 5m (sooner when a sequential test is sure); min-requests 20; reads errors http_requests_total{job="shop-api",code=~"5.."} over requests http_requests_total{job="shop-api"}  [preset]',
+      '  error-rate (P1, prometheus): fails > 0.05 for 5m (sooner when a sequential test is sure); min-requests 20, settles 30s after the rollout; reads errors http_requests_total{job="shop-api",code=~"5.."} over requests http_requests_total{job="shop-api"}  [preset]',
     );
     expect(result.log).toContain(
-      '  p99-latency (P1, prometheus): fails > 3 for 1m; reads histogram_quantile(0.99, sum by (le) (rate(x_bucket[1m]))) (ranges cut to the time since the deploy, at least two scrapes)  [policy (replaces the preset)]',
+      "  p99-latency (P1, prometheus): fails > 3 for 1m (sooner when a sequential test is sure that more than 1 % of requests are slower, from the histogram's buckets); settles 30s after the rollout; reads histogram_quantile(0.99, sum by (le) (rate(x_bucket[1m]))) (ranges cut to the time since the deploy, at least two scrapes)  [policy (replaces the preset)]",
     );
     expect(result.log).toContain(
-      '  saturation (P2, prometheus): fails outside 0.05–0.9 3 polls in a row; reads avg(cpu) (no range to cut to the time since the deploy: includes traffic from before it)  [policy]',
+      '  saturation (P2, prometheus): fails outside 0.05–0.9 3 polls in a row; settles 30s after the rollout; reads avg(cpu) (no range to cut to the time since the deploy: includes traffic from before it)  [policy]',
     );
     expect(result.log).toContain(
-      '  p95-vs-baseline (P2, prometheus): fails above the baseline +50% for 5m;',
+      '  p95-vs-baseline (P2, prometheus): fails above the baseline +50% for 5m (sooner when a sequential test is sure that more than 5 % of requests are slower',
     );
     expect(result.summary).toContain('### Triggers that will be judged');
     expect(result.summary).toContain(
-      '| `saturation` | fails outside 0.05–0.9 3 polls in a row; reads avg(cpu) (no range to cut to the time since the deploy: includes traffic from before it) | policy |',
+      '| `saturation` | fails outside 0.05–0.9 3 polls in a row; settles 30s after the rollout; reads avg(cpu) (no range to cut to the time since the deploy: includes traffic from before it) | policy |',
     );
     const report = JSON.parse(result.outputs.report ?? '{}') as {
       triggers: unknown[];

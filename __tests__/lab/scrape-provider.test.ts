@@ -30,6 +30,7 @@ test('ratios and quantiles from scrapes of a bad release', async () => {
     await new Promise((r) => setTimeout(r, 2000));
     const now = Date.now();
     const ratio = await provider.read({ ratio: RATIO }, { now, since, intervalMs: 1000 });
+    expect(ratio.reason).toBeUndefined();
     expect(ratio.windowTotal).toBeGreaterThan(100);
     expect(ratio.value).toBeGreaterThan(0.12);
     expect(ratio.value).toBeLessThan(0.4);
@@ -118,4 +119,79 @@ test('an unreachable target is no data', async () => {
   expect(
     (await provider.read({ query: 'up' }, { now: 1, since: 0, intervalMs: 1000 })).reason,
   ).toMatch(/^http:\/\/127\.0\.0\.1:9\/metrics: /);
+});
+
+test('the recent window is two polls and at least 30 s, as with Prometheus; buckets count since the first scrape', async () => {
+  // What the service exports at each poll, 10 s apart: requests, errors, requests above 1 s.
+  const states = [
+    [0, 0, 0],
+    [100, 0, 0],
+    [200, 50, 20],
+    [300, 50, 20],
+    [400, 50, 30],
+  ];
+  let current = states[0] ?? [0, 0, 0];
+  const server = createServer((_req, res) => {
+    const [total = 0, errors = 0, slow = 0] = current;
+    res.end(
+      [
+        `http_requests_total{code="200"} ${total - errors}`,
+        `http_requests_total{code="500"} ${errors}`,
+        `h_bucket{le="1"} ${total - slow}`,
+        `h_bucket{le="+Inf"} ${total}`,
+        '',
+      ].join('\n'),
+    );
+  });
+  const url = await listenOnLoopback(server);
+  try {
+    const provider = new ScrapeProvider({ urls: [`${url}/metrics`] });
+    const seen: unknown[] = [];
+    for (const [i, state] of states.entries()) {
+      current = state;
+      const window = { now: i * 10_000, since: 0, intervalMs: 10_000 };
+      const ratio = await provider.read({ ratio: RATIO }, window);
+      const p95 = await provider.read({ query: 'histogram_quantile(0.95, h_bucket)' }, window);
+      seen.push([ratio.errors ?? null, ratio.windowTotal ?? null, p95.buckets ?? null]);
+    }
+    expect(seen).toEqual([
+      [null, null, null],
+      // Younger than 30 s: the window reaches back to the first scrape, no further.
+      [
+        0,
+        100,
+        [
+          { le: 1, count: 100 },
+          { le: Infinity, count: 100 },
+        ],
+      ],
+      [
+        50,
+        200,
+        [
+          { le: 1, count: 180 },
+          { le: Infinity, count: 200 },
+        ],
+      ],
+      [
+        50,
+        300,
+        [
+          { le: 1, count: 280 },
+          { le: Infinity, count: 300 },
+        ],
+      ],
+      // At 40 s, the window starts at the scrape of 10 s: 300 requests, not the last 100.
+      [
+        50,
+        300,
+        [
+          { le: 1, count: 370 },
+          { le: Infinity, count: 400 },
+        ],
+      ],
+    ]);
+  } finally {
+    await closeServer(server);
+  }
 });

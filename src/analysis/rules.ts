@@ -13,7 +13,7 @@ import { parseQuery } from '../metrics/scrape.js';
 import { readsAlerts } from '../metrics/selectors.js';
 import { DEFAULT_SEVERITY_MAP, parseMatchers } from '../metrics/alertmanager.js';
 import { redactUrl } from '../url.js';
-import { describeCondition, thresholdOf, type TriggerRule } from './triggers.js';
+import { describeCondition, format, thresholdOf, type TriggerRule } from './triggers.js';
 import { plural } from '../text.js';
 
 export interface WatchedTrigger {
@@ -179,6 +179,10 @@ export function unreachableTriggers(
 ): string[] {
   return rules.flatMap((rule) => {
     const early = rule.fastFail !== false && rule.fastFail !== undefined;
+    if (rule.settleMs && rule.severity !== 'P0' && rule.settleMs >= windowMs)
+      return [
+        `trigger '${rule.name}' settles for ${formatDuration(rule.settleMs)} after the rollout but the window is ${formatDuration(windowMs)}: it cannot fail (watch.settle)`,
+      ];
     if (rule.forMs !== undefined && rule.forMs > windowMs)
       return [
         `trigger '${rule.name}' must breach for ${formatDuration(rule.forMs)} but the window is ${formatDuration(windowMs)}: ${early ? 'only its sequential test can fail it' : 'it cannot fail'}`,
@@ -212,6 +216,7 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
           : rule.relativePercent !== undefined && baseline === undefined
             ? `fails ${rule.relativePercent < 0 ? 'below' : 'above'} the baseline ${rule.relativePercent < 0 ? '' : '+'}${rule.relativePercent}%`
             : `fails ${describeCondition(rule, thresholdOf(rule, baseline), baseline)}`;
+  const early = rule.fastFail !== false && rule.fastFail !== undefined;
   const hold =
     rule.failureLimit !== undefined
       ? `on more than ${plural(rule.failureLimit, 'poll')} of the window`
@@ -219,11 +224,16 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
         ? `${plural(rule.consecutive, 'poll')} in a row`
         : rule.forMs
           ? `for ${formatDuration(rule.forMs)}`
-          : 'at once';
-  const sooner =
-    rule.fastFail !== false && rule.fastFail !== undefined
-      ? ' (sooner when a sequential test is sure)'
-      : '';
+          : rule.perSeconds !== undefined && early
+            ? `as a rate, on every event since the rollout (a sequential test, never one poll)${rule.relativeToBaseline ? ', against the rate before the deploy when that was higher' : ''}`
+            : 'at once';
+  const sooner = !early
+    ? ''
+    : rule.quantile !== undefined
+      ? ` (sooner when a sequential test is sure that more than ${format((1 - rule.quantile) * 100)} % of requests are slower, from the histogram's buckets)`
+      : rule.perSeconds !== undefined && !rule.forMs
+        ? ''
+        : ' (sooner when a sequential test is sure)';
   const reads = query.ratio
     ? `errors ${query.ratio.errors} over requests ${query.ratio.total}`
     : query.query !== undefined
@@ -238,6 +248,9 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
     query.ratio && rule.minRequests !== undefined ? `min-requests ${rule.minRequests}` : '',
     rule.noData !== 'hold' ? `no-data: ${rule.noData}` : '',
     rule.series && rule.series !== 'any' ? `series: ${rule.series}` : '',
+    rule.settleMs && rule.severity !== 'P0'
+      ? `settles ${formatDuration(rule.settleMs)} after the rollout`
+      : '',
   ].filter(Boolean);
   // What a Prometheus query reads: the release's own traffic, or not, and why.
   // Prometheus' ALERTS are states, not traffic: their own start decides (ALERTS_FOR_STATE).
