@@ -359,7 +359,7 @@ test('Prometheus stopped mid-watch: inconclusive, and nothing is rolled back', a
   const guarded = await step('guard', { window: '12s' }, (chunk) => {
     seen += chunk;
     // After the first polls that read data, take Prometheus away.
-    if (!stopping && /^\[3s\] .*error-rate (\d|FAILS)/m.test(seen))
+    if (!stopping && /^\[([3-9]|1\d)s\] .*error-rate (\d|FAILS)/m.test(seen))
       stopping = lab.prometheus?.stop();
   });
   await stopping;

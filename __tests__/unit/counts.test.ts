@@ -212,7 +212,7 @@ describe('evaluateTrigger on counts', () => {
       undefined,
       {},
       'pass',
-      /^2000 \(fails > 100 when the rate/,
+      /^2000 \(fails when the count since the rollout proves more than 100 per 60s; so far 1667 in 50s/,
     ],
     [
       'one noisy poll above 100 decides nothing',
@@ -225,7 +225,7 @@ describe('evaluateTrigger on counts', () => {
       undefined,
       {},
       'pass',
-      /^130 \(fails > 100 when the rate since the rollout is beyond doubt; so far 40 in 60s/,
+      /^130 \(fails when the count since the rollout proves more than 100 per 60s; so far 40 in 60s/,
     ],
     [
       'already 240 a minute before the deploy, and 250 now: not its cause',
@@ -234,7 +234,7 @@ describe('evaluateTrigger on counts', () => {
       240,
       {},
       'pass',
-      /judged against the 240 before the deploy/,
+      /proves more than 240 \(the rate before the deploy\) per 60s; so far 1250 in 300s/,
     ],
     [
       'already 120 a minute before, 400 now: the deploy raised it',

@@ -17,6 +17,7 @@ import {
 import { wilsonLower, type SprtOptions } from './sequential.js';
 import {
   clearlyBelow,
+  type Counted,
   countedSince,
   describeCounts,
   enough,
@@ -302,6 +303,21 @@ function graded(state: TriggerState, severity: Severity | undefined): TriggerSta
   return severity && state.status !== 'no-data' ? { ...state, severity } : state;
 }
 
+/** A count trigger's condition and its counts so far: it is judged on them, not on one poll. */
+function countCondition(
+  rule: TriggerRule,
+  counted: Counted | undefined,
+  threshold: number | undefined,
+): string {
+  const limit = counted?.kind === 'rate' ? counted.limit : threshold;
+  const raised =
+    limit !== undefined && threshold !== undefined && limit > threshold
+      ? ` (the rate before the deploy)`
+      : '';
+  const soFar = counted ? `; so far ${describeCounts(counted, threshold)}` : '';
+  return `fails when the count since the rollout proves more than ${format(limit)}${raised} per ${rule.perSeconds ?? 60}s${soFar}`;
+}
+
 /** When a non-P0 trigger's settle period ends, if it has one. */
 export function settleEnd(rule: TriggerRule, since: number | undefined): number | undefined {
   return rule.settleMs && rule.severity !== 'P0' && since !== undefined
@@ -461,18 +477,16 @@ function evaluateOne(
         : `${formatDuration(Math.round((latest.at - breachingSince) / 1000) * 1000)} of ${formatDuration(rule.forMs ?? 0)}`
       : undefined;
   const pending = breaching ? `; breaching, ${breaching}` : '';
-  const hold = oneTest
-    ? ` when the rate since the rollout is beyond doubt${counted ? `; so far ${describeCounts(counted, threshold)}` : ''}${counted?.kind === 'rate' && counted.limit > (threshold ?? 0) ? `, judged against the ${format(counted.limit)} before the deploy` : ''}`
-    : rule.forMs
-      ? ` for ${Math.round(rule.forMs / 1000)}s`
-      : rule.consecutive
-        ? ` ${plural(rule.consecutive, 'time')} in a row`
-        : '';
+  const hold = rule.forMs
+    ? ` for ${Math.round(rule.forMs / 1000)}s`
+    : rule.consecutive
+      ? ` ${plural(rule.consecutive, 'time')} in a row`
+      : '';
   return {
     ...base,
     status: 'pass',
     ...(breaching ? { breaching } : {}),
     breachingSince: latest.breach && !oneTest ? breachingSince : undefined,
-    detail: `${rule.alert ? (latest.value ? 'firing' : 'not firing') : format(latest.value)} (fails ${rule.alert ? 'while firing' : comparison}${hold})${pending}${settling}`,
+    detail: `${rule.alert ? (latest.value ? 'firing' : 'not firing') : format(latest.value)} (${oneTest ? countCondition(rule, counted, threshold) : `fails ${rule.alert ? 'while firing' : comparison}${hold}`})${pending}${settling}`,
   };
 }
