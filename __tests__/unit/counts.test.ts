@@ -427,3 +427,43 @@ describe('which triggers are judged on counts', () => {
     ).toBeUndefined();
   });
 });
+
+test.each<[string, Parameters<typeof watchedTriggers>[0], unknown]>([
+  [
+    'a scrape quantile is judged on its buckets too',
+    {
+      metrics: { provider: 'scrape' },
+      triggers: [{ name: 'p95', query: 'histogram_quantile(0.95, h_bucket{job="a"})', above: 1 }],
+    },
+    { quantile: 0.95, buckets: 'h_bucket{job="a"}' },
+  ],
+  [
+    'a quantile with a lower bound only is not a share of slow requests',
+    {
+      triggers: [
+        {
+          name: 'p95',
+          query: 'histogram_quantile(0.95, sum by (le) (rate(h_bucket[1m])))',
+          below: 1,
+        },
+      ],
+    },
+    undefined,
+  ],
+  [
+    'ranges as written read the old release too: not counted since the rollout',
+    {
+      triggers: [
+        {
+          name: 'p95',
+          query: 'histogram_quantile(0.95, sum by (le) (rate(h_bucket[1m])))',
+          above: 1,
+          range: 'as-written',
+        },
+      ],
+    },
+    undefined,
+  ],
+])('%s', (_name, policy, histogram) => {
+  expect(watchedTriggers(policy)[0]?.query.histogram).toEqual(histogram);
+});
