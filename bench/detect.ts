@@ -19,6 +19,7 @@ import { LoadGenerator } from '../lab/demo-app/load.js';
 import { imageOf, settled } from '../lab/kube-sim/fixtures.js';
 import { LAB_DEPLOYMENT, LAB_NAMESPACE, startLab } from '../lab/lab.js';
 import { machine, writeSection } from './report.js';
+import { plural } from '../src/text.js';
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 3);
 const SELECTOR = 'job="shop-api"';
@@ -175,7 +176,7 @@ for (const regression of REGRESSIONS) {
 const section = [
   '## Detection, live',
   '',
-  `${machine()}; ${new Date().toISOString().slice(0, 10)}. \`bench/detect.ts\`: the lab's demo service under 50 requests/s, the real Prometheus scraping it every second, a poll every second from the moment the bad release's rollout completes; ${TRIALS} trials per regression, each in a fresh lab (\`BENCH_TRIALS\` changes it). Seconds from the rollout's completion to the failing verdict.`,
+  `${machine()}; ${new Date().toISOString().slice(0, 10)}. \`bench/detect.ts\`: the lab's demo service under 50 requests/s, the real Prometheus scraping it every second, a poll every second from the moment the bad release's rollout completes; ${plural(TRIALS, 'trial')} per regression, each in a fresh lab (\`BENCH_TRIALS\` changes it). Seconds from the rollout's completion to the failing verdict.`,
   '',
   '| regression | policy | median s | worst s | severity | first trigger |',
   '| --- | --- | --- | --- | --- | --- |',
