@@ -205,6 +205,16 @@ describe('failures', () => {
     });
   });
 
+  test('a redirect to no URL is the request’s fault', async () => {
+    const url = await serve((_q, res) => res.writeHead(302, { Location: 'http://[nope' }).end());
+    expect(await outcome(request(url, { redirects: 20 }))).toEqual({
+      failed: 'HttpError',
+      kind: 'request',
+      code: 'ERR_INVALID_URL',
+      message: 'redirected to a location that is no URL',
+    });
+  });
+
   test('a header Node refuses to send is the request’s fault and not quoted', async () => {
     const url = await serve((_q, res) => res.end());
     const failure = await outcome(request(url, { headers: { 'X-Token': 's3cret\nx' } }));
