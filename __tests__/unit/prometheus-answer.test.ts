@@ -4,6 +4,7 @@
  * which were written after its documented envelope), as Argo Rollouts tests its provider.
  */
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -17,6 +18,9 @@ import {
   type Envelope,
   type Instant,
 } from '../../src/metrics/prometheus-answer.js';
+import { PrometheusProvider } from '../../src/metrics/prometheus.js';
+import type { Reading } from '../../src/metrics/provider.js';
+import { closeServer, listenOnLoopback } from '../../lab/util/net.js';
 
 const FIXTURES = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -326,5 +330,77 @@ describe('the other API answers', () => {
     );
     expect(starts?.get(alertKey({ alertname: 'NoValue' }))).toBeNaN();
     expect(alertStarts({ resultType: 'scalar', result: 'x' })).toBeUndefined();
+  });
+});
+
+describe('the provider maps each answer to a reading', () => {
+  let server: Server | undefined;
+  afterEach(async () => {
+    if (server) await closeServer(server);
+    server = undefined;
+  });
+
+  /** A Prometheus stand-in on loopback answering every query with one fixture. */
+  async function answering(status: number, file: string): Promise<PrometheusProvider> {
+    server = createServer((_req, res) => res.writeHead(status).end(fixture(file)));
+    const url = await listenOnLoopback(server);
+    return new PrometheusProvider({ url, timeoutMs: 5_000, scrapeIntervalMs: 1_000 });
+  }
+
+  const window = { now: 1_796_590_620_000, since: 1_796_590_560_000, intervalMs: 10_000 };
+
+  test.each<[string, number, string, Reading]>([
+    [
+      'one value',
+      200,
+      'vector-one.json',
+      { value: 11, series: [{ labels: {}, value: 11 }], warnings: [] },
+    ],
+    [
+      'its warnings carried',
+      200,
+      'vector-warnings-infos.json',
+      {
+        value: 0.02,
+        series: [{ labels: {}, value: 0.02 }],
+        warnings: ['remote_read: partial data from store eu-1'],
+      },
+    ],
+    ['NaN is no data', 200, 'vector-nan.json', { reason: 'NaN (query: up)', warnings: [] }],
+    [
+      'bad_data: the query is rejected',
+      400,
+      'error-bad-data.json',
+      {
+        reason:
+          'Prometheus rejects the query: bad_data: invalid parameter "query": 1:34: parse error: unclosed left parenthesis (query: up)',
+        rejected: true,
+      },
+    ],
+    [
+      'a timeout is the server’s, no data',
+      503,
+      'error-timeout.json',
+      { reason: 'timeout: query timed out in expression evaluation (query: up)' },
+    ],
+    [
+      "a proxy's HTML page",
+      502,
+      'proxy-502.html',
+      { reason: 'Prometheus answered HTTP 502 without JSON', warnings: [] },
+    ],
+    [
+      "an authenticating proxy's JSON",
+      401,
+      'proxy-401.json',
+      {
+        reason:
+          'Prometheus answered HTTP 401 with JSON that is not an API answer (check its credentials)',
+        warnings: [],
+      },
+    ],
+  ])('%s', async (_name, status, file, expected) => {
+    const provider = await answering(status, file);
+    expect(await provider.read({ query: 'up', asWritten: true }, window)).toEqual(expected);
   });
 });
