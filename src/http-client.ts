@@ -85,7 +85,9 @@ export function send(request: HttpRequest): Promise<HttpResponse> {
 
     const go = (url: URL, headers: http.OutgoingHttpHeaders, hops: number, retry = true): void => {
       const options = { ...request.tls, method, headers };
+      let answered = false;
       const onAnswer = (res: http.IncomingMessage): void => {
+        answered = true;
         const status = res.statusCode ?? 0;
         const location = res.headers.location;
         if (
@@ -96,7 +98,7 @@ export function send(request: HttpRequest): Promise<HttpResponse> {
         ) {
           res.resume();
           if (!URL.canParse(location, url.href)) {
-            fail(new HttpError(`redirected to a location that is no URL`, 'ERR_INVALID_URL'));
+            fail(new HttpError('redirected to a location that is no URL', 'ERR_INVALID_URL'));
             return;
           }
           const next = new URL(location, url);
@@ -130,7 +132,13 @@ export function send(request: HttpRequest): Promise<HttpResponse> {
       req.on('error', (error: NodeJS.ErrnoException) => {
         // A kept-alive connection the server closed while idle: the request never reached it.
         // A GET is sent once more on a new connection, as fetch does.
-        if (retry && method === 'GET' && req.reusedSocket && error.code === 'ECONNRESET')
+        if (
+          retry &&
+          !answered &&
+          method === 'GET' &&
+          req.reusedSocket &&
+          error.code === 'ECONNRESET'
+        )
           go(url, headers, hops, false);
         else fail(error);
       });
