@@ -13,7 +13,7 @@ import {
   type TriggerRule,
 } from '../../src/analysis/triggers.js';
 import { judge } from '../../src/analysis/verdict.js';
-import { bucketCounts } from '../../src/metrics/prometheus.js';
+import { bucketCounts } from '../../src/metrics/prometheus-answer.js';
 import { eventCountOf, histogramQuantileOf } from '../../src/metrics/promql.js';
 
 const S = 1000;

@@ -4,11 +4,12 @@
  * here as raw JSON, because the client's typed models drop fields they do not know and a
  * rollback must put back the pod template exactly as it was. Every request is counted.
  */
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as http from 'node:http';
+import type * as https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 
-import { readBodyBounded, TooLargeError } from '../bounded.js';
+import { TooLargeError } from '../bounded.js';
+import { send } from '../http-client.js';
 import { formatBytes, LIMITS } from '../limits.js';
 import { describeNetworkError } from '../net-errors.js';
 import { redactUrl, redactUrlsIn } from '../url.js';
@@ -90,10 +91,11 @@ export class HttpTransport implements Transport {
     for (const [key, value] of Object.entries(request.query ?? {}))
       if (value !== undefined) url.searchParams.set(key, value);
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-    // applyToHTTPSOptions sets the Authorization header (a token, or one from an exec plugin).
-    const auth = (options.headers ?? {}) as http.OutgoingHttpHeaders;
+    // applyToHTTPSOptions sets the Authorization header (a token, or one from an exec plugin);
+    // the rest (CA, client certificate, agent) is TLS's.
+    const { headers: auth, ...tls } = options;
     const headers: http.OutgoingHttpHeaders = {
-      ...auth,
+      ...(auth as http.OutgoingHttpHeaders | undefined),
       Accept: 'application/json',
       'User-Agent': 'rollback-action',
       ...(body !== undefined
@@ -105,37 +107,15 @@ export class HttpTransport implements Transport {
     };
     this.calls += 1;
     const answeredBefore = this.answered;
-    const send = url.protocol === 'https:' ? https.request : http.request;
-    const { status, text, retryAfter } = await new Promise<{
-      status: number;
-      text: string;
-      retryAfter?: string;
-    }>((resolve, reject) => {
-      const req = send(
-        url,
-        { ...options, method: request.method, headers, timeout: request.timeoutMs ?? 30_000 },
-        (res) => {
-          this.answered = true;
-          readBodyBounded(res, LIMITS.kubeAnswer).then(
-            (data) =>
-              resolve({
-                status: res.statusCode ?? 0,
-                text: data,
-                retryAfter: res.headers['retry-after'],
-              }),
-            reject,
-          );
-        },
-      );
-      req.on('timeout', () =>
-        req.destroy(
-          Object.assign(new Error(`no answer within ${request.timeoutMs ?? 30_000} ms`), {
-            code: 'ETIMEDOUT',
-          }),
-        ),
-      );
-      req.on('error', reject);
-      req.end(body);
+    const answer = await send({
+      method: request.method,
+      url,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+      timeoutMs: request.timeoutMs ?? 30_000,
+      maxBytes: LIMITS.kubeAnswer,
+      tls,
+      onAnswer: () => (this.answered = true),
     }).catch((error: unknown) => {
       const where = `${request.method} ${url.pathname} on ${this.server}`;
       // Not a network failure: the answer came, it is too big to hold. Not worth a retry.
@@ -150,6 +130,8 @@ export class HttpTransport implements Transport {
         answeredBefore,
       });
     });
+    const { status, text } = answer;
+    const retryAfter = answer.headers['retry-after'];
     let parsed: unknown;
     try {
       parsed = text ? (JSON.parse(text) as unknown) : undefined;

@@ -3,9 +3,8 @@
  * it: extra headers, bearer or basic credentials, a CA bundle, a timeout and a size cap. The
  * one place those servers are reached; each provider reads the answer in its own terms.
  */
-import * as http from 'node:http';
-import * as https from 'node:https';
-import { readBodyBounded } from '../bounded.js';
+import type { OutgoingHttpHeaders } from 'node:http';
+import { send } from '../http-client.js';
 
 export interface ApiConnection {
   url: string;
@@ -20,7 +19,7 @@ export interface ApiConnection {
 /** Query parameters; a list repeats the name (Alertmanager's `filter`, one matcher each). */
 export type ApiParams = Record<string, string | readonly string[]>;
 
-export function apiGet(
+export async function apiGet(
   connection: ApiConnection,
   path: string,
   params: ApiParams,
@@ -30,24 +29,16 @@ export function apiGet(
   for (const [name, value] of Object.entries(params))
     for (const each of typeof value === 'string' ? [value] : value)
       url.searchParams.append(name, each);
-  const headers: http.OutgoingHttpHeaders = { Accept: 'application/json', ...connection.headers };
+  const headers: OutgoingHttpHeaders = { Accept: 'application/json', ...connection.headers };
   if (connection.bearerToken) headers.Authorization = `Bearer ${connection.bearerToken}`;
   else if (connection.basicAuth)
     headers.Authorization = `Basic ${Buffer.from(`${connection.basicAuth.username}:${connection.basicAuth.password}`).toString('base64')}`;
-  const timeout = connection.timeoutMs ?? 10_000;
-  const send = url.protocol === 'https:' ? https.get : http.get;
-  return new Promise((resolve, reject) => {
-    const req = send(
-      url,
-      { headers, timeout, ...(connection.ca ? { ca: connection.ca } : {}) },
-      (res) => {
-        readBodyBounded(res, maxBytes).then(
-          (text) => resolve({ status: res.statusCode ?? 0, text }),
-          reject,
-        );
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeout} ms`)));
-    req.on('error', reject);
+  const { status, text } = await send({
+    url,
+    headers,
+    timeoutMs: connection.timeoutMs ?? 10_000,
+    maxBytes,
+    ...(connection.ca ? { tls: { ca: connection.ca } } : {}),
   });
+  return { status, text };
 }

@@ -1,12 +1,14 @@
 /**
- * A GET with a timeout and a size cap for the HTTP providers; the one place they reach the
- * network. A failure says what kind it is, because only one kind is evidence against the
+ * A GET with a timeout and a size cap for the HTTP providers (health, http-json, scrape),
+ * through the one HTTP client (http-client.ts), following redirects as fetch does. A failure
+ * says what kind it is, because only one kind is evidence against the
  * service: `connection` (refused, reset, timed out: the service is down). `request` (it could
  * not be built: a bad URL or header), `address` (DNS), `tls` (an untrusted or expired
  * certificate) and `too-large` are the configuration's fault, never a failed check.
  */
 import { validateHeaderName, validateHeaderValue } from 'node:http';
-import { readBodyBounded, TooLargeError } from '../bounded.js';
+import { TooLargeError } from '../bounded.js';
+import { HttpError, send } from '../http-client.js';
 import { formatBytes } from '../limits.js';
 import { describeNetworkError, networkFault } from '../net-errors.js';
 import { redactUrlsIn, splitCredentials } from '../url.js';
@@ -69,11 +71,21 @@ export function prepareRequest(
 /** fetch's messages without a cause code, for requests it refused to make. */
 const UNSENDABLE = new Set(['bad port', 'unknown scheme', 'not implemented... yet...']);
 
-/** What a fetch failure means. Messages are fetch's own only where they cannot quote input. */
+/**
+ * What a failure of fetch or of the HTTP client means. Messages are fetch's own only where
+ * they cannot quote input.
+ */
 export function classifyFetchError(error: unknown, timeoutMs: number): HttpFailure {
   if (error instanceof HttpFailure) return error;
   if (error instanceof TooLargeError)
     return new HttpFailure(`answered more than ${formatBytes(error.limit)}`, 'too-large');
+  if (error instanceof HttpError)
+    return new HttpFailure(
+      error.timedOut
+        ? error.message
+        : redactUrlsIn(describeNetworkError(error.code, error.message)),
+      error.kind,
+    );
   const { name, cause } = error as { name?: string; cause?: { code?: string; message?: string } };
   if (name === 'TimeoutError' || name === 'AbortError')
     return new HttpFailure(`no answer within ${timeoutMs} ms`, 'connection');
@@ -101,12 +113,14 @@ export async function httpGet(
   const prepared = prepareRequest(url, headers);
   if (prepared instanceof HttpFailure) throw prepared;
   try {
-    const res = await fetch(prepared.url, {
+    const { status, text } = await send({
+      url: prepared.url,
       headers: prepared.headers,
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'follow',
+      timeoutMs,
+      maxBytes,
+      redirects: 20,
     });
-    return { status: res.status, body: res.body ? await readBodyBounded(res.body, maxBytes) : '' };
+    return { status, body: text };
   } catch (error) {
     throw classifyFetchError(error, timeoutMs);
   }

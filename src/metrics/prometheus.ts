@@ -14,8 +14,21 @@ import {
   type Reading,
 } from './provider.js';
 import { alreadyFiring } from './alertmanager.js';
-import { durationSeconds, narrowRanges, rangeWindows } from './promql.js';
+import { narrowRanges, rangeWindows } from './promql.js';
 import { TARGET_LABELS, identifying, readsAlerts, selectorsOf } from './selectors.js';
+import {
+  alertKey,
+  bucketCounts,
+  alertStarts,
+  readLabelValues,
+  longestScrapeInterval,
+  readEnvelope,
+  readInstant,
+  readRange,
+  type Envelope,
+  type Fault,
+  type Instant,
+} from './prometheus-answer.js';
 import { TooLargeError } from '../bounded.js';
 import { apiGet, type ApiConnection } from './api-client.js';
 import { formatBytes, LIMITS } from '../limits.js';
@@ -38,60 +51,7 @@ export class PrometheusQueryError extends Error {
   }
 }
 
-interface ApiBody {
-  status: 'success' | 'error';
-  errorType?: string;
-  error?: string;
-  warnings?: string[];
-  data?: { resultType: string; result: unknown };
-}
-
-/**
- * Why a query gave no value: the server could not be asked (`backend`), the query is shaped
- * wrong for a trigger (`query`: several series), or there is simply nothing (`empty`: no
- * series, NaN, infinity). Preflight treats the first two as errors, the last as a warning.
- */
-export type Fault = 'backend' | 'query' | 'empty';
-
-type Instant =
-  | { value: number; series?: SeriesValue[]; warnings: string[] }
-  | { value: undefined; reason: string; fault: Fault; warnings: string[] }
-  /** A vector of several series: each judged on its own (see analysis/series.ts). */
-  | {
-      value: undefined;
-      series: SeriesValue[];
-      reason: string;
-      fault: 'several';
-      warnings: string[];
-    };
-
-/**
- * Cumulative bucket counts by `le` (seconds; `+Inf` last), or undefined without the +Inf
- * bucket, which holds every request. Pure.
- */
-export function bucketCounts(
-  series: readonly SeriesValue[],
-): { le: number; count: number }[] | undefined {
-  const buckets = series
-    .map((s) => ({ le: leOf(s.labels.le), count: s.value }))
-    .filter((b) => !Number.isNaN(b.le) && Number.isFinite(b.count))
-    .sort((a, b) => a.le - b.le);
-  return buckets.at(-1)?.le === Infinity ? buckets : undefined;
-}
-
-function leOf(text: string | undefined): number {
-  if (text === undefined) return NaN;
-  return /^\+?inf$/i.test(text.trim()) ? Infinity : Number(text);
-}
-
-/** An alert's identity across ALERTS and ALERTS_FOR_STATE: its labels but the state's. */
-function alertKey(labels: Record<string, string>): string {
-  return JSON.stringify(
-    Object.entries(labels)
-      .filter(([name]) => name !== '__name__' && name !== 'alertstate')
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
-}
+export type { Fault } from './prometheus-answer.js';
 
 export class PrometheusProvider implements MetricProvider {
   readonly name = 'prometheus';
@@ -106,52 +66,39 @@ export class PrometheusProvider implements MetricProvider {
     this.interval ??= (async () => {
       if (this.options.scrapeIntervalMs !== undefined) return this.options.scrapeIntervalMs;
       const answer = await this.api('/api/v1/targets', { state: 'active' });
-      const targets =
-        'body' in answer
-          ? ((answer.body.data as { activeTargets?: { scrapeInterval?: string }[] } | undefined)
-              ?.activeTargets ?? [])
-          : [];
-      const seconds = targets.map((t) => durationSeconds(t.scrapeInterval ?? ''));
-      return seconds.length ? Math.max(...seconds) * 1000 : 0;
+      return answer.status === 'success' ? longestScrapeInterval(answer.data) : 0;
     })();
     return this.interval;
   }
 
-  /** GET an API path; the parsed body, or why there is none (always a backend fault). */
-  private async api(
-    path: string,
-    params: Record<string, string>,
-  ): Promise<{ body: ApiBody } | { reason: string; fault: Fault }> {
-    let answer: { status: number; text: string };
+  /** GET an API path: its envelope, or why there is none (the query's fault when too big). */
+  private async api(path: string, params: Record<string, string>): Promise<Envelope> {
     try {
-      answer = await apiGet(this.options, path, params, LIMITS.prometheusAnswer);
+      const answer = await apiGet(this.options, path, params, LIMITS.prometheusAnswer);
+      return readEnvelope(answer.status, answer.text);
     } catch (error) {
       // Too big to hold: the query's shape is the problem (a series per pod), not the server.
       if (error instanceof TooLargeError)
         return {
+          status: 'none',
           reason: `Prometheus answered more than ${formatBytes(error.limit)} for this query; aggregate it (sum by ...) (query: ${params.query ?? ''})`,
           fault: 'query',
         };
       return {
+        status: 'none',
         reason: `Prometheus unreachable at ${redactUrl(this.options.url)}: ${redactUrlsIn(messageOf(error))}`,
-        fault: 'backend',
-      };
-    }
-    try {
-      return { body: JSON.parse(answer.text) as ApiBody };
-    } catch {
-      const auth = answer.status === 401 || answer.status === 403 ? ' (check its credentials)' : '';
-      return {
-        reason: `Prometheus answered HTTP ${answer.status} without JSON${auth}`,
         fault: 'backend',
       };
     }
   }
 
-  private static rejected(body: ApiBody, expr: string): PrometheusQueryError {
+  private static rejected(
+    answer: { errorType: string; error: string },
+    expr: string,
+  ): PrometheusQueryError {
     return new PrometheusQueryError(
-      `${body.errorType ?? 'error'}: ${body.error ?? 'unknown error'} (query: ${expr})`,
-      body.errorType ?? 'error',
+      `${answer.errorType}: ${answer.error} (query: ${expr})`,
+      answer.errorType,
     );
   }
 
@@ -161,50 +108,10 @@ export class PrometheusProvider implements MetricProvider {
       query: expr,
       time: (time / 1000).toFixed(3),
     });
-    if ('reason' in answer)
-      return {
-        value: undefined,
-        reason: answer.reason,
-        fault: answer.fault,
-        warnings: [],
-      };
-    const body = answer.body;
-    const warnings = body.warnings ?? [];
-    if (body.status !== 'success') throw PrometheusProvider.rejected(body, expr);
-    const none = (reason: string, fault: Fault): Instant => ({
-      value: undefined,
-      reason: `${reason} (query: ${expr})`,
-      fault,
-      warnings,
-    });
-    const result = body.data?.result;
-    let raw: string | undefined;
-    if (body.data?.resultType === 'scalar' && Array.isArray(result)) raw = String(result[1]);
-    else if (body.data?.resultType === 'vector' && Array.isArray(result)) {
-      if (result.length === 0) return none('empty result', 'empty');
-      if (result.length > 1) {
-        const series = (result as { metric?: Record<string, string>; value: [number, string] }[])
-          .map((s) => ({ labels: s.metric ?? {}, value: Number(s.value[1]) }))
-          .filter((s) => Number.isFinite(s.value));
-        if (series.length === 0) return none(`${result.length} series, none finite`, 'empty');
-        return {
-          value: undefined,
-          series,
-          reason: `${result.length} series`,
-          fault: 'several',
-          warnings,
-        };
-      }
-      const only = result[0] as { metric?: Record<string, string>; value: [number, string] };
-      raw = only.value[1];
-      const value = Number(raw);
-      if (!Number.isFinite(value)) return none(raw, 'empty');
-      // Its labels too: when a second pod's series appears later, each keeps its own history.
-      return { value, series: [{ labels: only.metric ?? {}, value }], warnings };
-    } else return none(`unexpected ${body.data?.resultType ?? 'answer'}`, 'query');
-    const value = Number(raw);
-    if (!Number.isFinite(value)) return none(raw, 'empty');
-    return { value, warnings };
+    if (answer.status === 'none')
+      return { value: undefined, reason: answer.reason, fault: answer.fault, warnings: [] };
+    if (answer.status === 'error') throw PrometheusProvider.rejected(answer, expr);
+    return readInstant(answer.data, answer.warnings, expr);
   }
 
   /**
@@ -223,20 +130,9 @@ export class PrometheusProvider implements MetricProvider {
       end: (end / 1000).toFixed(3),
       step: `${Math.max(1, Math.round(stepMs / 1000))}s`,
     });
-    if ('reason' in answer) return { reason: answer.reason, fault: answer.fault };
-    if (answer.body.status !== 'success') throw PrometheusProvider.rejected(answer.body, expr);
-    const result = answer.body.data?.result;
-    if (!Array.isArray(result) || result.length === 0)
-      return { reason: `no history (query: ${expr})`, fault: 'empty' };
-    // Several series (one per pod): every sample of every series, so a median over them is
-    // the typical value of one series before the deploy.
-    const values = (result as { values?: [number, string][] }[])
-      .flatMap((s) => s.values ?? [])
-      .map(([t, v]): [number, number] => [t * 1000, Number(v)])
-      .filter(([, v]) => Number.isFinite(v));
-    return values.length
-      ? { values }
-      : { reason: `no finite values in history (query: ${expr})`, fault: 'empty' };
+    if (answer.status === 'none') return { reason: answer.reason, fault: answer.fault };
+    if (answer.status === 'error') throw PrometheusProvider.rejected(answer, expr);
+    return readRange(answer.data, expr);
   }
 
   async read(query: MetricQuery, window: PollWindow): Promise<Reading> {
@@ -303,11 +199,8 @@ export class PrometheusProvider implements MetricProvider {
       query: `ALERTS_FOR_STATE{alertname=~${JSON.stringify(pattern)}}`,
       time: (now / 1000).toFixed(3),
     });
-    const result = 'body' in answer ? answer.body.data?.result : undefined;
-    if (!Array.isArray(result)) return reading;
-    const since = new Map<string, number>();
-    for (const s of result as { metric?: Record<string, string>; value?: [number, string] }[])
-      since.set(alertKey(s.metric ?? {}), Number(s.value?.[1]) * 1000);
+    const since = answer.status === 'success' ? alertStarts(answer.data) : undefined;
+    if (!since) return reading;
     const firing: SeriesValue[] = [];
     const preexisting: SeriesValue[] = [];
     for (const s of reading.series ?? []) {
@@ -478,8 +371,7 @@ export class PrometheusProvider implements MetricProvider {
       start: ((time - 3_600_000) / 1000).toFixed(3),
       end: (time / 1000).toFixed(3),
     });
-    const data = 'body' in answer ? (answer.body.data as unknown) : undefined;
-    return Array.isArray(data) ? data.filter((v): v is string => typeof v === 'string') : [];
+    return answer.status === 'success' ? readLabelValues(answer.data) : [];
   }
 
   private static finding(result: Instant): Finding | undefined {
