@@ -24,7 +24,7 @@ import { createNotifier, notifyOutcome, silentNotifier, type Notifier } from './
  * start pays for compiling only the mode it runs (`mode: validate` never loads the Kubernetes,
  * GitHub or rollback code).
  */
-export const MODE_LOADERS: Record<Mode, () => Promise<ModeHandler>> = {
+const MODE_LOADERS: Record<Mode, () => Promise<ModeHandler>> = {
   guard: async () => (await import('./modes/guard.js')).guard,
   capture: async () => (await import('./modes/capture.js')).capture,
   rollback: async () => (await import('./modes/rollback.js')).rollback,
