@@ -319,6 +319,8 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-overhead-'));
   try {
     const started = Date.now();
+    // On a shared machine, how busy it was says how far the wall times can be trusted.
+    const load = os.loadavg()[0] ?? 0;
     const size = await sizes();
     const validateDir = path.join(dir, 'validate');
     await mkdir(path.join(validateDir, 'workspace'), { recursive: true });
@@ -344,14 +346,18 @@ async function main(): Promise<void> {
       '## Overhead: what the action costs before it does anything',
       '',
       `Measured on ${machine()}, ${new Date().toISOString().slice(0, 10)}, by \`bench/overhead.ts\``,
-      `(${seconds} s) on the dist/ built by \`npm run build\` (ncc). Each process ran under GNU`,
-      '`time` for its peak RSS (maxrss) and CPU time; wall time is from spawn to exit.',
+      `(${seconds} s) on the dist/ built by \`npm run build\` (ncc), with a load average of`,
+      `${load.toFixed(1)} on ${os.cpus().length} CPUs when it began. Each process ran under GNU \`time\``,
+      'for its peak RSS (maxrss) and CPU time; wall time is from spawn to exit. With a load',
+      'average above the CPU count, processes wait for a CPU and wall times mostly measure the',
+      'wait: the CPU-time row is then the better guide.',
       '',
       '| goal | figure | result |',
       '| --- | --- | --- |',
       `| all of dist's JavaScript under 5 MB | ${mb(size.all)} (index.js alone ${mb(size.index)}; largest chunk ${size.largest[0]} ${mb(size.largest[1])}) | ${verdict(size.all, GOALS.bundleBytes, mb)} |`,
-      `| \`mode: validate\` within 3× of \`node -e 0\` (job's first step) | ${ms(start.firstWall)} vs ${ms(start.nodeWall)}: ${firstRatio.toFixed(1)}× | ${verdict(firstRatio, GOALS.startRatio, (v) => `${v.toFixed(1)}×`)} |`,
-      `| the same, a later step of the job (compile cache warm) | ${ms(start.laterWall)} vs ${ms(start.nodeWall)}: ${laterRatio.toFixed(1)}× | ${verdict(laterRatio, GOALS.startRatio, (v) => `${v.toFixed(1)}×`)} |`,
+      `| \`mode: validate\` within 3× of \`node -e 0\` (job's first step) | ${ms(start.firstWall)} vs ${ms(start.nodeWall)}: ${firstRatio.toFixed(2)}× | ${verdict(firstRatio, GOALS.startRatio, (v) => `${v.toFixed(2)}×`)} |`,
+      `| the same, a later step of the job (compile cache warm) | ${ms(start.laterWall)} vs ${ms(start.nodeWall)}: ${laterRatio.toFixed(2)}× | ${verdict(laterRatio, GOALS.startRatio, (v) => `${v.toFixed(2)}×`)} |`,
+      `| the same in CPU time (user + sys), first step | ${ms(start.firstCpu)} vs ${ms(start.nodeCpu)}: ${(start.firstCpu / start.nodeCpu).toFixed(2)}× | ${verdict(start.firstCpu / start.nodeCpu, GOALS.startRatio, (v) => `${v.toFixed(2)}×`)} |`,
       `| peak RSS under 90 MiB, 30-minute guard of 10 triggers | ${mib(guard.run.rssKiB)} | ${verdict(guardMiB, GOALS.guardRssMiB, (v) => `${v.toFixed(0)} MiB`)} |`,
       '',
       '**Bundle.** `mode: validate` loads ' +
