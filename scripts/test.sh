@@ -27,13 +27,14 @@ step() {
 step "lint (eslint)" eslint .
 step "format (prettier)" prettier --check .
 step "typecheck (tsc)" tsc --noEmit -p tsconfig.json
+step "policy validator (ajv standalone)" tsx scripts/policy-validator.ts
 step "build (ncc)" ncc build src/index.ts -o dist --license licenses.txt --target es2023 --quiet
 if [ -d .git ] || git rev-parse --git-dir >/dev/null 2>&1; then
   # In CI the checkout is clean, so any difference means the committed dist/ is stale. On a
   # developer's machine it only means "not committed yet", so it is a reminder there.
-  stale=$(git status --porcelain -- dist/)
+  stale=$(git status --porcelain -- dist/ src/policy/schema-validator.js)
   if [ -n "$stale" ]; then
-    echo "dist/ differs from the committed one; commit the rebuilt dist/ with the source change:"
+    echo "the build differs from the committed one; commit the rebuilt files with the source change:"
     echo "$stale"
     if [ "${CI:-}" = "true" ]; then failed+=("dist is stale"); fi
   fi

@@ -6,16 +6,8 @@ import { Outputs, type Mode } from './constants.js';
 import { UserError, UserErrors, messageOf } from './errors.js';
 import { readInputs } from './inputs.js';
 import type { KubeClient } from './kube/client.js';
-import { connect } from './kube/connect.js';
-import { backtest } from './modes/backtest.js';
-import { capture } from './modes/capture.js';
+import { hasKubeConfig, noKubeconfigError } from './kube/kubeconfig-source.js';
 import type { ModeContext, ModeHandler } from './modes/context.js';
-import { guard } from './modes/guard.js';
-import { markGood } from './modes/mark-good.js';
-import { rollback } from './modes/rollback.js';
-import { rehearse } from './modes/rehearse.js';
-import { validate } from './modes/validate.js';
-import { verify } from './modes/verify.js';
 import { loadPolicy } from './policy/load.js';
 import { createGit, type Git } from './git.js';
 import { createGitHub, type GitHub } from './github.js';
@@ -27,15 +19,20 @@ import type { RunReport } from './report/types.js';
 import { redactUrlsIn, urlSecrets } from './url.js';
 import { createNotifier, notifyOutcome, silentNotifier, type Notifier } from './notify.js';
 
-const MODE_HANDLERS: Record<Mode, ModeHandler> = {
-  guard,
-  capture,
-  rollback,
-  verify,
-  rehearse,
-  'mark-good': markGood,
-  backtest,
-  validate,
+/**
+ * Each mode's code is imported when it runs, so ncc emits it as a chunk beside index.js and a
+ * start pays for compiling only the mode it runs (`mode: validate` never loads the Kubernetes,
+ * GitHub or rollback code).
+ */
+const MODE_LOADERS: Record<Mode, () => Promise<ModeHandler>> = {
+  guard: async () => (await import('./modes/guard.js')).guard,
+  capture: async () => (await import('./modes/capture.js')).capture,
+  rollback: async () => (await import('./modes/rollback.js')).rollback,
+  verify: async () => (await import('./modes/verify.js')).verify,
+  rehearse: async () => (await import('./modes/rehearse.js')).rehearse,
+  'mark-good': async () => (await import('./modes/mark-good.js')).markGood,
+  backtest: async () => (await import('./modes/backtest.js')).backtest,
+  validate: async () => (await import('./modes/validate.js')).validate,
 };
 
 /**
@@ -83,6 +80,12 @@ export async function run(
           })
         : silentNotifier;
 
+    // @kubernetes/client-node is most of the bundle: it is loaded only when there is a
+    // kubeconfig to read, and without one the first use says so as connect() would.
+    const kube = hasKubeConfig({ kubeconfig: config.kubeconfig, env })
+      ? await import('./kube/connect.js')
+      : undefined;
+    const handler = await MODE_LOADERS[config.mode]();
     let clients: Map<string, KubeClient> | undefined;
     let git: Git | undefined | null;
     let github: GitHub | undefined | null;
@@ -97,8 +100,9 @@ export async function run(
           : undefined,
         runnerTemp: env.RUNNER_TEMP,
       },
-      kube: () =>
-        (clients ??= connect({
+      kube: () => {
+        if (!kube) throw noKubeconfigError();
+        return (clients ??= kube.connect({
           kubeconfig: config.kubeconfig,
           contexts: config.contexts.value,
           contextsFrom:
@@ -111,7 +115,8 @@ export async function run(
           log: (line) => core.info(line),
           // A transient API failure is retried, but never for longer than the rollback may take.
           retryForMs: Math.min(60_000, config.rollbackTimeoutMs),
-        })),
+        }));
+      },
       git: () => {
         if (git === undefined)
           git = existsSync(path.join(workspace, '.git'))
@@ -141,7 +146,7 @@ export async function run(
       },
       notifier,
     };
-    const result = await MODE_HANDLERS[config.mode](context);
+    const result = await handler(context);
     const notifications = await notifyOutcome(context, result);
 
     const report: RunReport = {

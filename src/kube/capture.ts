@@ -1,7 +1,6 @@
 /** Reads what a target runs now (capture). */
 import pLimit from 'p-limit';
-import type { KubeClient } from './client.js';
-import { clientFor } from './connect.js';
+import { clientFor, type KubeClient } from './client.js';
 import { selectorString } from './selector.js';
 import { digestsOf, gitOpsOf, imagesOf, type CapturedTarget, type TargetRef } from './snapshot.js';
 import { kindName, type ControllerRevision, type Workload } from './types.js';

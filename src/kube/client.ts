@@ -278,3 +278,10 @@ export function describeError(error: unknown, request: KubeRequest, context: str
   }
   return error instanceof Error ? error : new Error(String(error));
 }
+
+/** The client of a context that connect() opened; any other context is a bug, not input. */
+export function clientFor(clients: ReadonlyMap<string, KubeClient>, context: string): KubeClient {
+  const client = clients.get(context);
+  if (!client) throw new Error(`no client for context ${context}`);
+  return client;
+}

@@ -2,9 +2,9 @@
  * Loads the kubeconfig the way kubectl finds one (the `kubeconfig` input, then KUBECONFIG,
  * then ~/.kube/config, then the in-cluster service account) and opens one client per context.
  * Credentials in it are registered as secrets first, so no log line can show them.
+ * This is the one module that loads @kubernetes/client-node (about 19 MB bundled, most of a
+ * cold start): main.ts imports it only when a kubeconfig is there to read.
  */
-import { existsSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { readFileBounded, TooLargeError } from '../bounded.js';
@@ -16,6 +16,7 @@ import { didYouMean } from '../suggest.js';
 import { urlSecrets } from '../url.js';
 import { KubeClient } from './client.js';
 import { HttpTransport } from './transport.js';
+import { findKubeconfig, noKubeconfigError } from './kubeconfig-source.js';
 
 export interface ConnectOptions {
   /** Kubeconfig text from the `kubeconfig` input. */
@@ -49,40 +50,26 @@ export function loadKubeConfig(options: Pick<ConnectOptions, 'kubeconfig' | 'env
     }
     return { kubeConfig, source };
   };
-  if (options.kubeconfig) {
-    const text = options.kubeconfig;
-    return load("input 'kubeconfig'", () => kubeConfig.loadFromString(text));
+  const found = findKubeconfig(options);
+  switch (found?.kind) {
+    case 'input':
+      return load("input 'kubeconfig'", () => kubeConfig.loadFromString(found.text));
+    case 'files':
+      return load(`KUBECONFIG (${found.files.join(path.delimiter)})`, () => {
+        loadFile(kubeConfig, found.files[0] ?? '');
+        for (const more of found.files.slice(1)) {
+          const other = new KubeConfig();
+          loadFile(other, more);
+          kubeConfig.mergeConfig(other, true);
+        }
+      });
+    case 'home':
+      return load(found.file, () => loadFile(kubeConfig, found.file));
+    case 'in-cluster':
+      return load('the in-cluster service account', () => kubeConfig.loadFromCluster());
+    case undefined:
+      throw noKubeconfigError();
   }
-  const files = (options.env.KUBECONFIG ?? '').split(path.delimiter).filter(Boolean);
-  const existing = files.filter((f) => existsSync(f));
-  if (existing.length > 0) {
-    return load(`KUBECONFIG (${existing.join(path.delimiter)})`, () => {
-      loadFile(kubeConfig, existing[0] ?? '');
-      for (const more of existing.slice(1)) {
-        const other = new KubeConfig();
-        loadFile(other, more);
-        kubeConfig.mergeConfig(other, true);
-      }
-    });
-  }
-  const home = path.join(options.env.HOME ?? os.homedir(), '.kube', 'config');
-  if (existsSync(home)) return load(home, () => loadFile(kubeConfig, home));
-  if (options.env.KUBERNETES_SERVICE_HOST)
-    return load('the in-cluster service account', () => kubeConfig.loadFromCluster());
-  throw new UserError(
-    "no kubeconfig: set the 'kubeconfig' input, KUBECONFIG, or ~/.kube/config, or run in a cluster",
-  );
-}
-
-/** Whether a kubeconfig can be found where loadKubeConfig looks, without reading it. */
-export function hasKubeConfig(options: Pick<ConnectOptions, 'kubeconfig' | 'env'>): boolean {
-  if (options.kubeconfig) return true;
-  const files = (options.env.KUBECONFIG ?? '').split(path.delimiter).filter(Boolean);
-  if (files.some((f) => existsSync(f))) return true;
-  return (
-    existsSync(path.join(options.env.HOME ?? os.homedir(), '.kube', 'config')) ||
-    options.env.KUBERNETES_SERVICE_HOST !== undefined
-  );
 }
 
 /** client-node's loadFromFile, with a cap: it would read a file of any size (or /dev/zero). */
@@ -155,11 +142,4 @@ export function connect(options: ConnectOptions): Map<string, KubeClient> {
 /** The namespace a context names, else `default`. */
 export function contextNamespace(kubeConfig: KubeConfig, context: string): string {
   return kubeConfig.getContextObject(context)?.namespace ?? 'default';
-}
-
-/** The client of a context that connect() opened; any other context is a bug, not input. */
-export function clientFor(clients: ReadonlyMap<string, KubeClient>, context: string): KubeClient {
-  const client = clients.get(context);
-  if (!client) throw new Error(`no client for context ${context}`);
-  return client;
 }

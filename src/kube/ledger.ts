@@ -7,8 +7,7 @@
 import pLimit from 'p-limit';
 import { UserError, UserErrors } from '../errors.js';
 import { captureTarget } from './capture.js';
-import { KubeError, type KubeClient } from './client.js';
-import { clientFor } from './connect.js';
+import { KubeError, clientFor, type KubeClient } from './client.js';
 import { rolloutStatus } from './rollout.js';
 import { describeRef, type CapturedTarget, type TargetRef } from './snapshot.js';
 import { kindName, type ConfigMap, type PodTemplate, type WorkloadKind } from './types.js';

@@ -3,8 +3,7 @@
  * later rollback will need, so a missing RBAC verb is found before the deploy, not during it.
  */
 import pLimit from 'p-limit';
-import { KubeError, PLURALS, type KubeClient } from './client.js';
-import { clientFor } from './connect.js';
+import { KubeError, PLURALS, clientFor, type KubeClient } from './client.js';
 import { LEDGER_NAME } from './ledger.js';
 import type { CapturedTarget, TargetRef } from './snapshot.js';
 import { kindName } from './types.js';

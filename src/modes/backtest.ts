@@ -3,7 +3,7 @@ import { watch } from '../analysis/watch.js';
 import { replayClock } from '../clock.js';
 import { formatDuration } from '../duration.js';
 import { UserError } from '../errors.js';
-import { clientFor } from '../kube/connect.js';
+import { clientFor } from '../kube/client.js';
 import { readReleases } from '../kube/releases.js';
 import { historyBaselines } from '../metrics/baselines.js';
 import type { MetricSource } from '../metrics/sources.js';

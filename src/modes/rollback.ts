@@ -17,7 +17,7 @@ import {
 import { fileIncident, incidentDue, incidentRange, responseFacts } from '../rollback/incident.js';
 import { incidentNote } from '../report/incident.js';
 import { escapeText } from '../report/markdown.js';
-import { clientFor } from '../kube/connect.js';
+import { clientFor } from '../kube/client.js';
 import { readReleases } from '../kube/releases.js';
 import type { TargetResult } from '../rollback/kubernetes.js';
 import { targetRefs, type ModeContext, type ModeResult } from './context.js';

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import pLimit from 'p-limit';
 import type { RolloutOutcome } from '../analysis/rollout.js';
 import { messageOf } from '../errors.js';
-import { clientFor } from '../kube/connect.js';
+import { clientFor } from '../kube/client.js';
 import { waitForRollout } from '../kube/rollout.js';
 import { describeRef, type TargetRef } from '../kube/snapshot.js';
 import type { ModeContext } from './context.js';

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { describeWatched, unreachableTriggers } from '../analysis/rules.js';
-import { hasKubeConfig } from '../kube/connect.js';
+import { hasKubeConfig } from '../kube/kubeconfig-source.js';
 import { repeatedTargetWarnings, uniqueTargets } from '../targets.js';
 import { runbookTriggers } from '../policy/presets.js';
 import { settingRows, type SettingRow } from '../report/settings.js';

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { Outputs } from '../constants.js';
 import { deployTime } from '../decide/gather.js';
 import { messageOf, UserError } from '../errors.js';
-import { clientFor } from '../kube/connect.js';
+import { clientFor } from '../kube/client.js';
 import { findCaptured, imagesOf, type Snapshot, type TargetRef } from '../kube/snapshot.js';
 import { resolveBaselines } from '../metrics/baselines.js';
 import { verificationReport, rolloutReport } from '../report/json.js';

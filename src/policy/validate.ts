@@ -1,6 +1,7 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { YAMLException, loadAll } from 'js-yaml';
 import schema from '../../schema/rollback-policy.schema.json' with { type: 'json' };
+import validateSchema from './schema-validator.js';
 import { DURATION_HINT, checkDuration, parseDuration, type DurationKind } from '../duration.js';
 import { UserError, UserErrors, quote, type SourceLocation, messageOf } from '../errors.js';
 import { parseSelector } from '../metrics/exposition.js';
@@ -44,17 +45,6 @@ const SECRET_KEYS: Record<string, Record<string, string>> = {
 /** Top-level keys people reach for that the policy spells another way. */
 const RENAMED_KEYS: Record<string, string> = { verification: 'verify' };
 
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    allowUnionTypes: true,
-  }).compile(schema);
-  return compiled;
-}
-
 /**
  * Parses and validates a policy file's text. Throws UserErrors with one line per problem,
  * each `file:line:column: where: what`, so a person (or an editor) goes straight to it.
@@ -96,9 +86,11 @@ export function parsePolicy(text: string, file: string): ParsedPolicy {
   // values from a few lines, is refused before anything walks it.
   const shape = aliasProblem(document);
   if (shape) throw new UserErrors([lineError(undefined, file, shape)]);
-  const validate = validator();
-  if (!validate(document)) {
-    const errors = dedupe(withinLimits(validate.errors ?? [])).map((e) => schemaError(e, at, file));
+  // Ajv's code for the schema, generated at build time (scripts/policy-validator.ts).
+  if (!validateSchema(document)) {
+    const errors = dedupe(withinLimits(validateSchema.errors ?? [])).map((e) =>
+      schemaError(e, at, file),
+    );
     throw new UserErrors(inSourceOrder(errors));
   }
   const policy = document as Policy;

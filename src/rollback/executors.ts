@@ -21,7 +21,7 @@ import { executeRollback } from './execute.js';
 import { turnFlagOff } from './feature-flag.js';
 import { revertRange, type RevertResult } from './git-revert.js';
 import { serviceOf } from './revert-record.js';
-import { clientFor } from '../kube/connect.js';
+import { clientFor } from '../kube/client.js';
 import { readLedger, type LedgerEntry } from '../kube/ledger.js';
 import type { Destination, TargetResult } from './kubernetes.js';
 import type { ActionResult, Executors } from './run-plan.js';

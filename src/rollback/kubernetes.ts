@@ -6,8 +6,7 @@
 import pLimit from 'p-limit';
 import type { Clock } from '../clock.js';
 import { messageOf } from '../errors.js';
-import { KubeError, type KubeClient } from '../kube/client.js';
-import { clientFor } from '../kube/connect.js';
+import { KubeError, clientFor, type KubeClient } from '../kube/client.js';
 import { diffLines } from '../kube/json.js';
 import { lastGood, readLedger } from '../kube/ledger.js';
 import { waitForRollout } from '../kube/rollout.js';

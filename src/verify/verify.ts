@@ -7,7 +7,7 @@
 import { maskSecret } from '../secrets.js';
 import * as core from '@actions/core';
 import { messageOf } from '../errors.js';
-import { clientFor } from '../kube/connect.js';
+import { clientFor } from '../kube/client.js';
 import {
   describeRef,
   findCaptured,
