@@ -459,6 +459,7 @@ async function main(): Promise<void> {
     const [preset, ...others] = bySet;
     if (!preset) throw new Error('no rule sets');
     const seconds = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
+    const elapsed = performance.now() - began;
     const load = `${loadBefore.toFixed(1)} at the start, ${(os.loadavg()[0] ?? 0).toFixed(1)} at the end`;
     const markdown = [
       `## Decision quality: ${deploys.length} deploys of known truth, four rule sets`,
@@ -471,7 +472,7 @@ async function main(): Promise<void> {
         `drawing every request (count per 5 s Poisson, error Bernoulli, duration log-normal); samples every 15 s. ` +
         `promtool backfilled the ${samples} samples into the real Prometheus (${seconds(loaded - generated)}), ` +
         `and the bundled action replayed each deploy through \`mode: backtest\` (\`window: ${WINDOW}\`, \`interval: ${INTERVAL}\`, baseline: the 10 minutes before) ` +
-        `under each rule set: ${deploys.length} deploys on ${jobs.length} jobs, one action run per job and rule set, ${PARALLEL} at once: ${seconds(replayedAt - loaded)} to replay, Prometheus answering ${served.queries} queries with ${served.cpu.toFixed(0)} s of CPU and the action runs using ${actionCpu.toFixed(0)} s of CPU; ${seconds(performance.now() - began)} in all, ` +
+        `under each rule set: ${deploys.length} deploys on ${jobs.length} jobs, one action run per job and rule set, ${PARALLEL} at once: ${seconds(replayedAt - loaded)} to replay, Prometheus answering ${served.queries} queries with ${served.cpu.toFixed(0)} s of CPU and the action runs using ${actionCpu.toFixed(0)} s of CPU; ${seconds(elapsed)} in all, ` +
         `the machine shared with other work (1-minute load average ${load}).`,
       '',
       'Truth: a healthy deploy judged `would roll back` is a false rollback; a regressed one judged so is detected, and its time to detect runs from the onset (the rollout, or the delayed onset). Times are nearest-rank median and p90.',
@@ -490,6 +491,8 @@ async function main(): Promise<void> {
       '### Goals (`preset: runbook`, 10 s poll)',
       '',
       ...goals(preset.rows, others, severe),
+      `- The whole decision benchmark within about 8 minutes (480 s): ${seconds(elapsed)} — ${verdict(elapsed <= 480_000, seconds(elapsed - 480_000))}, on this machine shared with other work; ` +
+        `the replay's own cost was ${(actionCpu + served.cpu).toFixed(0)} s of CPU (action runs and Prometheus), about ${((actionCpu + served.cpu) / os.cpus().length / 60).toFixed(1)} minutes of its ${os.cpus().length} cores.`,
     ].join('\n');
     await writeSection('decision', markdown);
     console.log(markdown);
