@@ -220,8 +220,11 @@ export function plan(family: Family, rng: Rng): DeployPlan {
     }
     case 'slow leak': {
       // From the rollout the error ratio climbs by 2-4 points a minute (5 % within 1-3 min).
+      // Below the runbook's 5 % it is no regression yet: the truth for time to detect is the
+      // moment it crosses 5 %, not the rollout.
       const slope = uniform(rng, 0.02, 0.04) / 60;
-      return regressed(0, { perMinute: slope * 60 }, (t) =>
+      const crossing = Math.ceil((0.05 - errors) / slope);
+      return regressed(crossing, { perMinute: slope * 60 }, (t) =>
         t < 0 ? base : { ...base, errorRatio: Math.min(0.5, errors + slope * t) },
       );
     }
