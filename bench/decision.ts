@@ -475,7 +475,7 @@ async function main(): Promise<void> {
         `under each rule set: ${deploys.length} deploys on ${jobs.length} jobs, one action run per job and rule set, ${PARALLEL} at once: ${seconds(replayedAt - loaded)} to replay, Prometheus answering ${served.queries} queries with ${served.cpu.toFixed(0)} s of CPU and the action runs using ${actionCpu.toFixed(0)} s of CPU; ${seconds(elapsed)} in all, ` +
         `the machine shared with other work (1-minute load average ${load}).`,
       '',
-      'Truth: a healthy deploy judged `would roll back` is a false rollback; a regressed one judged so is detected, and its time to detect runs from the onset (the rollout; the delayed onset; for a slow leak, the moment it crosses the runbook's 5 %). Times are nearest-rank median and p90.',
+      'Truth: a healthy deploy judged `would roll back` is a false rollback; a regressed one judged so is detected, and its time to detect runs from the onset (the rollout; the delayed onset; for a slow leak, the moment it crosses the runbook 5 % threshold). Times are nearest-rank median and p90.',
       '',
       'Families (each deploy draws its own values; baseline: 10-30 requests/s over two regions, 0.2-1 % errors, p95 0.2-0.3 s, p99 1.4× p95):',
       '- healthy: steady; traffic ramp (to 3× or ⅓ over the window); very low traffic (0.4 requests/s); warm-up burst (10-30 s after the rollout of 6-12 % errors, or p95 2-3×, or both); scrape gaps (one or two of 60-120 s); counter reset (one region restarts from 0 between 1 and 12 min); errors already elevated (2.5-3.5 % and 110-130 5xx a minute before and after); noisy latency (σ 0.8, p95 0.35-0.5 s before and after).',

@@ -301,6 +301,20 @@ describe('evaluateTrigger on counts', () => {
       /120 errors in 600 requests/,
     ],
     [
+      'a regression three minutes in is judged on its own counts, not on the healthy minutes before',
+      { ...RATIO, name: 'error-rate-severe', severity: 'P0', above: 0.1, forMs: 60 * S },
+      polls(190, (t) => ({
+        value: t > 180 ? 0.25 : 0.005,
+        windowTotal: 600,
+        errors: 0.1 * Math.min(t, 180) + 5 * Math.max(0, t - 180),
+        total: 20 * t,
+      })),
+      undefined,
+      {},
+      'fail',
+      /^50 errors in 200 requests: a ratio above 0\.1 beyond doubt/,
+    ],
+    [
       'a quiet service: too few requests in every poll, but the window shows it healthy',
       { ...RATIO, settleMs: undefined },
       polls(900, (t) => ({

@@ -151,3 +151,30 @@ export function provenClaim(counted: Counted): string {
     ? `a ratio above ${format(counted.p0)} beyond doubt`
     : `more than ${share} of requests slower than ${format(counted.boundary)}s beyond doubt, so the ${format((1 - counted.p0) * 100)}th percentile is above it`;
 }
+
+/**
+ * The strongest evidence against the release in the counts since `from` (the watch's start
+ * or the settle's end): the sequential test over every stretch that ends now, so evidence
+ * for the release earlier in the window cannot hide a regression that began later (Page's
+ * CUSUM: the test restarted wherever the counts so far favoured the release). A delayed
+ * onset or a slow leak is judged on its own counts, not diluted by the healthy minutes
+ * before it.
+ */
+export function strongestEvidence(
+  rule: TriggerRule,
+  observations: readonly Observation[],
+  from: Observation | undefined,
+  threshold: number | undefined,
+  baseline: number | undefined,
+): { counted: Counted; test: SprtResult } | undefined {
+  const latest = observations.at(-1);
+  const starts = [from, ...observations.filter((o) => o !== latest && (!from || o.at > from.at))];
+  let best: { counted: Counted; test: SprtResult } | undefined;
+  for (const start of starts) {
+    const counted = countedSince(rule, latest, start, threshold, baseline);
+    if (!counted || !enough(rule, counted)) continue;
+    const test = testCounts(rule, counted);
+    if (!best || test.llr > best.test.llr) best = { counted, test };
+  }
+  return best;
+}

@@ -20,9 +20,8 @@ import {
   type Counted,
   countedSince,
   describeCounts,
-  enough,
   provenClaim,
-  testCounts,
+  strongestEvidence,
 } from './counts.js';
 import { plural } from '../text.js';
 
@@ -343,15 +342,11 @@ function evaluateOne(
     settled !== undefined && latest !== undefined && latest.at < settled
       ? `; settling after the rollout, ${formatDuration(Math.round((latest.at - (options.since ?? 0)) / 1000) * 1000)} of ${formatDuration(rule.settleMs ?? 0)}`
       : '';
+  const evidenceFrom =
+    settled === undefined ? undefined : observations.findLast((o) => o.at <= settled);
   const counted = settling
     ? undefined
-    : countedSince(
-        rule,
-        observations.at(-1),
-        settled === undefined ? undefined : observations.findLast((o) => o.at <= settled),
-        threshold,
-        baseline,
-      );
+    : countedSince(rule, observations.at(-1), evidenceFrom, threshold, baseline);
   const { errors, total } = observations.at(-1) ?? {};
   const above = rule.relativePercent === undefined ? rule.above : undefined;
   // An error ratio's lower bound grades the severity of a failed verdict (see verdict.ts).
@@ -456,17 +451,19 @@ function evaluateOne(
   // every request since the watch began (or the settle ended) and bounds its own false
   // alarms, so a thin recent window (set aside by min-requests) does not switch it off; its
   // total must pass min-requests instead.
-  if (rule.fastFail !== false && counted && enough(rule, counted)) {
-    const test = testCounts(rule, counted);
-    if (test.decision === 'fail') {
-      return {
-        ...base,
-        status: 'fail',
-        fastFailed: true,
-        breachingSince,
-        detail: `${describeCounts(counted, threshold)}: ${provenClaim(counted)} (sequential test, LLR ${test.llr.toFixed(1)} ≥ ${test.upper.toFixed(1)})`,
-      };
-    }
+  const strongest =
+    rule.fastFail !== false && counted
+      ? strongestEvidence(rule, observations, evidenceFrom, threshold, baseline)
+      : undefined;
+  if (strongest?.test.decision === 'fail') {
+    const { counted: proof, test } = strongest;
+    return {
+      ...base,
+      status: 'fail',
+      fastFailed: true,
+      breachingSince,
+      detail: `${describeCounts(proof, threshold)}: ${provenClaim(proof)} (sequential test, LLR ${test.llr.toFixed(1)} ≥ ${test.upper.toFixed(1)})`,
+    };
   }
 
   if (latest.missing) return noData();
