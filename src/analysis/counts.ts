@@ -109,7 +109,20 @@ export function testCounts(rule: TriggerRule, counted: Counted): SprtResult {
       beta: options.beta ?? 0.01,
     });
   }
-  return sprt(counted.bad, counted.total, sprtOptions(counted.p0, options));
+  // Unless the policy names its own alternative: two tests, each at half the false-alarm
+  // budget, one against 1.5 times the threshold (quicker on a moderate regression, 7.5 % for
+  // 5 %) and one against twice it (quicker on a severe one); the stronger decides.
+  if (options.p1 !== undefined)
+    return sprt(counted.bad, counted.total, sprtOptions(counted.p0, options));
+  const alpha = (options.alpha ?? sprtOptions(counted.p0).alpha) / 2;
+  const [moderate, severe] = [1.5, 2].map((k) =>
+    sprt(
+      counted.bad,
+      counted.total,
+      sprtOptions(counted.p0, { ...options, alpha, p1: Math.min(0.999, counted.p0 * k) }),
+    ),
+  ) as [SprtResult, SprtResult];
+  return moderate.llr - moderate.upper > severe.llr - severe.upper ? moderate : severe;
 }
 
 /**
