@@ -45,7 +45,7 @@ const reads = (s: KubeSim) =>
 
 describe('waitForRollout through a watch', () => {
   test('a rollout completes while watched: one read, one watch, a line per new message', async () => {
-    const server = await rollingOut(300);
+    const server = await rollingOut(1000);
     const lines: string[] = [];
     const result = await waitForRollout(clientOf(server), 'Deployment', 'default', 'api', {
       clock: systemClock,
@@ -117,7 +117,9 @@ describe('waitForRollout through a watch', () => {
       log: (line) => lines.push(line),
     });
     expect(result.done).toBe(true);
-    expect(reads(server).length).toBeGreaterThan(2);
+    // The refused watch, then reads: the first one and at least one poll.
+    expect(watches(server).map((r) => r.status)).toEqual([403]);
+    expect(reads(server).length).toBeGreaterThanOrEqual(2);
     const fallbacks = lines.filter((l) => l.includes('cannot watch rollouts'));
     expect(fallbacks).toEqual([
       expect.stringMatching(
@@ -159,5 +161,35 @@ describe('waitForRollout through a watch', () => {
     );
     expect(result.elapsedMs).toBeGreaterThanOrEqual(10 * 60_000);
     expect(watches(sim).length).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a server that closes every watch at once is polled instead, said once', async () => {
+    sim = await startKubeSim({ podReadyDelayMs: 5 });
+    sim.controllers.setImageBehaviour('shop/api:broken', 'never-ready');
+    sim.apply(deployment('api', 'shop/api:1.0', { replicas: 2 }));
+    await sim.waitFor('Deployment', 'default', 'api', settled);
+    sim.apply(deployment('api', 'shop/api:broken', { replicas: 2 }));
+    sim.injectFault({ path: /watch=1/, closeWatchAfterMs: 0 });
+    let now = 0;
+    const fast: Clock = {
+      now: () => now,
+      sleep: async (ms) => {
+        await new Promise((resolve) => setTimeout(resolve, ms / 200));
+        now += ms;
+      },
+    };
+    const lines: string[] = [];
+    const result = await waitForRollout(clientOf(sim, fast), 'Deployment', 'default', 'api', {
+      clock: fast,
+      timeoutMs: 60_000,
+      log: (line) => lines.push(line),
+    });
+    expect(result.failed).toMatch(/^not rolled out after 1m: /);
+    expect(lines.filter((l) => l.includes('polling'))).toEqual([
+      'lab: watches of rollouts close as soon as they open; polling every 1s instead',
+    ]);
+    // A few watches, then reads once a second of the clock: not a loop of reconnections.
+    expect(watches(sim).length).toBeLessThanOrEqual(4);
+    expect(reads(sim).length).toBeGreaterThan(30);
   });
 });

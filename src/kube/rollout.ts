@@ -213,26 +213,9 @@ export async function waitForRollout(
     resourceVersion = listed.resourceVersion || workload.metadata.resourceVersion;
     return judge(workload);
   };
-  let empty = 0;
-  for (;;) {
-    let stream: WatchStream;
-    try {
-      stream = await client.watchWorkload(kind, namespace, name, resourceVersion, WATCH_SECONDS);
-    } catch (error) {
-      if (error instanceof KubeError && error.status === 410) {
-        over = await relist();
-        if (over) return over;
-        continue;
-      }
-      if (!pollingSaid.has(client)) {
-        pollingSaid.add(client);
-        options.log?.(
-          `${client.context}: cannot watch rollouts (${messageOf(error)}); polling every ${formatDuration(pollMs)} instead`,
-        );
-      }
-      return poll();
-    }
-    let events = 0;
+  /** Follows one watch until it ends: the result when the wait is over, and how much news came. */
+  const follow = async (stream: WatchStream): Promise<{ over?: WaitResult; news: number }> => {
+    let news = 0;
     try {
       let pending = stream.next();
       for (;;) {
@@ -241,14 +224,14 @@ export async function waitForRollout(
           clock.sleep(Math.min(pollMs, left())).then((): typeof TICK => TICK),
         ]);
         if (event === TICK) {
-          over = judge(undefined);
-          if (over) return over;
+          const over = judge(undefined);
+          if (over) return { over, news };
           continue;
         }
-        if (event === undefined) break;
-        events += 1;
+        if (event === undefined) return { news };
         pending = stream.next();
         const step = watchStep(name, event);
+        let over: WaitResult | undefined;
         if (step.do === 'judge') {
           resourceVersion = step.resourceVersion;
           over = judge(step.workload);
@@ -259,19 +242,41 @@ export async function waitForRollout(
           resourceVersion = workload.metadata.resourceVersion;
           over = judge(workload);
         } else if (step.do === 'relist') {
-          over = await relist();
-          if (!over) break;
+          return { over: await relist(), news };
         } else if (step.do === 'reopen') {
-          break;
+          return { news };
         }
-        if (over) return over;
+        // News of the workload (a state, a bookmark), as opposed to errors.
+        if (step.do !== 'ignore') news += 1;
+        if (over) return { over, news };
       }
     } finally {
       stream.close();
     }
+  };
+  let empty = 0;
+  for (;;) {
+    let stream: WatchStream | undefined;
+    try {
+      stream = await client.watchWorkload(kind, namespace, name, resourceVersion, WATCH_SECONDS);
+    } catch (error) {
+      if (!(error instanceof KubeError && error.status === 410)) {
+        if (!pollingSaid.has(client)) {
+          pollingSaid.add(client);
+          options.log?.(
+            `${client.context}: cannot watch rollouts (${messageOf(error)}); polling every ${formatDuration(pollMs)} instead`,
+          );
+        }
+        return poll();
+      }
+    }
+    // 410 Gone at the opening: the resourceVersion is too old; read again, watch from there.
+    const followed = stream ? await follow(stream) : { over: await relist(), news: 0 };
+    if (followed.over) return followed.over;
     // Closed by the server or the network: resume from the last resourceVersion seen. A
-    // server that closes every watch at once is not watched any longer, but polled.
-    empty = events === 0 ? empty + 1 : 0;
+    // server that closes (or refuses with 410) every watch at once is no longer watched, but
+    // polled, rather than asked again and again.
+    empty = followed.news === 0 ? empty + 1 : 0;
     if (empty >= EMPTY_WATCHES) {
       if (!pollingSaid.has(client)) {
         pollingSaid.add(client);
