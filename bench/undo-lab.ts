@@ -31,7 +31,13 @@ async function allSettled(sim: KubeSim, image: string): Promise<void> {
 async function prepare(size: number, contexts: number, podReadyDelayMs: number): Promise<string[]> {
   await close();
   for (let c = 0; c < contexts; c++) {
-    const sim = await startKubeSim({ podReadyDelayMs, namespaces: [NAMESPACE] });
+    // Bookmarks about once a minute, as an API server sends them (kube-sim's default, 1 s,
+    // suits tests); hundreds of open watches would otherwise get hundreds a second.
+    const sim = await startKubeSim({
+      podReadyDelayMs,
+      namespaces: [NAMESPACE],
+      bookmarkIntervalMs: 60_000,
+    });
     sims.push(sim);
     for (const image of ['bench/app:1', 'bench/app:2']) {
       for (let i = 0; i < size; i++)

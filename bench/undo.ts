@@ -80,7 +80,10 @@ function names(size: number): string[] {
 }
 
 /** The action: connect, undo every target and wait for its rollout, as `mode: rollback` does. */
-async function action(kubeconfig: string, size: number): Promise<Run & { clientCalls: number }> {
+async function action(
+  kubeconfig: string,
+  size: number,
+): Promise<Run & { clientCalls: number; undoneMs: number }> {
   const refs: TargetRef[] = CONTEXTS.flatMap((context) =>
     names(size).map((name) => ({
       context,
@@ -90,6 +93,7 @@ async function action(kubeconfig: string, size: number): Promise<Run & { clientC
     })),
   );
   const started = performance.now();
+  let undoneMs = 0;
   const clients = connect({
     kubeconfig,
     contexts: CONTEXTS,
@@ -104,14 +108,17 @@ async function action(kubeconfig: string, size: number): Promise<Run & { clientC
     timeoutMs: TIMEOUT_MS,
     concurrency: DEFAULTS.concurrency,
     clock: systemClock,
-    log: () => undefined,
+    // The last "rolling back" line marks the end of the undos; the rest is rollouts.
+    log: (line) => {
+      if (line.includes(': rolling back ')) undoneMs = performance.now() - started;
+    },
   });
   const ms = performance.now() - started;
   const failed = results.filter((r) => r.outcome !== 'rolled-back');
   if (failed.length)
     throw new Error(`the action did not roll back ${failed.length}: ${failed[0]?.message}`);
   const clientCalls = [...clients.values()].reduce((n, c) => n + c.transport.calls, 0);
-  return { ms, calls: 0, clientCalls };
+  return { ms, calls: 0, clientCalls, undoneMs };
 }
 
 /** kubectl: per context in parallel, one undo of every Deployment, then a status for each. */
@@ -146,6 +153,8 @@ interface Row {
   size: number;
   runs: number;
   action: number[];
+  /** When the action's last undo was sent, per run. */
+  undone: number[];
   kubectl: number[];
   actionCalls: number;
   kubectlCalls: number;
@@ -171,7 +180,15 @@ try {
       // Warm both: kubectl's discovery cache (as on an engineer's machine), our JIT.
       for (const context of CONTEXTS)
         await cli.run([`--context=${context}`, `--namespace=${NAMESPACE}`, 'get', 'deployments']);
-      const row: Row = { size, runs, action: [], kubectl: [], actionCalls: 0, kubectlCalls: 0 };
+      const row: Row = {
+        size,
+        runs,
+        action: [],
+        undone: [],
+        kubectl: [],
+        actionCalls: 0,
+        kubectlCalls: 0,
+      };
       // Each run is an undo to the previous revision from a settled state: the action's undo
       // goes from app:2 to app:1, kubectl's from app:1 back to app:2, and so on, alternating
       // which goes first so that neither always inherits the other's leftovers.
@@ -183,6 +200,7 @@ try {
           if (side === 'action') {
             const result = await action(kubeconfig, size);
             row.action.push(result.ms);
+            row.undone.push(result.undoneMs);
             row.actionCalls = (await lab.requests()) - before;
             if (result.clientCalls !== row.actionCalls)
               console.warn(
@@ -194,7 +212,7 @@ try {
           }
         }
         console.log(
-          `${size} × ${CONTEXTS.length}: run ${run + 1}: action ${row.action.at(-1)?.toFixed(0)} ms, kubectl ${row.kubectl.at(-1)?.toFixed(0)} ms`,
+          `${size} × ${CONTEXTS.length}: run ${run + 1}: action ${row.action.at(-1)?.toFixed(0)} ms (undos sent by ${row.undone.at(-1)?.toFixed(0)} ms), kubectl ${row.kubectl.at(-1)?.toFixed(0)} ms`,
         );
       }
       rows.push(row);
@@ -210,11 +228,11 @@ const loadAfter = os.loadavg()[0] ?? 0;
 
 const ratio = (r: Row): number => median(r.action) / median(r.kubectl);
 const table = [
-  '| Deployments per context (× 3 contexts) | runs | action, median ms | kubectl undo + status, median ms | ratio action / kubectl | action API calls (per target) | kubectl API calls (per target) |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| Deployments per context (× 3 contexts) | runs | action, median ms | last undo sent by the action, median ms | kubectl undo + status, median ms | ratio action / kubectl | action API calls (per target) | kubectl API calls (per target) |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map((r) => {
     const targets = r.size * CONTEXTS.length;
-    return `| ${r.size} | ${r.runs} | ${median(r.action).toFixed(0)} | ${median(r.kubectl).toFixed(0)} | ${ratio(r).toFixed(2)} | ${r.actionCalls} (${(r.actionCalls / targets).toFixed(1)}) | ${r.kubectlCalls} (${(r.kubectlCalls / targets).toFixed(1)}) |`;
+    return `| ${r.size} | ${r.runs} | ${median(r.action).toFixed(0)} | ${median(r.undone).toFixed(0)} | ${median(r.kubectl).toFixed(0)} | ${ratio(r).toFixed(2)} | ${r.actionCalls} (${(r.actionCalls / targets).toFixed(1)}) | ${r.kubectlCalls} (${(r.kubectlCalls / targets).toFixed(1)}) |`;
   }),
 ];
 const goals = rows.map((r) => {
@@ -228,7 +246,7 @@ const section = [
   `the machine's 1-minute load average was ${loadBefore.toFixed(1)} at its start and ${loadAfter.toFixed(1)} at its end (other work shared the CPUs).`,
   '',
   `Three kube-sims on loopback (one per context: ${CONTEXTS.join(', ')}), in a process of their own, with their`,
-  `controllers running and every new pod ready ${POD_READY_MS} ms after it is created; each context holds N`,
+  `controllers running, every new pod ready ${POD_READY_MS} ms after it is created and a watch bookmark a minute; each context holds N`,
   'Deployments of one replica at revision 2 over revision 1. A run is an undo to the previous revision of every',
   'Deployment in every context, timed from the decision until every rollout is complete:',
   '',
@@ -238,6 +256,10 @@ const section = [
   '- **kubectl** (/usr/bin/kubectl v1.32, warm discovery cache), per context and the three contexts in parallel:',
   '  `kubectl rollout undo deployment/svc-0 deployment/svc-1 …` (one process naming every Deployment), then',
   '  `kubectl rollout status deployment/svc-i` for each, one after another.',
+  '',
+  "Bookmarks: with kube-sim's test default of one a second on each watch, the hundreds of watches open at 100",
+  'per context kept the simulator busy enough to be the bottleneck of both sides (more so of the action, whose',
+  'watches stay open); an API server sends one about a minute apart, as the lab here does.',
   '',
   'Runs alternate which side goes first; each side undoes what the other did, so both always go back one revision',
   'from a settled state. API calls are counted by kube-sim for one run of each side. Command: `BENCH_ONLY=rollback',
