@@ -213,6 +213,20 @@ describe('kubectl against kube-sim', () => {
     expect(sim.requests.some((r) => r.query.includes('watch=true'))).toBe(true);
   });
 
+  test('rollout status resumes a watch the server closes mid-rollout (closeWatchAfterMs)', async () => {
+    await setUp({ podReadyDelayMs: 1500 });
+    sim.injectFault({ path: /watch=true/, closeWatchAfterMs: 300, times: 1 });
+    sim.apply(deployment('api', 'shop/api:1.0', { replicas: 2 }));
+    const out = await kubectl.run(['rollout', 'status', 'deployment/api', '--timeout=20s']);
+    expect(out.code).toBe(0);
+    expect(out.stdout.endsWith('deployment "api" successfully rolled out\n')).toBe(true);
+    const watches = sim.requests.filter((r) => r.query.includes('watch=true'));
+    // client-go logs the closure, lists again and watches from the list's resourceVersion.
+    expect(out.stderr).toContain('Unexpected watch close');
+    expect(watches.length).toBeGreaterThanOrEqual(2);
+    expect(new URLSearchParams(watches[1]?.query).get('resourceVersion')).toMatch(/^[1-9]\d*$/);
+  });
+
   test('rollout status fails when the progress deadline passes (a stuck rollout)', async () => {
     await setUp();
     sim.controllers.setImageBehaviour('shop/api:broken', 'never-ready');

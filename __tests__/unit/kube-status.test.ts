@@ -2,7 +2,8 @@ import type { Clock } from '../../src/clock.js';
 import { describeError } from '../../src/kube/client.js';
 import { diffLines, pruneEmpty, semanticallyEqual } from '../../src/kube/json.js';
 import { withRetry } from '../../src/kube/retry.js';
-import { rolloutStatus } from '../../src/kube/rollout.js';
+import { rolloutStatus, watchStep, type WatchStep } from '../../src/kube/rollout.js';
+import { parseEvent, type WatchEvent } from '../../src/kube/watch.js';
 import { selectorString } from '../../src/kube/selector.js';
 import { digestsOf, gitOpsOf } from '../../src/kube/snapshot.js';
 import { KubeApiError, KubeNetworkError, type KubeRequest } from '../../src/kube/transport.js';
@@ -346,5 +347,83 @@ describe('errors and retries', () => {
       ),
     ).rejects.toThrow('no');
     expect(clock.slept).toEqual([]);
+  });
+});
+
+describe('watch events, as the rollout wait follows them', () => {
+  const api = {
+    metadata: { name: 'api', resourceVersion: '42', generation: 2 },
+    spec: { replicas: 2, template: {} },
+    status: { observedGeneration: 2, updatedReplicas: 2, replicas: 2, availableReplicas: 2 },
+  };
+  const other = { ...api, metadata: { ...api.metadata, name: 'web' } };
+  const gone = {
+    kind: 'Status',
+    code: 410,
+    reason: 'Expired',
+    message: 'too old resource version: 7 (90)',
+  };
+  test.each<[string, WatchEvent, WatchStep]>([
+    [
+      'a new state is judged',
+      { type: 'MODIFIED', object: api },
+      { do: 'judge', workload: api as never, resourceVersion: '42' },
+    ],
+    [
+      'the initial state too',
+      { type: 'ADDED', object: api },
+      { do: 'judge', workload: api as never, resourceVersion: '42' },
+    ],
+    ['another object is not ours', { type: 'MODIFIED', object: other }, { do: 'ignore' }],
+    [
+      'a state without resourceVersion is not trusted',
+      { type: 'MODIFIED', object: { metadata: { name: 'api' } } },
+      { do: 'ignore' },
+    ],
+    [
+      'a bookmark moves the resume point',
+      { type: 'BOOKMARK', object: { kind: 'Deployment', metadata: { resourceVersion: '99' } } },
+      { do: 'resume', resourceVersion: '99' },
+    ],
+    [
+      'a bookmark without one is nothing',
+      { type: 'BOOKMARK', object: { metadata: {} } },
+      { do: 'ignore' },
+    ],
+    [
+      '410 Gone: relist',
+      { type: 'ERROR', object: gone },
+      { do: 'relist', reason: 'too old resource version: 7 (90)' },
+    ],
+    [
+      'Expired without a code: relist',
+      { type: 'ERROR', object: { reason: 'Expired' } },
+      { do: 'relist', reason: 'watch error' },
+    ],
+    [
+      'any other error: reopen',
+      { type: 'ERROR', object: { code: 500, reason: 'InternalError', message: 'etcd' } },
+      { do: 'reopen', reason: 'etcd' },
+    ],
+    ['deleted: read again', { type: 'DELETED', object: api }, { do: 'reread' }],
+    ['another deleted: not ours', { type: 'DELETED', object: other }, { do: 'ignore' }],
+    ['an unknown type', { type: 'SYNC', object: api }, { do: 'ignore' }],
+  ])('%s', (_, event, step) => {
+    expect(watchStep('api', event)).toEqual(step);
+  });
+
+  test.each<[string, WatchEvent | undefined]>([
+    [
+      '{"type":"MODIFIED","object":{"metadata":{"name":"api"}}}',
+      { type: 'MODIFIED', object: { metadata: { name: 'api' } } },
+    ],
+    ['{"type":"ERROR","object":{"code":410}}', { type: 'ERROR', object: { code: 410 } }],
+    ['{"type":"MODIFIED"}', undefined],
+    ['{"type":1,"object":{}}', undefined],
+    ['{"type":"MODIFIED","object":null}', undefined],
+    ['[]', undefined],
+    ['not json', undefined],
+  ])('parseEvent(%s)', (line, event) => {
+    expect(parseEvent(line)).toEqual(event);
   });
 });

@@ -58,8 +58,18 @@ export interface Fault {
   latencyMs?: number;
   /** Close the connection without an answer. */
   drop?: boolean;
+  /**
+   * Answer a matching watch, then end it after this many ms, as a server or a proxy closes a
+   * long watch (its timeout, a restart, a dropped connection): the client must resume it.
+   */
+  closeWatchAfterMs?: number;
   /** How many matching requests it affects (default: every one). */
   times?: number;
+}
+
+/** Whether a query flag is set, as the API server parses booleans (`1`, `true`, `t`...). */
+function flag(value: string | null): boolean {
+  return value !== null && ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value);
 }
 
 /** An RBAC rule the simulated credentials lack: matching requests get 403, reviews say no. */
@@ -168,6 +178,8 @@ export class KubeSim {
   private grants: { rules: readonly PolicyRule[]; namespace: string } | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly closers = new Set<() => void>();
+  /** Watches a fault closes early, by request, until they are answered. */
+  private readonly watchClosings = new WeakMap<IncomingMessage, number>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private readonly options: Required<KubeSimOptions>;
   url = '';
@@ -346,6 +358,8 @@ export class KubeSim {
 
     const fault = this.takeFault(method, `${url.pathname}${url.search}`);
     if (fault?.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
+    if (fault?.closeWatchAfterMs !== undefined)
+      this.watchClosings.set(req, fault.closeWatchAfterMs);
     if (fault?.drop) {
       record.status = -1;
       req.socket.destroy();
@@ -485,7 +499,7 @@ export class KubeSim {
     const q = url.searchParams;
     const verb =
       {
-        GET: name === undefined ? (q.get('watch') === 'true' ? 'watch' : 'list') : 'get',
+        GET: name === undefined ? (flag(q.get('watch')) ? 'watch' : 'list') : 'get',
         POST: 'create',
         PUT: 'update',
         PATCH: 'patch',
@@ -510,7 +524,7 @@ export class KubeSim {
     const wantsTable = (req.headers.accept ?? '').includes('as=Table');
 
     if (name === undefined) {
-      if (method === 'GET' && q.get('watch') === 'true') {
+      if (method === 'GET' && flag(q.get('watch'))) {
         this.watch(def, namespace, q, req, res, record);
         return undefined;
       }
@@ -804,8 +818,8 @@ export class KubeSim {
       matches(labels, o.metadata.labels ?? {}) &&
       matches(fields, fieldsOf(o));
     const rvParam = q.get('resourceVersion') ?? '';
-    const initial = q.get('sendInitialEvents') === 'true';
-    const bookmarks = q.get('allowWatchBookmarks') === 'true';
+    const initial = flag(q.get('sendInitialEvents'));
+    const bookmarks = flag(q.get('allowWatchBookmarks'));
     const from = Number(rvParam || 0);
     if (!initial && rvParam !== '' && rvParam !== '0' && from < this.store.oldestWatchable - 1) {
       record.status = 410;
@@ -856,8 +870,13 @@ export class KubeSim {
       ? setInterval(() => bookmark(), this.options.bookmarkIntervalMs)
       : undefined;
     const timeoutSeconds = Number(q.get('timeoutSeconds') ?? 0);
+    const closeAfterMs = this.watchClosings.get(req);
     const timer =
-      timeoutSeconds > 0 ? setTimeout(() => finish(), timeoutSeconds * 1000) : undefined;
+      closeAfterMs !== undefined
+        ? setTimeout(() => finish(), closeAfterMs)
+        : timeoutSeconds > 0
+          ? setTimeout(() => finish(), timeoutSeconds * 1000)
+          : undefined;
     const finish = (): void => {
       unsubscribe();
       if (ticker) clearInterval(ticker);

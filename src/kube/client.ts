@@ -6,6 +6,7 @@
 import type { Clock } from '../clock.js';
 import { isConfigurationFailure, withRetry } from './retry.js';
 import { KubeApiError, KubeNetworkError, type KubeRequest, type Transport } from './transport.js';
+import type { WatchStream } from './watch.js';
 import type {
   ConfigMap,
   ControllerRevision,
@@ -76,6 +77,54 @@ export class KubeClient {
       method: 'GET',
       path: `/apis/apps/v1/namespaces/${namespace}/${PLURALS[kind]}/${name}`,
     });
+  }
+
+  /**
+   * One workload read as a list narrowed by name, as `kubectl rollout status` reads it: the
+   * list's resourceVersion is the server's current one, where a watch can start (an object's
+   * own may be too old to watch from). Undefined when there is no such workload.
+   */
+  async listWorkload(
+    kind: WorkloadKind,
+    namespace: string,
+    name: string,
+  ): Promise<{ workload?: Workload; resourceVersion: string }> {
+    const list = await this.call<ObjectList<Workload>>({
+      method: 'GET',
+      path: `/apis/apps/v1/namespaces/${namespace}/${PLURALS[kind]}`,
+      query: { fieldSelector: `metadata.name=${name}` },
+    });
+    return { workload: list.items[0], resourceVersion: list.metadata.resourceVersion ?? '' };
+  }
+
+  /**
+   * Watches one workload from `resourceVersion` on. Not retried: a watch that cannot be
+   * opened is the caller's to replace (by polling). Fails when the transport cannot watch.
+   */
+  async watchWorkload(
+    kind: WorkloadKind,
+    namespace: string,
+    name: string,
+    resourceVersion: string,
+    timeoutSeconds: number,
+  ): Promise<WatchStream> {
+    const request: KubeRequest = {
+      method: 'GET',
+      path: `/apis/apps/v1/namespaces/${namespace}/${PLURALS[kind]}`,
+      query: {
+        watch: '1',
+        fieldSelector: `metadata.name=${name}`,
+        resourceVersion,
+        allowWatchBookmarks: 'true',
+        timeoutSeconds: String(timeoutSeconds),
+      },
+    };
+    if (!this.transport.watch) throw new Error(`context "${this.context}" offers no watch`);
+    try {
+      return await this.transport.watch(request);
+    } catch (error) {
+      throw describeError(error, request, this.context);
+    }
   }
 
   async listReplicaSets(namespace: string, labelSelector: string): Promise<ReplicaSet[]> {
@@ -201,7 +250,7 @@ function verbOf(request: KubeRequest): string {
     );
   switch (request.method) {
     case 'GET':
-      return named ? 'get' : 'list';
+      return request.query?.watch ? 'watch' : named ? 'get' : 'list';
     case 'PATCH':
       return 'patch';
     case 'PUT':

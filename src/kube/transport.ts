@@ -15,6 +15,7 @@ import { describeNetworkError } from '../net-errors.js';
 import { redactUrl, redactUrlsIn } from '../url.js';
 import type { Json } from './types.js';
 import { messageOf } from '../errors.js';
+import { openWatch, type WatchStream } from './watch.js';
 
 export interface KubeRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -67,6 +68,8 @@ export interface Transport {
   /** Requests sent so far, for the report and the API-call budget in tests. */
   readonly calls: number;
   request<T = Json>(request: KubeRequest): Promise<T>;
+  /** Opens a watch (a GET with `watch=1` in its query); absent where watching is not offered. */
+  watch?(request: KubeRequest): Promise<WatchStream>;
 }
 
 export class HttpTransport implements Transport {
@@ -156,5 +159,22 @@ export class HttpTransport implements Transport {
       request,
       Number.isFinite(seconds) ? seconds : undefined,
     );
+  }
+
+  async watch(request: KubeRequest): Promise<WatchStream> {
+    const options: https.RequestOptions = {};
+    await this.kubeConfig.applyToHTTPSOptions(options);
+    const url = new URL(this.endpoint.replace(/\/$/, '') + request.path);
+    for (const [key, value] of Object.entries(request.query ?? {}))
+      if (value !== undefined) url.searchParams.set(key, value);
+    const headers: http.OutgoingHttpHeaders = {
+      ...((options.headers ?? {}) as http.OutgoingHttpHeaders),
+      Accept: 'application/json',
+      'User-Agent': 'rollback-action',
+    };
+    this.calls += 1;
+    const stream = await openWatch({ url, options, headers, server: this.server, request });
+    this.answered = true;
+    return stream;
   }
 }

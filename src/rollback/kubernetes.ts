@@ -158,25 +158,6 @@ async function rollbackOne(
         };
       }
       options.log(`${label}: rolling back ${move}`);
-      if (options.wait) {
-        const waited = await waitForRollout(client, ref.kind, ref.namespace, ref.name, {
-          clock: options.clock,
-          timeoutMs: options.timeoutMs,
-          log: options.log,
-        });
-        if (waited.failed) {
-          return {
-            ...ref,
-            outcome: 'failed',
-            fromRevision: undo.fromRevision,
-            toRevision: undo.toRevision,
-            message: `patched (${move}) but ${waited.failed}`,
-            state: 'rollback applied, rollout not complete',
-            diff,
-            seconds: (options.clock.now() - started) / 1000,
-          };
-        }
-      }
       return {
         ...ref,
         outcome: 'rolled-back',
@@ -212,6 +193,51 @@ async function rollbackOne(
   }
 }
 
+/**
+ * Waits for a rolled-back target's rollout (a watch, no request slot): one that does not
+ * complete in time, or cannot be followed, fails the target with the rollback applied.
+ */
+async function followRollout(
+  client: KubeClient,
+  result: TargetResult,
+  options: RollbackOptions,
+): Promise<TargetResult> {
+  const { context, kind, namespace, name } = result;
+  const began = options.clock.now();
+  const seconds = (): number => (result.seconds ?? 0) + (options.clock.now() - began) / 1000;
+  const move = `revision ${result.fromRevision ?? '?'} → ${result.toRevision ?? 'recorded template'}`;
+  try {
+    const waited = await waitForRollout(client, kind, namespace, name, {
+      clock: options.clock,
+      timeoutMs: options.timeoutMs,
+      log: options.log,
+    });
+    if (!waited.failed) return { ...result, seconds: seconds() };
+    return {
+      ...result,
+      outcome: 'failed',
+      message: `patched (${move}) but ${waited.failed}`,
+      state: 'rollback applied, rollout not complete',
+      seconds: seconds(),
+    };
+  } catch (error) {
+    const message = messageOf(error);
+    options.log(`${context} ${kindName(kind)}/${name}: failed: ${message}`);
+    return {
+      context,
+      kind,
+      namespace,
+      name,
+      outcome: 'failed',
+      message,
+      state: 'rollback applied; its rollout could not be followed',
+      retryable: false,
+      diff: [],
+      seconds: seconds(),
+    };
+  }
+}
+
 export async function rollbackTargets(
   clients: Map<string, KubeClient>,
   refs: TargetRef[],
@@ -221,9 +247,14 @@ export async function rollbackTargets(
   // One undo per workload, whatever the caller passed: a second undo would go back again.
   const unique = [...new Map(refs.map((ref) => [refKey(ref), ref])).values()];
   return Promise.all(
-    unique.map((ref) => {
+    unique.map(async (ref) => {
       const client = clientFor(clients, ref.context);
-      return limit(() => rollbackOne(client, ref, options));
+      const result = await limit(() => rollbackOne(client, ref, options));
+      // The bound is on requests; a rollout is followed through one open watch, so the
+      // rollouts of every target are awaited together, as kubectl's would be in parallel.
+      return options.wait && result.outcome === 'rolled-back'
+        ? followRollout(client, result, options)
+        : result;
     }),
   );
 }
