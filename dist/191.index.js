@@ -22,7 +22,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2969);
 /* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7666);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4184);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7076);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8587);
 /* harmony import */ var _kubeconfig_source_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7434);
 /**
  * Loads the kubeconfig the way kubectl finds one (the `kubeconfig` input, then KUBECONFIG,

@@ -115,7 +115,7 @@ release, options) {
     const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_6__/* ["default"] */ .A)(options.concurrency);
     const captured = await Promise.all(refs.map((ref) => limit(async () => {
         const client = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .clientFor */ .$V)(clients, ref.context);
-        const state = (0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .rolloutStatus */ .O)(ref.kind, await client.getWorkload(ref.kind, ref.namespace, ref.name));
+        const state = (0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .rolloutStatus */ .OI)(ref.kind, await client.getWorkload(ref.kind, ref.namespace, ref.name));
         if (!state.done)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .describeRef */ .Ro)(ref)} is not fully rolled out (${state.failed ?? state.message}); not marking it good`);
         return (0,_capture_js__WEBPACK_IMPORTED_MODULE_1__/* .captureTarget */ .GI)(client, ref);
@@ -253,11 +253,16 @@ async function checkPermissions(clients, refs, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ rolloutStatus),
-/* harmony export */   g: () => (/* binding */ waitForRollout)
+/* harmony export */   OI: () => (/* binding */ rolloutStatus),
+/* harmony export */   gj: () => (/* binding */ waitForRollout)
 /* harmony export */ });
+/* unused harmony export watchStep */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6384);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4184);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6384);
+
+
 
 
 function rolloutStatus(kind, w) {
@@ -337,26 +342,170 @@ function rolloutStatus(kind, w) {
         message: `statefulset rolling update complete ${s.currentReplicas ?? 0} pods at revision ${s.currentRevision ?? '?'}`,
     };
 }
+/** The step for one event of a watch on the workload `name` (pure). */
+function watchStep(name, event) {
+    const object = (typeof event.object === 'object' && event.object !== null ? event.object : {});
+    const rv = typeof object.metadata?.resourceVersion === 'string' ? object.metadata.resourceVersion : '';
+    switch (event.type) {
+        case 'ADDED':
+        case 'MODIFIED':
+            if (object.metadata?.name !== name || !rv)
+                return { do: 'ignore' };
+            return { do: 'judge', workload: event.object, resourceVersion: rv };
+        case 'DELETED':
+            return object.metadata?.name === name ? { do: 'reread' } : { do: 'ignore' };
+        case 'BOOKMARK':
+            return rv ? { do: 'resume', resourceVersion: rv } : { do: 'ignore' };
+        case 'ERROR': {
+            const reason = typeof object.message === 'string' ? object.message : 'watch error';
+            return object.code === 410 || object.reason === 'Expired' || object.reason === 'Gone'
+                ? { do: 'relist', reason }
+                : { do: 'reopen', reason };
+        }
+        default:
+            return { do: 'ignore' };
+    }
+}
+/** The longest one watch is asked to stay open; the server may close it sooner. */
+const WATCH_SECONDS = 300;
+/** Watches in a row that close before any event, after which polling takes over. */
+const EMPTY_WATCHES = 3;
+/** Clients already said to be polled, so the fallback is said once per context. */
+const pollingSaid = new WeakSet();
+const TICK = Symbol('tick');
 async function waitForRollout(client, kind, namespace, name, options) {
-    const started = options.clock.now();
+    const { clock, timeoutMs } = options;
+    const pollMs = options.pollMs ?? 1_000;
+    const started = clock.now();
+    const label = `${client.context} ${(0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .kindName */ .E)(kind)}/${name}`;
     let last = '';
-    for (;;) {
-        const state = rolloutStatus(kind, await client.getWorkload(kind, namespace, name));
-        const elapsedMs = options.clock.now() - started;
+    let state = { done: false, message: '' };
+    /** Judges a read of the workload: the result when the wait is over. */
+    const judge = (workload) => {
+        if (workload)
+            state = rolloutStatus(kind, workload);
+        const elapsedMs = clock.now() - started;
         if (state.message !== last) {
-            options.log?.(`${client.context} ${(0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .kindName */ .E)(kind)}/${name}: ${state.message} (${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(elapsedMs)})`);
+            options.log?.(`${label}: ${state.message} (${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(elapsedMs)})`);
             last = state.message;
         }
         if (state.done || state.failed)
             return { ...state, elapsedMs };
-        if (elapsedMs >= options.timeoutMs) {
+        if (elapsedMs >= timeoutMs)
             return {
                 ...state,
-                failed: `not rolled out after ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(options.timeoutMs)}: ${state.message}`,
+                failed: `not rolled out after ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(timeoutMs)}: ${state.message}`,
                 elapsedMs,
             };
+        return undefined;
+    };
+    const left = () => Math.max(1, timeoutMs - (clock.now() - started));
+    const poll = async () => {
+        for (;;) {
+            await clock.sleep(Math.min(pollMs, left()));
+            const over = judge(await client.getWorkload(kind, namespace, name));
+            if (over)
+                return over;
         }
-        await options.clock.sleep(Math.min(options.pollMs ?? 1_000, Math.max(1, options.timeoutMs - elapsedMs)));
+    };
+    const first = await client.getWorkload(kind, namespace, name);
+    let over = judge(first);
+    if (over)
+        return over;
+    let resourceVersion = first.metadata.resourceVersion;
+    const relist = async () => {
+        const listed = await client.listWorkload(kind, namespace, name);
+        // Gone: the same "not found" a read gives, as polling would have said.
+        const workload = listed.workload ?? (await client.getWorkload(kind, namespace, name));
+        resourceVersion = listed.resourceVersion || workload.metadata.resourceVersion;
+        return judge(workload);
+    };
+    /** Follows one watch until it ends: the result when the wait is over, and how much news came. */
+    const follow = async (stream) => {
+        let news = 0;
+        try {
+            let pending = stream.next();
+            for (;;) {
+                const event = await Promise.race([
+                    pending,
+                    clock.sleep(Math.min(pollMs, left())).then(() => TICK),
+                ]);
+                if (event === TICK) {
+                    const over = judge(undefined);
+                    if (over)
+                        return { over, news };
+                    continue;
+                }
+                if (event === undefined)
+                    return { news };
+                pending = stream.next();
+                const step = watchStep(name, event);
+                let over;
+                if (step.do === 'judge') {
+                    resourceVersion = step.resourceVersion;
+                    over = judge(step.workload);
+                }
+                else if (step.do === 'resume') {
+                    resourceVersion = step.resourceVersion;
+                }
+                else if (step.do === 'reread') {
+                    const workload = await client.getWorkload(kind, namespace, name);
+                    resourceVersion = workload.metadata.resourceVersion;
+                    over = judge(workload);
+                }
+                else if (step.do === 'relist') {
+                    return { over: await relist(), news };
+                }
+                else if (step.do === 'reopen') {
+                    return { news };
+                }
+                // News of the workload (a state, a bookmark), as opposed to errors.
+                if (step.do !== 'ignore')
+                    news += 1;
+                if (over)
+                    return { over, news };
+            }
+        }
+        finally {
+            stream.close();
+        }
+    };
+    let empty = 0;
+    for (;;) {
+        let stream;
+        try {
+            stream = await client.watchWorkload(kind, namespace, name, resourceVersion, WATCH_SECONDS);
+        }
+        catch (error) {
+            if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .KubeError */ .a3 && error.status === 410)) {
+                if (!pollingSaid.has(client)) {
+                    pollingSaid.add(client);
+                    options.log?.(`${client.context}: cannot watch rollouts (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}); polling every ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(pollMs)} instead`);
+                }
+                return poll();
+            }
+        }
+        // 410 Gone at the opening: the resourceVersion is too old; read again, watch from there.
+        const followed = stream ? await follow(stream) : { over: await relist(), news: 0 };
+        if (followed.over)
+            return followed.over;
+        // Closed by the server or the network: resume from the last resourceVersion seen. A
+        // server that closes (or refuses with 410) every watch at once is no longer watched, but
+        // polled, rather than asked again and again.
+        empty = followed.news === 0 ? empty + 1 : 0;
+        if (empty >= EMPTY_WATCHES) {
+            if (!pollingSaid.has(client)) {
+                pollingSaid.add(client);
+                options.log?.(`${client.context}: watches of rollouts close as soon as they open; polling every ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(pollMs)} instead`);
+            }
+            return poll();
+        }
+        // Once at once (a server timeout is normal); after a closure with nothing in it, a pause.
+        if (empty > 1)
+            await clock.sleep(Math.min(pollMs, left()));
+        over = judge(undefined);
+        if (over)
+            return over;
     }
 }
 

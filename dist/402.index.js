@@ -657,7 +657,7 @@ async function waitForRollouts(context, refs) {
         const target = (0,_kube_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .describeRef */ .Ro)(ref);
         const client = (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_2__/* .clientFor */ .$V)(clients, ref.context);
         try {
-            const result = await (0,_kube_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .waitForRollout */ .g)(client, ref.kind, ref.namespace, ref.name, {
+            const result = await (0,_kube_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .waitForRollout */ .gj)(client, ref.kind, ref.namespace, ref.name, {
                 clock: context.clock,
                 timeoutMs: context.config.rolloutTimeoutMs,
                 log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),

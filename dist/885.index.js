@@ -253,7 +253,14 @@ function testCounts(rule, counted) {
             beta: options.beta ?? 0.01,
         });
     }
-    return sprt(counted.bad, counted.total, sprtOptions(counted.p0, options));
+    // Unless the policy names its own alternative: two tests, each at half the false-alarm
+    // budget, one against 1.5 times the threshold (quicker on a moderate regression, 7.5 % for
+    // 5 %) and one against twice it (quicker on a severe one); the stronger decides.
+    if (options.p1 !== undefined)
+        return sprt(counted.bad, counted.total, sprtOptions(counted.p0, options));
+    const alpha = (options.alpha ?? sprtOptions(counted.p0).alpha) / 2;
+    const [moderate, severe] = [1.5, 2].map((k) => sprt(counted.bad, counted.total, sprtOptions(counted.p0, { ...options, alpha, p1: Math.min(0.999, counted.p0 * k) })));
+    return moderate.llr - moderate.upper > severe.llr - severe.upper ? moderate : severe;
 }
 /**
  * Enough counts to judge: a ratio needs the rule's min-requests (at least one); a count per
@@ -2899,8 +2906,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/net-errors.ts
 var net_errors = __webpack_require__(6926);
-// EXTERNAL MODULE: ./src/kube/transport.ts
-var transport = __webpack_require__(7076);
+// EXTERNAL MODULE: ./src/kube/transport.ts + 1 modules
+var transport = __webpack_require__(8587);
 ;// CONCATENATED MODULE: ./src/kube/retry.ts
 
 
@@ -2988,6 +2995,44 @@ class KubeClient {
             method: 'GET',
             path: `/apis/apps/v1/namespaces/${namespace}/${PLURALS[kind]}/${name}`,
         });
+    }
+    /**
+     * One workload read as a list narrowed by name, as `kubectl rollout status` reads it: the
+     * list's resourceVersion is the server's current one, where a watch can start (an object's
+     * own may be too old to watch from). Undefined when there is no such workload.
+     */
+    async listWorkload(kind, namespace, name) {
+        const list = await this.call({
+            method: 'GET',
+            path: `/apis/apps/v1/namespaces/${namespace}/${PLURALS[kind]}`,
+            query: { fieldSelector: `metadata.name=${name}` },
+        });
+        return { workload: list.items[0], resourceVersion: list.metadata.resourceVersion ?? '' };
+    }
+    /**
+     * Watches one workload from `resourceVersion` on. Not retried: a watch that cannot be
+     * opened is the caller's to replace (by polling). Fails when the transport cannot watch.
+     */
+    async watchWorkload(kind, namespace, name, resourceVersion, timeoutSeconds) {
+        const request = {
+            method: 'GET',
+            path: `/apis/apps/v1/namespaces/${namespace}/${PLURALS[kind]}`,
+            query: {
+                watch: '1',
+                fieldSelector: `metadata.name=${name}`,
+                resourceVersion,
+                allowWatchBookmarks: 'true',
+                timeoutSeconds: String(timeoutSeconds),
+            },
+        };
+        if (!this.transport.watch)
+            throw new Error(`context "${this.context}" offers no watch`);
+        try {
+            return await this.transport.watch(request);
+        }
+        catch (error) {
+            throw describeError(error, request, this.context);
+        }
     }
     async listReplicaSets(namespace, labelSelector) {
         return (await this.call({
@@ -3081,7 +3126,7 @@ function verbOf(request) {
     const named = /\/(deployments|statefulsets|daemonsets|replicasets|controllerrevisions|pods|configmaps)\/[^/]+$/.test(request.path);
     switch (request.method) {
         case 'GET':
-            return named ? 'get' : 'list';
+            return request.query?.watch ? 'watch' : named ? 'get' : 'list';
         case 'PATCH':
             return 'patch';
         case 'PUT':
@@ -3416,20 +3461,172 @@ function describeRef(ref) {
 
 /***/ }),
 
-/***/ 7076:
+/***/ 8587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G5: () => (/* binding */ HttpTransport),
-/* harmony export */   Up: () => (/* binding */ KubeNetworkError),
-/* harmony export */   W3: () => (/* binding */ KubeApiError)
-/* harmony export */ });
-/* harmony import */ var _bounded_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6586);
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6215);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(351);
-/* harmony import */ var _net_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6926);
-/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7666);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  G5: () => (/* binding */ HttpTransport),
+  W3: () => (/* binding */ KubeApiError),
+  Up: () => (/* binding */ KubeNetworkError)
+});
+
+// EXTERNAL MODULE: ./src/bounded.ts
+var bounded = __webpack_require__(6586);
+// EXTERNAL MODULE: ./src/http-client.ts
+var http_client = __webpack_require__(6215);
+// EXTERNAL MODULE: ./src/limits.ts
+var limits = __webpack_require__(351);
+// EXTERNAL MODULE: ./src/net-errors.ts
+var net_errors = __webpack_require__(6926);
+// EXTERNAL MODULE: ./src/url.ts
+var src_url = __webpack_require__(7666);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+;// CONCATENATED MODULE: ./src/kube/watch.ts
+/**
+ * A Kubernetes watch over one HTTP response: the API server answers `?watch=1` with one JSON
+ * event per line and keeps the response open. The transport opens it (authentication as for
+ * any request); this reads it, one event at a time, and says when the server closed it.
+ */
+
+
+
+
+
+
+
+
+/**
+ * Opens the watch; resolves once the server has answered its headers. A refusal (any status
+ * but 2xx) is a KubeApiError, no answer a KubeNetworkError, as for a plain request.
+ */
+function openWatch(target) {
+    const { url, request } = target;
+    const send = url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+    return new Promise((resolve, reject) => {
+        const req = send(url, { ...target.options, method: 'GET', headers: target.headers }, (res) => {
+            const status = res.statusCode ?? 0;
+            if (status >= 200 && status < 300) {
+                resolve(readEvents(res, () => req.destroy()));
+                return;
+            }
+            (0,bounded/* readBodyBounded */.mR)(res, 64 * 1024).then((text) => reject(apiError(status, text, request)), (error) => reject(apiError(status, (0,errors/* messageOf */.bD)(error), request)));
+        });
+        // Only until the headers come: after that, a silent watch is normal (nothing changes).
+        req.setTimeout(request.timeoutMs ?? 30_000, () => req.destroy(Object.assign(new Error(`no answer within ${request.timeoutMs ?? 30_000} ms`), {
+            code: 'ETIMEDOUT',
+        })));
+        req.on('response', () => req.setTimeout(0));
+        req.on('error', (error) => {
+            // As the transport says it; describeError in client.ts makes it the line users read.
+            const where = `${request.method} ${url.pathname} on ${target.server}`;
+            const reason = (0,src_url/* redactUrlsIn */.$1)((0,net_errors/* describeNetworkError */.g)(error.code, (0,errors/* messageOf */.bD)(error)));
+            reject(new KubeNetworkError(`${where}: ${reason}`, request, {
+                code: error.code,
+                reason,
+                server: target.server,
+            }));
+        });
+        req.end();
+    });
+}
+function apiError(status, text, request) {
+    let body = {};
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed === 'object' && parsed !== null)
+            body = parsed;
+    }
+    catch {
+        // not a Status: the text itself says what happened
+    }
+    const message = typeof body.message === 'string'
+        ? (0,src_url/* redactUrlsIn */.$1)(body.message)
+        : (0,src_url/* redactUrlsIn */.$1)(text.slice(0, 200)) || `HTTP ${status}`;
+    const reason = typeof body.reason === 'string' ? body.reason : `HTTP${status}`;
+    return new KubeApiError(status, reason, message, request);
+}
+/**
+ * The events of an open watch response, split on newlines. A line longer than the API
+ * answer limit, or one that is not JSON, ends the watch (the caller resumes or relists).
+ */
+function readEvents(res, destroy) {
+    const queue = [];
+    const waiting = [];
+    let buffered = '';
+    let ended = false;
+    const end = () => {
+        if (ended)
+            return;
+        ended = true;
+        destroy();
+        for (const wake of waiting.splice(0))
+            wake(undefined);
+    };
+    const push = (event) => {
+        const wake = waiting.shift();
+        if (wake)
+            wake(event);
+        else
+            queue.push(event);
+    };
+    res.setEncoding('utf8');
+    res.on('data', (chunk) => {
+        if (ended)
+            return;
+        buffered += chunk;
+        for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
+            const line = buffered.slice(0, nl).trim();
+            buffered = buffered.slice(nl + 1);
+            if (!line)
+                continue;
+            const event = parseEvent(line);
+            if (!event)
+                return end();
+            push(event);
+        }
+        if (buffered.length > limits/* LIMITS */.b.kubeAnswer)
+            end();
+    });
+    res.on('end', end);
+    res.on('close', end);
+    res.on('error', end);
+    return {
+        next: () => {
+            const event = queue.shift();
+            if (event)
+                return Promise.resolve(event);
+            if (ended)
+                return Promise.resolve(undefined);
+            return new Promise((resolve) => waiting.push(resolve));
+        },
+        close: end,
+    };
+}
+/** One line of a watch: `{"type": ..., "object": ...}`, or undefined when it is not one. */
+function parseEvent(line) {
+    try {
+        const parsed = JSON.parse(line);
+        if (typeof parsed !== 'object' || parsed === null)
+            return undefined;
+        const { type, object } = parsed;
+        if (typeof type !== 'string' || typeof object !== 'object' || object === null)
+            return undefined;
+        return { type, object: object };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/kube/transport.ts
+
 
 
 
@@ -3474,7 +3671,7 @@ class HttpTransport {
         this.kubeConfig = kubeConfig;
         this.context = context;
         this.endpoint = endpoint;
-        this.server = (0,_url_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrl */ .BO)(endpoint);
+        this.server = (0,src_url/* redactUrl */.BO)(endpoint);
     }
     async request(request) {
         const options = {};
@@ -3500,22 +3697,22 @@ class HttpTransport {
         };
         this.calls += 1;
         const answeredBefore = this.answered;
-        const answer = await (0,_http_client_js__WEBPACK_IMPORTED_MODULE_1__/* .send */ .t)({
+        const answer = await (0,http_client/* send */.t)({
             method: request.method,
             url,
             headers,
             ...(body !== undefined ? { body } : {}),
             timeoutMs: request.timeoutMs ?? 30_000,
-            maxBytes: _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .LIMITS */ .b.kubeAnswer,
+            maxBytes: limits/* LIMITS */.b.kubeAnswer,
             tls,
             onAnswer: () => (this.answered = true),
         }).catch((error) => {
             const where = `${request.method} ${url.pathname} on ${this.server}`;
             // Not a network failure: the answer came, it is too big to hold. Not worth a retry.
-            if (error instanceof _bounded_js__WEBPACK_IMPORTED_MODULE_0__/* .TooLargeError */ .qB)
-                throw new Error(`${where}: the API server answered more than ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z)(error.limit)}`);
+            if (error instanceof bounded/* TooLargeError */.qB)
+                throw new Error(`${where}: the API server answered more than ${(0,limits/* formatBytes */.z)(error.limit)}`);
             const code = error.code;
-            const reason = (0,_url_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrlsIn */ .$1)((0,_net_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeNetworkError */ .g)(code, (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error)));
+            const reason = (0,src_url/* redactUrlsIn */.$1)((0,net_errors/* describeNetworkError */.g)(code, (0,errors/* messageOf */.bD)(error)));
             throw new KubeNetworkError(`${where}: ${reason}`, request, {
                 code,
                 reason,
@@ -3536,11 +3733,28 @@ class HttpTransport {
             return parsed;
         const statusBody = (typeof parsed === 'object' && parsed !== null ? parsed : {});
         const message = typeof statusBody.message === 'string'
-            ? (0,_url_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrlsIn */ .$1)(statusBody.message)
-            : (0,_url_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrlsIn */ .$1)(text.slice(0, 200)) || `HTTP ${status}`;
+            ? (0,src_url/* redactUrlsIn */.$1)(statusBody.message)
+            : (0,src_url/* redactUrlsIn */.$1)(text.slice(0, 200)) || `HTTP ${status}`;
         const reason = typeof statusBody.reason === 'string' ? statusBody.reason : `HTTP${status}`;
         const seconds = retryAfter === undefined ? undefined : Number(retryAfter);
         throw new KubeApiError(status, reason, message, request, Number.isFinite(seconds) ? seconds : undefined);
+    }
+    async watch(request) {
+        const options = {};
+        await this.kubeConfig.applyToHTTPSOptions(options);
+        const url = new URL(this.endpoint.replace(/\/$/, '') + request.path);
+        for (const [key, value] of Object.entries(request.query ?? {}))
+            if (value !== undefined)
+                url.searchParams.set(key, value);
+        const headers = {
+            ...(options.headers ?? {}),
+            Accept: 'application/json',
+            'User-Agent': 'rollback-action',
+        };
+        this.calls += 1;
+        const stream = await openWatch({ url, options, headers, server: this.server, request });
+        this.answered = true;
+        return stream;
     }
 }
 
