@@ -7,7 +7,7 @@
 export interface SprtOptions {
   /** The threshold ratio: at or below it the release is acceptable. */
   p0: number;
-  /** A ratio clearly worse than the threshold (default twice it). */
+  /** A ratio clearly worse than the threshold (default twice it; see counts.ts for the pair). */
   p1: number;
   /** The false-alarm probability allowed (rolling back a release at the threshold). */
   alpha: number;
