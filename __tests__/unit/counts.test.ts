@@ -325,7 +325,7 @@ describe('evaluateTrigger on counts', () => {
       undefined,
       { final: true },
       'pass',
-      /judged on the whole window: 1 errors in 360 requests/,
+      /judged on the whole window: 1 error in 360 requests, a share below 0\.05 with 99\.9 % confidence/,
     ],
     [
       'a quiet service at 4 %: not clearly below 5 %, still unjudged',

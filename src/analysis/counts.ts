@@ -6,6 +6,7 @@
  * (the counts then minus the counts now). Pure.
  */
 import { format, type Bucket, type Observation, type TriggerRule } from './triggers.js';
+import { plural } from '../text.js';
 import { poissonSprt, sprt, sprtOptions, wilsonUpper, type SprtResult } from './sequential.js';
 
 export type Counted =
@@ -147,7 +148,8 @@ export function clearlyBelow(rule: TriggerRule, counted: Counted): boolean {
 export function describeCounts(counted: Counted, threshold: number | undefined): string {
   if (counted.kind === 'rate')
     return `${counted.count} in ${Math.round(counted.seconds)}s (${format((counted.count / Math.max(1, counted.seconds)) * counted.perSeconds)} per ${counted.perSeconds}s)`;
-  if (counted.boundary === undefined) return `${counted.bad} errors in ${counted.total} requests`;
+  if (counted.boundary === undefined)
+    return `${plural(counted.bad, 'error')} in ${counted.total} requests`;
   const rounded =
     threshold !== undefined && counted.boundary > threshold * (1 + 1e-9)
       ? `, the first bucket at or above ${format(threshold)}s`

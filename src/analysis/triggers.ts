@@ -382,7 +382,7 @@ function evaluateOne(
         status: 'pass',
         breachingSince: undefined,
         judgedOnWindow: true,
-        detail: `judged on the whole window: ${describeCounts(counted, threshold)}, below ${counted.kind === 'ratio' ? format(counted.p0) : ''} with 99.9 % confidence`,
+        detail: `judged on the whole window: ${describeCounts(counted, threshold)}, a share below ${counted.kind === 'ratio' ? format(counted.p0) : ''} with 99.9 % confidence`,
       };
     return {
       ...base,
