@@ -161,6 +161,8 @@ function wilsonUpper(errors, total, z = Z_999) {
     return flipped === undefined ? undefined : 1 - flipped;
 }
 
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/analysis/counts.ts
 /**
  * The counts a sequential test judges, for each kind of trigger that has them: an error ratio
@@ -169,6 +171,7 @@ function wilsonUpper(errors, total, z = Z_999) {
  * seconds, a Poisson rate). Counted since the watch began, or since a settle period ended
  * (the counts then minus the counts now). Pure.
  */
+
 
 
 /**
@@ -284,7 +287,7 @@ function describeCounts(counted, threshold) {
     if (counted.kind === 'rate')
         return `${counted.count} in ${Math.round(counted.seconds)}s (${format((counted.count / Math.max(1, counted.seconds)) * counted.perSeconds)} per ${counted.perSeconds}s)`;
     if (counted.boundary === undefined)
-        return `${counted.bad} errors in ${counted.total} requests`;
+        return `${(0,src_text/* plural */.L)(counted.bad, 'error')} in ${counted.total} requests`;
     const rounded = threshold !== undefined && counted.boundary > threshold * (1 + 1e-9)
         ? `, the first bucket at or above ${format(threshold)}s`
         : '';
@@ -322,8 +325,6 @@ function strongestEvidence(rule, observations, from, threshold, baseline) {
     return best;
 }
 
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/analysis/triggers.ts
 /**
  * One trigger over the observations of a watch, three-valued: `pass`, `fail` or `no-data`.
@@ -516,7 +517,7 @@ function evaluateOne(rule, observations, baseline, options) {
                 status: 'pass',
                 breachingSince: undefined,
                 judgedOnWindow: true,
-                detail: `judged on the whole window: ${describeCounts(counted, threshold)}, below ${counted.kind === 'ratio' ? format(counted.p0) : ''} with 99.9 % confidence`,
+                detail: `judged on the whole window: ${describeCounts(counted, threshold)}, a share below ${counted.kind === 'ratio' ? format(counted.p0) : ''} with 99.9 % confidence`,
             };
         return {
             ...base,
