@@ -6,6 +6,7 @@
 import { DEFAULTS } from '../src/config.js';
 import { formatDuration } from '../src/duration.js';
 import { runbookTriggers } from '../src/policy/presets.js';
+import { eventCountOf, histogramQuantileOf } from '../src/metrics/promql.js';
 import type { TriggerSpec } from '../src/policy/types.js';
 
 /** The part of JSON Schema draft-07 the policy schema uses. */
@@ -220,8 +221,20 @@ function condition(trigger: TriggerSpec): string {
   if (trigger.above !== undefined) parts.push(`above ${trigger.above}`);
   if (trigger.below !== undefined) parts.push(`below ${trigger.below}`);
   if (trigger.relative !== undefined) parts.push(`${trigger.relative} of the baseline`);
-  parts.push(trigger.for ? `for ${trigger.for}` : 'at the first poll');
+  const histogram = trigger.query === undefined ? undefined : histogramQuantileOf(trigger.query);
+  const events = trigger.query === undefined ? undefined : eventCountOf(trigger.query);
+  if (events)
+    parts.push(
+      `per ${formatDuration(events.rangeSeconds * 1000)}: more than that counted since the rollout, or a sequential test on the rate`,
+    );
+  else parts.push(trigger.for ? `for ${trigger.for}` : 'at the first poll');
   if (trigger['fast-fail']) parts.push('or sooner when the sequential test is sure');
+  else if (histogram)
+    parts.push(
+      `or sooner when the sequential test is sure more than ${Number(((1 - histogram.quantile) * 100).toPrecision(3))} % of requests are slower (from the buckets)`,
+    );
+  if (trigger['relative-to-baseline'])
+    parts.push('(the rate before the deploy raises the bar when it was higher)');
   return parts.join(' ');
 }
 

@@ -222,9 +222,11 @@ describe('Argo AnalysisTemplate', () => {
       ['p95-latency-per-pod', 'all', 0.5, undefined],
       ['error-ratio', undefined, undefined, 0.05],
     ]);
-    // Argo measures every 1m; the guard polls every 30s: said, not refused.
+    // Argo measures every 1m; the guard polls every 30s: said, not refused. A quantile per pod
+    // has no one count of slow requests: judged on its values, and said so.
     expect(result.warnings.map((w) => `${w.at.line}: ${w.message}`)).toEqual([
       "12: ClusterAnalysisTemplate 'latency', metric 'p95-latency-per-pod': Argo (interval 1m) measures every 1m; this guard polls every 30s (watch.interval), one interval for all triggers",
+      '16: import[0] \'p95-latency-per-pod\': judged on the quantile alone: slow requests are counted (and a sequential test can fail it early) only for histogram_quantile(q, sum by (le) (rate(<buckets>[range]))) (the query as filled: histogram_quantile(0.95, sum by (le, pod) (rate(http_request_duration_seconds_bucket{job="api"}[5m]))))',
     ]);
   });
 

@@ -200,7 +200,7 @@ describe('parsePolicy', () => {
     ],
     [
       'triggers:\n  - {name: x, query: "sum(increase(e[1m]))", below: 5, relative-to-baseline: true}\n',
-      `${FILE}:2:5: triggers[0]: trigger 'x': relative-to-baseline judges a count against the rate before the deploy, so it needs a count query (sum(increase(selector[1m]))) and 'above'; 'sum(increase(e[1m]))' is not one`,
+      `${FILE}:2:5: triggers[0]: trigger 'x': relative-to-baseline raises 'above' to the rate before the deploy when that was higher, so it needs 'above'`,
     ],
     [
       'watch:\n  settle: 2h\n',
@@ -348,6 +348,16 @@ describe('parsePolicy', () => {
       'ALERTS aggregated without its alertname',
       'triggers:\n  - {name: a, kind: alert, query: \'count(ALERTS{service="api"}) > 0\'}\n',
       `${FILE}:2:35: triggers[0].query: aggregates ALERTS without keeping alertname, so alerts already firing before the deploy cannot be told from new ones and count too: select ALERTS{…} itself, or aggregate by (alertname, …)`,
+    ],
+    [
+      'a quantile per pod: no one count of slow requests',
+      'triggers:\n  - {name: x, query: "histogram_quantile(0.9, sum by (le, pod) (rate(h_bucket[1m])))", above: 1}\n',
+      `${FILE}:2:22: triggers[0].query: judged on the quantile alone: slow requests are counted (and a sequential test can fail it early) only for histogram_quantile(q, sum by (le) (rate(<buckets>[range])))`,
+    ],
+    [
+      'fast-fail where nothing is counted',
+      'triggers:\n  - {name: x, query: "avg(cpu)", above: 1, fast-fail: true}\n',
+      `${FILE}:2:55: triggers[0].fast-fail: has no effect here: a sequential test needs counts, from a ratio, histogram_quantile(q, sum by (le) (rate(<buckets>[range]))) or sum(increase(<counter>[range]))`,
     ],
   ])('a warning, not an error: %s', (_, text, message) => {
     expect(parsePolicy(text, FILE).warnings.map((w) => w.message)).toEqual([message]);

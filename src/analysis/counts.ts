@@ -103,6 +103,12 @@ export function countedSince(
 /** The sequential test on the counts: `fail` when a breach is beyond doubt. */
 export function testCounts(rule: TriggerRule, counted: Counted): SprtResult {
   const options = rule.fastFail === false ? {} : (rule.fastFail ?? {});
+  if (counted.kind === 'rate' && counted.seconds < counted.perSeconds) {
+    // Less than one range counted: no rate to test yet, but more events than the limit in
+    // less than a range is more than the limit in that range, by count alone.
+    const upper = poissonSprt(0, 0, 1, 2).upper;
+    return { llr: 0, upper, decision: counted.count > counted.limit ? 'fail' : 'continue' };
+  }
   if (counted.kind === 'rate') {
     const rate0 = counted.limit / counted.perSeconds;
     return poissonSprt(counted.count, counted.seconds, rate0, 2 * rate0, {
@@ -127,14 +133,22 @@ export function testCounts(rule: TriggerRule, counted: Counted): SprtResult {
 }
 
 /**
- * Enough counts to judge: a ratio needs the rule's min-requests (at least one); a count per
- * minute needs a whole minute, since 90 errors in a 15-second warm-up are fewer than 100 in
- * any minute.
+ * Enough counts to judge: a ratio needs the rule's min-requests (at least one). A count per
+ * minute is tested as a rate once a whole minute is counted (90 errors in a 15-second
+ * warm-up are fewer than 100 in any minute); before that, only more than the limit counted
+ * fails it (see testCounts).
  */
 export function enough(rule: TriggerRule, counted: Counted): boolean {
   return counted.kind === 'rate'
-    ? counted.seconds >= counted.perSeconds
+    ? counted.seconds > 0
     : counted.total >= Math.max(1, rule.minRequests ?? 0);
+}
+
+/** How a failing test proved it: the sequential test's figures, or a count over the limit. */
+export function howProven(counted: Counted, test: SprtResult): string {
+  return counted.kind === 'rate' && counted.seconds < counted.perSeconds
+    ? `counted: more than ${format(counted.limit)} within ${Math.round(counted.seconds)}s`
+    : `sequential test, LLR ${test.llr.toFixed(1)} ≥ ${test.upper.toFixed(1)}`;
 }
 
 /** Whether a quiet service's ratio is below its threshold beyond doubt over the whole window. */

@@ -127,7 +127,9 @@ export function watchedTriggers(policy: Policy): WatchedTrigger[] {
       fastFail: spec['fast-fail'] === false || !counted ? false : {},
       ...(histogram ? { quantile: histogram.quantile } : {}),
       ...(events ? { perSeconds: events.rangeSeconds } : {}),
-      ...(events && spec['relative-to-baseline'] ? { relativeToBaseline: true } : {}),
+      ...(spec['relative-to-baseline'] && spec.query && eventCountOf(spec.query)
+        ? { relativeToBaseline: true }
+        : {}),
       ...(settleMs > 0 ? { settleMs } : {}),
       noData: spec['no-data'] ?? policy.watch?.['no-data'] ?? 'hold',
       ...(spec.series ? { series: spec.series } : {}),
@@ -179,13 +181,15 @@ export function unreachableTriggers(
 ): string[] {
   return rules.flatMap((rule) => {
     const early = rule.fastFail !== false && rule.fastFail !== undefined;
-    if (rule.settleMs && rule.severity !== 'P0' && rule.settleMs >= windowMs)
+    const settle = rule.settleMs && rule.severity !== 'P0' ? rule.settleMs : 0;
+    if (settle >= windowMs)
       return [
-        `trigger '${rule.name}' settles for ${formatDuration(rule.settleMs)} after the rollout but the window is ${formatDuration(windowMs)}: it cannot fail (watch.settle)`,
+        `trigger '${rule.name}' settles for ${formatDuration(settle)} after the rollout but the window is ${formatDuration(windowMs)}: it cannot fail (watch.settle)`,
       ];
-    if (rule.forMs !== undefined && rule.forMs > windowMs)
+    // A breach counts only after the settle: that much less of the window can hold one.
+    if (rule.forMs !== undefined && rule.forMs > windowMs - settle)
       return [
-        `trigger '${rule.name}' must breach for ${formatDuration(rule.forMs)} but the window is ${formatDuration(windowMs)}: ${early ? 'only its sequential test can fail it' : 'it cannot fail'}`,
+        `trigger '${rule.name}' must breach for ${formatDuration(rule.forMs)} but the window is ${formatDuration(windowMs)}${settle ? `, ${formatDuration(settle)} of it settling` : ''}: ${early ? 'only its sequential test can fail it' : 'it cannot fail'}`,
       ];
     const polls = Math.floor(windowMs / intervalMs) + 1;
     if (rule.failureLimit !== undefined && rule.failureLimit >= polls)
@@ -225,8 +229,11 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
         : rule.forMs
           ? `for ${formatDuration(rule.forMs)}`
           : rule.perSeconds !== undefined && early
-            ? `as a rate, on every event since the rollout (a sequential test, never one poll)${rule.relativeToBaseline ? ', against the rate before the deploy when that was higher' : ''}`
+            ? `per ${formatDuration(rule.perSeconds * 1000)}, judged on every event since the rollout, never on one poll: more than that counted fails at once, otherwise a sequential test on the rate once ${formatDuration(rule.perSeconds * 1000)} is counted`
             : 'at once';
+  const raised = rule.relativeToBaseline
+    ? '; the rate before the deploy raises the bar when it was higher'
+    : '';
   const sooner = !early
     ? ''
     : rule.quantile !== undefined
@@ -264,7 +271,7 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
           : rangeWindows(query.query).length === 0
             ? ' (no range to cut to the time since the deploy: includes traffic from before it)'
             : ' (ranges cut to the time since the deploy, at least two scrapes)';
-  return `${rule.name} (${rule.severity}, ${trigger.provider}): ${condition} ${hold}${sooner}${options.length ? `; ${options.join(', ')}` : ''}; reads ${reads}${traffic}`;
+  return `${rule.name} (${rule.severity}, ${trigger.provider}): ${condition} ${hold}${sooner}${raised}${options.length ? `; ${options.join('; ')}` : ''}; reads ${reads}${traffic}`;
 }
 
 /**

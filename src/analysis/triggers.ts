@@ -20,6 +20,7 @@ import {
   type Counted,
   countedSince,
   describeCounts,
+  howProven,
   provenClaim,
   strongestEvidence,
 } from './counts.js';
@@ -164,6 +165,9 @@ export function thresholdOf(rule: TriggerRule, baseline: number | undefined): nu
       ? baseline * (1 + rule.relativePercent / 100)
       : undefined;
   }
+  // A count already this high before the deploy: the deploy did not cause it.
+  if (rule.relativeToBaseline && rule.above !== undefined && usable(baseline))
+    return Math.max(rule.above, baseline);
   return rule.above ?? rule.below;
 }
 
@@ -310,7 +314,7 @@ function countCondition(
 ): string {
   const limit = counted?.kind === 'rate' ? counted.limit : threshold;
   const raised =
-    limit !== undefined && threshold !== undefined && limit > threshold
+    limit !== undefined && rule.above !== undefined && limit > rule.above
       ? ` (the rate before the deploy)`
       : '';
   const soFar = counted ? `; so far ${describeCounts(counted, threshold)}` : '';
@@ -462,7 +466,7 @@ function evaluateOne(
       status: 'fail',
       fastFailed: true,
       breachingSince,
-      detail: `${describeCounts(proof, threshold)}: ${provenClaim(proof)} (sequential test, LLR ${test.llr.toFixed(1)} ≥ ${test.upper.toFixed(1)})`,
+      detail: `${describeCounts(proof, threshold)}: ${provenClaim(proof)} (${howProven(proof, test)})`,
     };
   }
 

@@ -10,7 +10,7 @@ import { aggregatesAlerts, isAlertExpression, promqlProblem } from '../metrics/p
 import { parseQuery } from '../metrics/scrape.js';
 import { jsonPathProblem } from '../metrics/http-json.js';
 import { withLabels } from './presets.js';
-import { eventCountOf } from '../metrics/promql.js';
+import { eventCountOf, histogramQuantileOf } from '../metrics/promql.js';
 import { didYouMean } from '../suggest.js';
 import { parseTarget, type Target } from '../targets.js';
 import { globToRegExp } from '../decide/migrations.js';
@@ -814,10 +814,12 @@ function conditionProblem(trigger: TriggerSpec): string | undefined {
     return `trigger ${name} has 'relative' with ${above !== undefined ? "'above'" : "'below'"}; use one: relative compares with the baseline, above and below with fixed numbers`;
   if (relative !== undefined && Number(relative.replace('%', '')) <= -100)
     return `trigger ${name}: relative ${relative} would need the value below zero times the baseline, so it could never fail; a drop is written like -30%`;
-  if (trigger['relative-to-baseline'] !== undefined) {
+  if (trigger['relative-to-baseline'] === true) {
     const counted = trigger.query === undefined ? undefined : eventCountOf(trigger.query);
-    if (!counted || above === undefined)
+    if (!counted)
       return `trigger ${name}: relative-to-baseline judges a count against the rate before the deploy, so it needs a count query (sum(increase(selector[1m]))) and 'above'${trigger.query === undefined ? '' : `; ${quote(trigger.query)} is not one`}`;
+    if (above === undefined)
+      return `trigger ${name}: relative-to-baseline raises 'above' to the rate before the deploy when that was higher, so it needs 'above'`;
   }
   if (above !== undefined && below !== undefined && !(below < above))
     return `trigger ${name}: with both, the lower edge (${String(below)}) must be less than the upper (${String(above)}): the trigger fails outside the band between them`;
@@ -869,6 +871,37 @@ function promqlProblems(trigger: TriggerSpec, i: number): Problem[] {
       level: 'warning',
       message:
         'an alert expression (a comparison that filters) returns nothing while all is well, so with a threshold it can only be inconclusive: add kind: alert, which fails while it returns series',
+    });
+  const query = trigger.query;
+  const higher =
+    (trigger.above ?? trigger['at-least']) !== undefined ||
+    Number((trigger.relative ?? '0').replace('%', '')) > 0;
+  const quantile = query !== undefined && /\bhistogram_quantile\s*\(/.test(query);
+  if (
+    problems.length === 0 &&
+    trigger.kind !== 'alert' &&
+    query !== undefined &&
+    higher &&
+    quantile &&
+    !histogramQuantileOf(query)
+  )
+    problems.push({
+      pointer: `/triggers/${i}/query`,
+      level: 'warning',
+      message:
+        'judged on the quantile alone: slow requests are counted (and a sequential test can fail it early) only for histogram_quantile(q, sum by (le) (rate(<buckets>[range])))',
+    });
+  else if (
+    problems.length === 0 &&
+    trigger['fast-fail'] === true &&
+    trigger.ratio === undefined &&
+    !(query !== undefined && (histogramQuantileOf(query) || eventCountOf(query)))
+  )
+    problems.push({
+      pointer: `/triggers/${i}/fast-fail`,
+      level: 'warning',
+      message:
+        'has no effect here: a sequential test needs counts, from a ratio, histogram_quantile(q, sum by (le) (rate(<buckets>[range]))) or sum(increase(<counter>[range]))',
     });
   return problems;
 }
