@@ -346,7 +346,7 @@ async function main(): Promise<void> {
       '## Overhead: what the action costs before it does anything',
       '',
       `Measured on ${machine()}, ${new Date().toISOString().slice(0, 10)}, by \`bench/overhead.ts\``,
-      `(${seconds} s) on the dist/ built by \`npm run build\` (ncc), with a load average of`,
+      `(${seconds} s) on the dist/ built by \`npm run build\` (esbuild), with a load average of`,
       `${load.toFixed(1)} on ${os.cpus().length} CPUs when it began. Each process ran under GNU \`time\``,
       'for its peak RSS (maxrss) and CPU time; wall time is from spawn to exit. With a load',
       'average above the CPU count, processes wait for a CPU and wall times mostly measure the',
@@ -362,7 +362,7 @@ async function main(): Promise<void> {
       '',
       '**Bundle.** `mode: validate` loads ' +
         `${loaded.length} of dist's files, ${mb(loadedBytes)} (${loaded.map((f) => path.basename(f)).join(', ')}); ` +
-        'each mode is an `import()` that ncc emits as a chunk, and `@kubernetes/client-node` ' +
+        'each mode is an `import()` that esbuild emits as a chunk, and `@kubernetes/client-node` ' +
         '(the largest chunk) is loaded only when a kubeconfig is there to read.',
       '',
       `**Cold start.** ${start.pairs} rounds, each running \`node -e 0\`, \`mode: validate\` as`,

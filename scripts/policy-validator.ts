@@ -26,7 +26,7 @@ export function validatorSource(): string {
   const ajv = new Ajv({ ...OPTIONS, code: { source: true, esm: true } });
   const code = standalone.default(ajv, ajv.compile(schema)).replace(/^"use strict";/, '');
   // Ajv writes its runtime helpers as require() calls even for ES modules: import them, and
-  // take the function whether the importer unwraps a CommonJS default (ncc) or not (Node).
+  // take the function whether the importer unwraps a CommonJS default (a bundler) or not (Node).
   const imports: string[] = [];
   const body = code.replace(
     /const (\w+) = require\("(ajv\/dist\/runtime\/[\w-]+)"\)\.default;/g,

@@ -28,7 +28,7 @@ step "lint (eslint)" eslint .
 step "format (prettier)" prettier --check .
 step "typecheck (tsc)" tsc --noEmit -p tsconfig.json
 step "policy validator (ajv standalone)" tsx scripts/policy-validator.ts
-step "build (ncc)" ncc build src/index.ts -o dist --license licenses.txt --target es2023 --quiet
+step "build (esbuild)" tsx scripts/build.ts
 if [ -d .git ] || git rev-parse --git-dir >/dev/null 2>&1; then
   # In CI the checkout is clean, so any difference means the committed dist/ is stale. On a
   # developer's machine it only means "not committed yet", so it is a reminder there.

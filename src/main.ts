@@ -20,7 +20,7 @@ import { redactUrlsIn, urlSecrets } from './url.js';
 import { createNotifier, notifyOutcome, silentNotifier, type Notifier } from './notify.js';
 
 /**
- * Each mode's code is imported when it runs, so ncc emits it as a chunk beside index.js and a
+ * Each mode's code is imported when it runs, so esbuild emits it as a chunk beside index.js and a
  * start pays for compiling only the mode it runs (`mode: validate` never loads the Kubernetes,
  * GitHub or rollback code).
  */

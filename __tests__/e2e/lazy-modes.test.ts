@@ -1,5 +1,5 @@
 /**
- * Each mode's code is an `import()` that ncc emits as a chunk beside dist/index.js, and
+ * Each mode's code is an `import()` that esbuild emits as a chunk beside dist/index.js, and
  * @kubernetes/client-node is a chunk of its own loaded only with a kubeconfig: a chunk missing
  * from dist/ (or not loadable) would fail only the runs of that mode. Every mode is run from
  * the built dist until its own code speaks: with a kubeconfig whose contexts do not include
