@@ -121,7 +121,7 @@ test('a good release passes the window and becomes the last verified-good one', 
   }).toEqual({ exit: 0, errors: [] });
   // An 8 s window cannot hold the preset's 5- and 10-minute rules: the guard says so.
   expect(guarded.annotations.map((a) => a.message)).toContain(
-    "trigger 'p95-latency' must breach for 10m but the window is 8s: it cannot fail",
+    "trigger 'p95-latency' settles for 30s after the rollout but the window is 8s: it cannot fail (watch.settle)",
   );
   expect(guarded.annotations.map((a) => a.message)).toContain(
     "trigger 'error-rate' settles for 30s after the rollout but the window is 8s: it cannot fail (watch.settle)",

@@ -104,9 +104,9 @@ triggers:
     expect(result.annotations.map((a) => a.message)).toEqual([
       "rollback-action: contexts: 'eu-west' named more than once; each context is acted on once",
       'rollback-action: .github/rollback-policy.yml: metrics.prometheus.bearer-token-env names the environment variable PROM_TOKEN, which is not set in this step (add it under env:)',
-      "rollback-action: trigger 'error-rate' must breach for 5m but the window is 2m: only its sequential test can fail it",
-      "rollback-action: trigger 'p95-latency' must breach for 10m but the window is 2m: only its sequential test can fail it",
-      "rollback-action: trigger 'p95-vs-baseline' must breach for 5m but the window is 2m: only its sequential test can fail it",
+      "rollback-action: trigger 'error-rate' must breach for 5m but the window is 2m, 30s of it settling: only its sequential test can fail it",
+      "rollback-action: trigger 'p95-latency' must breach for 10m but the window is 2m, 30s of it settling: only its sequential test can fail it",
+      "rollback-action: trigger 'p95-vs-baseline' must breach for 5m but the window is 2m, 30s of it settling: only its sequential test can fail it",
       'rollback-action: targets: shop/deployment/api is named 2 times; it is acted on once',
     ]);
     expect(result.log).toContain(
@@ -114,7 +114,7 @@ triggers:
     );
     expect(result.log).toContain('Triggers that will be judged (7):');
     expect(result.log).toContain(
-      '  error-rate (P1, prometheus): fails > 0.05 for 5m (sooner when a sequential test is sure); min-requests 20, settles 30s after the rollout; reads errors http_requests_total{job="shop-api",code=~"5.."} over requests http_requests_total{job="shop-api"}  [preset]',
+      '  error-rate (P1, prometheus): fails > 0.05 for 5m (sooner when a sequential test is sure); min-requests 20; settles 30s after the rollout; reads errors http_requests_total{job="shop-api",code=~"5.."} over requests http_requests_total{job="shop-api"}  [preset]',
     );
     expect(result.log).toContain(
       "  p99-latency (P1, prometheus): fails > 3 for 1m (sooner when a sequential test is sure that more than 1 % of requests are slower, from the histogram's buckets); settles 30s after the rollout; reads histogram_quantile(0.99, sum by (le) (rate(x_bucket[1m]))) (ranges cut to the time since the deploy, at least two scrapes)  [policy (replaces the preset)]",

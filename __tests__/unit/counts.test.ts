@@ -212,7 +212,7 @@ describe('evaluateTrigger on counts', () => {
       undefined,
       {},
       'fail',
-      /^333 in 10s \(1998 per 60s\): a rate above 100 per 60s beyond doubt \(counted: more than 100 within 10s\)$/,
+      /^333 in 10s \(1998 per 60s\): a rate above 100 per 60s beyond doubt \(more than 100 counted within 10s, and a sequential test, LLR \d+\.\d ≥ 6\.9\)$/,
     ],
     [
       'before a whole minute, 80 counted is no rate yet',
@@ -222,6 +222,15 @@ describe('evaluateTrigger on counts', () => {
       {},
       'pass',
       /^96 \(fails when the count since the rollout proves more than 100 per 60s; so far 80 in 50s/,
+    ],
+    [
+      'as many as before the deploy, counted a little over it in under a minute: no proof',
+      { ...COUNT, relativeToBaseline: true },
+      polls(50, (t) => ({ value: 130, count: (130 * t) / 50, countSeconds: t })),
+      126,
+      {},
+      'pass',
+      /so far 130 in 50s/,
     ],
     [
       'with a for, the rate before the deploy raises the bar of every poll too',

@@ -103,18 +103,18 @@ export function countedSince(
 /** The sequential test on the counts: `fail` when a breach is beyond doubt. */
 export function testCounts(rule: TriggerRule, counted: Counted): SprtResult {
   const options = rule.fastFail === false ? {} : (rule.fastFail ?? {});
-  if (counted.kind === 'rate' && counted.seconds < counted.perSeconds) {
-    // Less than one range counted: no rate to test yet, but more events than the limit in
-    // less than a range is more than the limit in that range, by count alone.
-    const upper = poissonSprt(0, 0, 1, 2).upper;
-    return { llr: 0, upper, decision: counted.count > counted.limit ? 'fail' : 'continue' };
-  }
   if (counted.kind === 'rate') {
     const rate0 = counted.limit / counted.perSeconds;
-    return poissonSprt(counted.count, counted.seconds, rate0, 2 * rate0, {
+    const test = poissonSprt(counted.count, counted.seconds, rate0, 2 * rate0, {
       alpha: options.alpha ?? 0.001,
       beta: options.beta ?? 0.01,
     });
+    // Less than one range counted: the rate alone is a guess from a few seconds (a warm-up
+    // burst), so it must also be more than the limit by count: more than 100 in less than a
+    // minute is more than 100 in that minute.
+    return counted.seconds < counted.perSeconds && counted.count <= counted.limit
+      ? { ...test, decision: 'continue' }
+      : test;
   }
   // Unless the policy names its own alternative: two tests, each at half the false-alarm
   // budget, one against 1.5 times the threshold (quicker on a moderate regression, 7.5 % for
@@ -147,7 +147,7 @@ export function enough(rule: TriggerRule, counted: Counted): boolean {
 /** How a failing test proved it: the sequential test's figures, or a count over the limit. */
 export function howProven(counted: Counted, test: SprtResult): string {
   return counted.kind === 'rate' && counted.seconds < counted.perSeconds
-    ? `counted: more than ${format(counted.limit)} within ${Math.round(counted.seconds)}s`
+    ? `more than ${format(counted.limit)} counted within ${Math.round(counted.seconds)}s, and a sequential test, LLR ${test.llr.toFixed(1)} ≥ ${test.upper.toFixed(1)}`
     : `sequential test, LLR ${test.llr.toFixed(1)} ≥ ${test.upper.toFixed(1)}`;
 }
 
