@@ -225,7 +225,7 @@ function condition(trigger: TriggerSpec): string {
   const events = trigger.query === undefined ? undefined : eventCountOf(trigger.query);
   if (events)
     parts.push(
-      `per ${formatDuration(events.rangeSeconds * 1000)}: more than that counted since the rollout, or a sequential test on the rate`,
+      `per ${formatDuration(events.rangeSeconds * 1000)}, a sequential test on every event since the rollout once ${formatDuration(events.rangeSeconds * 1000)} is counted`,
     );
   else parts.push(trigger.for ? `for ${trigger.for}` : 'at the first poll');
   if (trigger['fast-fail']) parts.push('or sooner when the sequential test is sure');

@@ -191,6 +191,11 @@ export function unreachableTriggers(
       return [
         `trigger '${rule.name}' must breach for ${formatDuration(rule.forMs)} but the window is ${formatDuration(windowMs)}${settle ? `, ${formatDuration(settle)} of it settling` : ''}: ${early ? 'only its sequential test can fail it' : 'it cannot fail'}`,
       ];
+    // A count per minute is judged once a whole minute is counted (after any settle).
+    if (rule.perSeconds !== undefined && !rule.forMs && rule.perSeconds * 1000 > windowMs - settle)
+      return [
+        `trigger '${rule.name}' judges a count per ${formatDuration(rule.perSeconds * 1000)} but the window is ${formatDuration(windowMs)}${settle ? `, ${formatDuration(settle)} of it settling` : ''}: it cannot fail`,
+      ];
     const polls = Math.floor(windowMs / intervalMs) + 1;
     if (rule.failureLimit !== undefined && rule.failureLimit >= polls)
       return [
@@ -229,7 +234,7 @@ export function describeWatched(trigger: WatchedTrigger, baseline?: number): str
         : rule.forMs
           ? `for ${formatDuration(rule.forMs)}`
           : rule.perSeconds !== undefined && early
-            ? `per ${formatDuration(rule.perSeconds * 1000)}, judged on every event since the rollout, never on one poll: more than that counted fails at once, otherwise a sequential test on the rate once ${formatDuration(rule.perSeconds * 1000)} is counted`
+            ? `per ${formatDuration(rule.perSeconds * 1000)}, judged on every event since the rollout, never on one poll: a sequential test on the rate once ${formatDuration(rule.perSeconds * 1000)} is counted`
             : 'at once';
   const raised = rule.relativeToBaseline
     ? '; the rate before the deploy raises the bar when it was higher'

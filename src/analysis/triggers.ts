@@ -466,7 +466,7 @@ function evaluateOne(
       status: 'fail',
       fastFailed: true,
       breachingSince,
-      detail: `${describeCounts(proof, threshold)}: ${provenClaim(proof)} (${howProven(proof, test)})`,
+      detail: `${describeCounts(proof, threshold)}: ${provenClaim(proof)} (${howProven(test)})`,
     };
   }
 
