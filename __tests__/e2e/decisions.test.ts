@@ -198,7 +198,7 @@ watch: {interval: 5s, baseline-window: 30s}
     });
     expect(body.watch['elapsed-ms']).toBeGreaterThanOrEqual(30_000);
     expect(body.watch['elapsed-ms']).toBeLessThan(60_000);
-    expect(guarded.log).toMatch(/settling after the rollout, \d+s of 30s/);
+    expect(guarded.log).toMatch(/^\[\d+s\] .*settling: (.*, )?p95-latency \d/m);
     expect(lab.runningImage()).toBe('shop/api:1.2');
   } finally {
     await job.dispose();

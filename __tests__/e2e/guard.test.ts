@@ -139,7 +139,8 @@ test('a good release passes the window and becomes the last verified-good one', 
   expect(guarded.log).toContain(
     'error-rate (P1, prometheus): fails > 0.05 for 5m (sooner when a sequential test is sure)',
   );
-  expect(guarded.log).toMatch(/^\[8s\] (.* · )?ok: (.*, )?error-rate 0(,|$)/m);
+  // Settling for 30 s, it is shown apart from the triggers judged ok.
+  expect(guarded.log).toMatch(/^\[8s\] (.* · )?settling: (.*, )?error-rate 0(,|$)/m);
   const body = report(guarded);
   expect(body.ledger).toEqual([
     { context: 'eu-west', namespace: 'shop', targets: ['deployment/api@2'], entries: 1 },

@@ -23,7 +23,9 @@ describe('docs/permissions.md', () => {
   test('its RBAC table is generated from examples/rbac.yaml, the Roles the lab proves (run `npm run docs`)', async () => {
     const { doc, rbac } = await readPermissionsFiles();
     expect(doc).toBe(renderPermissionsDoc(doc, rbac));
-    expect(doc).toContain('| `rollback` | `rollback-action-rollback` | `get`, `patch` deployments');
+    expect(doc).toContain(
+      '| `rollback` | `rollback-action-rollback` | `get`, `watch`, `patch` deployments',
+    );
   });
 });
 

@@ -223,6 +223,19 @@ describe('progressLine', () => {
     expect(progressLine(elapsed, [state], interval)).toBe(`${shown} ok: error-rate 0.01`);
   });
 
+  test('a trigger settling after the rollout is shown apart, never as ok, whatever it reads', () => {
+    expect(
+      progressLine(
+        10_000,
+        [
+          { ...state, name: 'error-rate', value: 0.211, settling: true },
+          { ...state, name: 'error-rate-severe', value: 0.211, severity: 'P0' as const },
+        ],
+        10_000,
+      ),
+    ).toBe('[10s] settling: error-rate 0.211 · ok: error-rate-severe 0.211');
+  });
+
   test('a backend that is down is said once, for every trigger it leaves without data', () => {
     const down = {
       ...state,

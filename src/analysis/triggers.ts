@@ -136,6 +136,8 @@ export interface TriggerState {
   total?: number;
   /** True when a quiet service's trigger was judged at the end on the whole window's counts. */
   judgedOnWindow?: boolean;
+  /** True while a non-P0 trigger settles after the rollout: its value is shown, not judged. */
+  settling?: boolean;
   detail: string;
 }
 
@@ -369,6 +371,7 @@ function evaluateOne(
     value: latest?.value,
     fastFailed: false,
     ...(lowerBound === undefined ? {} : { lowerBound, errors, total }),
+    ...(settling ? { settling: true } : {}),
   };
   if (!latest)
     return { ...base, status: 'no-data', breachingSince: undefined, detail: 'no observation yet' };

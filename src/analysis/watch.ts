@@ -57,13 +57,18 @@ export function progressLine(
   const shown = intervalMs >= 1000 ? Math.round(elapsedMs / 1000) * 1000 : elapsedMs;
   const of = (status: TriggerState['status']): TriggerState[] =>
     states.filter((s) => s.status === status);
-  const ok = of('pass').filter((s) => !s.breaching);
+  const ok = of('pass').filter((s) => !s.breaching && !s.settling);
+  const settling = of('pass').filter((s) => s.settling);
   const parts = [
     ...of('fail').map((s) => `${s.name} FAILS: ${s.detail}`),
     ...of('pass')
       .filter((s) => s.breaching)
       .map((s) => `${s.name} ${format(s.value)}, breaching ${s.breaching ?? ''}`),
     ...noData(of('no-data')),
+    // A settling trigger's value is not judged yet: never under ok, however it reads.
+    ...(settling.length
+      ? [`settling: ${settling.map((s) => `${s.name} ${format(s.value)}`).join(', ')}`]
+      : []),
     ...(ok.length ? [`ok: ${ok.map((s) => `${s.name} ${format(s.value)}`).join(', ')}`] : []),
   ];
   return `[${formatDuration(shown)}] ${parts.join(' · ')}`;

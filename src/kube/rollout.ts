@@ -103,6 +103,8 @@ export interface WaitOptions {
   /** How often status is read when polling, and how often the timeout is checked. */
   pollMs?: number;
   log?: (line: string) => void;
+  /** Where a watch the credentials may not open is said: an annotation, as RBAC should grant it. */
+  warn?: (line: string) => void;
 }
 
 export interface WaitResult extends RolloutState {
@@ -263,7 +265,8 @@ export async function waitForRollout(
       if (!(error instanceof KubeError && error.status === 410)) {
         if (!pollingSaid.has(client)) {
           pollingSaid.add(client);
-          options.log?.(
+          const forbidden = error instanceof KubeError && error.status === 403;
+          (forbidden ? (options.warn ?? options.log) : options.log)?.(
             `${client.context}: cannot watch rollouts (${messageOf(error)}); polling every ${formatDuration(pollMs)} instead`,
           );
         }

@@ -25,6 +25,7 @@ export async function waitForRollouts(
             clock: context.clock,
             timeoutMs: context.config.rolloutTimeoutMs,
             log: (line) => core.info(line),
+            warn: (line) => core.warning(`rollback-action: ${line}`),
           });
           return {
             target,

@@ -3,6 +3,7 @@
  * would (undo.ts), patched once, and optionally waited for. Targets run concurrently with a
  * bound; one failing target or region never stops the others, and each gets its own result.
  */
+import * as core from '@actions/core';
 import pLimit from 'p-limit';
 import type { Clock } from '../clock.js';
 import { messageOf } from '../errors.js';
@@ -211,6 +212,7 @@ async function followRollout(
       clock: options.clock,
       timeoutMs: options.timeoutMs,
       log: options.log,
+      warn: (line) => core.warning(`rollback-action: ${line}`),
     });
     if (!waited.failed) return { ...result, seconds: seconds() };
     return {
