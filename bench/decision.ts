@@ -21,6 +21,9 @@ import { Prometheus, openMetrics } from '../lab/prometheus/server.js';
 import { runAction } from '../lab/runner/harness.js';
 import { formatTimestamp } from '../src/time.js';
 import { machine, writeSection } from './report.js';
+import { PRESET_SETTLE } from '../src/analysis/rules.js';
+import { sprtOptions } from '../src/analysis/sequential.js';
+import { parseDuration } from '../src/duration.js';
 import {
   BEFORE_SECONDS,
   BUCKETS,
@@ -29,7 +32,10 @@ import {
   REGRESSED,
   SEGMENT_SECONDS,
   deploySet,
+  SCRAPE_SECONDS,
+  firstReadable,
   generate,
+  informationBound,
   lastCounters,
   mulberry32,
   plan,
@@ -46,6 +52,7 @@ const SERIES = Number(process.env.BENCH_SERIES ?? 8);
 const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 4);
 const WINDOW = '15m';
 const INTERVAL = '10s';
+const POLL = (parseDuration(INTERVAL) ?? 0) / 1000;
 
 interface RuleSet {
   name: string;
@@ -251,7 +258,16 @@ interface Row {
   times: number[];
   early: number;
   triggers: Map<string, number>;
+  /** Of the regressions of the error ratio alone: the fewest seconds any test could take. */
+  bounds: number[];
 }
+
+/** The families judged on the error ratio alone, whose information bound is computed. */
+const BOUNDED: readonly Family[] = ['error ratio ×3', 'slow leak'];
+
+/** The preset's settle and its sequential tests' error probabilities. */
+const SETTLE_SECONDS = (parseDuration(PRESET_SETTLE) ?? 0) / 1000;
+const { alpha: ALPHA, beta: BETA } = sprtOptions(0.05);
 
 export function quantile(values: readonly number[], q: number): number | undefined {
   if (values.length === 0) return undefined;
@@ -272,12 +288,17 @@ function tally(deploys: Deploy[], replayed: Replayed[]): Map<Family, Row> {
       times: [],
       early: 0,
       triggers: new Map(),
+      bounds: [],
     });
   deploys.forEach((d, i) => {
     const r = replayed[i];
     const row = rows.get(d.plan.family);
     if (!r || !row) return;
     row.deploys++;
+    const bound = BOUNDED.includes(d.plan.family)
+      ? informationBound(d.plan, { settleSeconds: SETTLE_SECONDS, alpha: ALPHA, beta: BETA })
+      : undefined;
+    if (bound !== undefined) row.bounds.push(bound);
     if (r.verdict === 'inconclusive') row.inconclusive++;
     if (r.verdict !== 'would roll back') return;
     if (r.trigger) row.triggers.set(r.trigger, (row.triggers.get(r.trigger) ?? 0) + 1);
@@ -315,6 +336,22 @@ function table(rows: Map<Family, Row>): string {
   return lines.join('\n');
 }
 
+/** One line a rule set: the figures a reader compares first. */
+function summary(sets: readonly { name: string; rows: Map<Family, Row> }[]): string {
+  const lines = [
+    '| rule set | false rollbacks | regressions caught | caught before onset | median to detect | p90 to detect | healthy inconclusive |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const set of sets) {
+    const t = totals(set.rows);
+    const early = [...set.rows.values()].reduce((a, r) => a + r.early, 0);
+    lines.push(
+      `| ${set.name} | ${t.falseRollbacks} of ${t.healthy} | ${t.detected} of ${t.regressed} | ${early} | ${secs(quantile(t.times, 0.5))} | ${secs(quantile(t.times, 0.9))} | ${t.healthyInconclusive} of ${t.healthy} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 interface Totals {
   healthy: number;
   regressed: number;
@@ -345,7 +382,7 @@ const verdict = (met: boolean, missedBy: string): string => (met ? 'met' : `miss
 function goals(
   preset: Map<Family, Row>,
   others: { name: string; rows: Map<Family, Row> }[],
-  severe: number[],
+  severe: { seconds: number; readable: number }[],
 ): string[] {
   const t = totals(preset);
   const lines: string[] = [];
@@ -359,13 +396,25 @@ function goals(
   for (const row of preset.values()) {
     if (!(REGRESSED as readonly string[]).includes(row.family) || row.deploys === 0) continue;
     const median = quantile(row.times, 0.5);
+    const bound = quantile(row.bounds, 0.5);
+    const why =
+      bound === undefined
+        ? ''
+        : ` Its information bound: a sequential test with a false-alarm probability of ${ALPHA} decides, on average, once the requests since the onset (and after the ${SETTLE_SECONDS} s settle) carry ln((1-β)/α) of information against 5 % (each request its Kullback-Leibler divergence from 5 %); at each deploy's traffic and ratio that takes a median ${bound.toFixed(0)} s over these deploys (\`informationBound\` in bench/traces.ts).`;
     lines.push(
-      `- ${row.family}: median time to detect at most 60 s: ${secs(median)} — ${median === undefined ? 'missed (nothing detected)' : verdict(median <= 60, `${median - 60} s`)}.`,
+      `- ${row.family}: median time to detect at most 60 s: ${secs(median)} — ${median === undefined ? 'missed (nothing detected)' : verdict(median <= 60, `${median - 60} s`)}.${why}`,
     );
   }
-  const severeMedian = quantile(severe, 0.5);
+  const severeMedian = quantile(
+    severe.map((s) => s.seconds),
+    0.5,
+  );
+  const readable = quantile(
+    severe.map((s) => s.readable),
+    0.5,
+  );
   lines.push(
-    `- An error ratio of 20-30 % (the ${severe.length} detected deploys of 'delayed onset' and of 'error ratio ×30' at 20 % or more) detected within a median 15 s of its onset: ${secs(severeMedian)} — ${severeMedian === undefined ? 'missed (nothing detected)' : verdict(severeMedian <= 15, `${severeMedian - 15} s`)}.`,
+    `- An error ratio of 20-30 % (the ${severe.length} detected deploys of 'delayed onset' and of 'error ratio ×30' at 20 % or more) detected within a median 15 s of its onset: ${secs(severeMedian)} — ${severeMedian === undefined ? 'missed (nothing detected)' : verdict(severeMedian <= 15, `${severeMedian - 15} s`)}. The data allow no less than a median ${secs(readable)}: a sample every ${SCRAPE_SECONDS} s read by a poll every ${POLL} s, the first poll that can read a sample taken after the onset comes that long after it (\`firstReadable\` in bench/traces.ts); live, with 1 s scrapes, see the detection section.`,
   );
   const inconclusiveAllowed = Math.floor(t.healthy * 0.05);
   lines.push(
@@ -447,13 +496,23 @@ async function main(): Promise<void> {
     });
     // Severe error ratios: the step families whose ratio after onset is 20 % or more.
     const presetRuns = done.filter((r) => r.rules === 'runbook preset');
+    // The preset's wrong answers, on the console, for whoever is tuning it.
+    for (const r of presetRuns)
+      r.deploys.forEach((d, i) => {
+        const got = r.replayed[i]?.verdict;
+        if (d.plan.regressed ? got !== 'would roll back' : got === 'would roll back')
+          console.log(
+            `runbook preset wrong: ${d.plan.family} ${JSON.stringify(d.plan.params)} → ${got} (${r.replayed[i]?.trigger ?? '–'})`,
+          );
+      });
     const severe = presetRuns.flatMap((r) =>
       r.deploys.flatMap((d, i) => {
         const replayed = r.replayed[i];
         const to = d.plan.params.to ?? 0;
         const step = ['delayed onset', 'error ratio ×30'].includes(d.plan.family);
         if (!step || to < 0.2 || replayed?.verdict !== 'would roll back') return [];
-        return [(replayed.after ?? 0) - (d.plan.onset ?? 0)];
+        const onset = d.plan.onset ?? 0;
+        return [{ seconds: (replayed.after ?? 0) - onset, readable: firstReadable(onset, POLL) }];
       }),
     );
     const [preset, ...others] = bySet;
@@ -486,6 +545,12 @@ async function main(): Promise<void> {
       '- **plain runbook rule**: error rate > 5 % for 5m, p95 > 1 s for 10m, p99 > 2 s for 10m, 5xx > 100 a minute; plain thresholds held for their duration (`fast-fail: false`), no baseline (`runbook-plain.yml`).',
       "- **Flagger-style**: a Canary (`flagger-canary.yaml`) imported with Flagger's documented defaults: `request-success-rate` min 99 (%), `request-duration` (p99) max 500 (ms), metric interval 1m, `analysis.threshold: 5` (rolled back at the 5th failed check; a check is a 10 s poll here, not Flagger's 1m), via MetricTemplates on the application's metrics.",
       '- **Argo-Rollouts-style**: the documented `success-rate` AnalysisTemplate (`argo-analysis.yaml`): `successCondition: result[0] >= 0.95`, `failureLimit: 3`, `sum(irate(...[5m]))` ratio; measured every 10 s poll instead of its 5m interval. The documented template has no latency metric.',
+      '',
+      '### Summary',
+      '',
+      'All families together (times over the detected regressions, from their onset; a detection before the onset is a rollback of a release that was still healthy).',
+      '',
+      summary(bySet),
       '',
       ...bySet.flatMap((s) => [`### ${s.name}`, '', table(s.rows), '']),
       '### Goals (`preset: runbook`, 10 s poll)',

@@ -398,3 +398,43 @@ export function deploySet(
   }
   return all;
 }
+
+/**
+ * The fewest seconds after the onset at which any sequential test with false-alarm
+ * probability `alpha` can tell a deploy's error ratio from `p0`: the time at which the
+ * information its requests carry (each request the Kullback-Leibler divergence of the ratio
+ * from p0), counted after the settle, reaches Wald's ln((1-β)/α). An average, not a
+ * guarantee: a test decides on the requests it draws. Undefined beyond the window.
+ */
+export function informationBound(
+  deploy: DeployPlan,
+  {
+    settleSeconds,
+    alpha,
+    beta,
+    p0 = 0.05,
+  }: { settleSeconds: number; alpha: number; beta: number; p0?: number },
+): number | undefined {
+  const need = Math.log((1 - beta) / alpha);
+  const onset = deploy.onset ?? 0;
+  let information = 0;
+  for (let t = Math.max(onset, settleSeconds); t < WINDOW_SECONDS; t++) {
+    const now = REGIONS.map((region) => deploy.at(t, region));
+    const rate = now.reduce((sum, c) => sum + c.rate / REGIONS.length, 0);
+    const p = now.reduce((sum, c) => sum + (c.errorRatio * c.rate) / REGIONS.length, 0) / rate;
+    if (p > p0)
+      information += rate * (p * Math.log(p / p0) + (1 - p) * Math.log((1 - p) / (1 - p0)));
+    if (information >= need) return t + 1 - onset;
+  }
+  return undefined;
+}
+
+/**
+ * Seconds from an onset to the first poll that can read a sample taken after it: samples come
+ * every SCRAPE_SECONDS and the watch polls every `pollSeconds` from the rollout, so no rule,
+ * however sure, can decide sooner (live, with 1 s scrapes, the lag is a second or two).
+ */
+export function firstReadable(onset: number, pollSeconds: number): number {
+  const sample = (Math.floor(onset / SCRAPE_SECONDS) + 1) * SCRAPE_SECONDS;
+  return Math.ceil(sample / pollSeconds) * pollSeconds - onset;
+}

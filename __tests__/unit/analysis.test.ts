@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../bench/traces.js';
 import { sprt, sprtOptions, wilsonLower } from '../../src/analysis/sequential.js';
 import {
   evaluateTrigger,
@@ -376,18 +377,6 @@ describe('sequential test', () => {
     if (expected === undefined) expect(lowerBound).toBeUndefined();
     else expect(lowerBound).toBeCloseTo(expected, 3);
   });
-
-  /** A seeded PRNG, so the simulation is the same on every run. */
-  function mulberry32(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
 
   /** Draws Binomial(n, p) by inverting its CDF: one uniform number per draw. */
   function binomial(n: number, p: number, random: () => number): () => number {

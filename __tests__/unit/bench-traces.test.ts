@@ -14,9 +14,12 @@ import {
   deploySet,
   generate,
   histogramQuantile,
+  firstReadable,
   increase,
+  informationBound,
   mulberry32,
   plan,
+  type DeployPlan,
   type DeployTrace,
   type Family,
 } from '../../bench/traces.js';
@@ -259,4 +262,53 @@ test.each<[number, number]>([
   [11, 11],
 ])('bucketOf(%d) = %d (le is inclusive)', (seconds, bucket) => {
   expect(bucketOf(seconds)).toBe(bucket);
+});
+
+describe('the information bound of a regression', () => {
+  const PRESET = { settleSeconds: 30, alpha: 0.001, beta: 0.01 };
+  /** A deploy at `ratio` errors and `rate` requests a second from `onset` on. */
+  const step = (ratio: number, rate: number, onset = 0): DeployPlan => ({
+    family: 'error ratio ×3',
+    regressed: true,
+    onset,
+    params: {},
+    at: (t) => ({ rate, errorRatio: t >= onset ? ratio : 0.01, p95: 0.25, sigma: 0.5 }),
+    gaps: [],
+    reset: null,
+  });
+  // 7.5 % against 5 % carries 0.00574 nats a request: ln(99/0.1) = 6.90 of them takes 1203
+  // requests, 60 s at 20 a second, after the 30 s settle.
+  test.each<[string, DeployPlan, typeof PRESET, number | undefined]>([
+    ['7.5 % at 20 requests/s, from the rollout', step(0.075, 20), PRESET, 91],
+    ['the same without a settle', step(0.075, 20), { ...PRESET, settleSeconds: 0 }, 61],
+    [
+      'the same from 5 minutes after the rollout: no settle to wait',
+      step(0.075, 20, 300),
+      PRESET,
+      61,
+    ],
+    ['twice the traffic, half the wait', step(0.075, 40), { ...PRESET, settleSeconds: 0 }, 31],
+    [
+      'a larger alpha decides sooner',
+      step(0.075, 20),
+      { ...PRESET, settleSeconds: 0, alpha: 0.01 },
+      41,
+    ],
+    ['at the threshold: never', step(0.05, 20), PRESET, undefined],
+    ['5.1 % at 1 request/s: not within the window', step(0.051, 1), PRESET, undefined],
+  ])('%s', (_name, deploy, options, seconds) => {
+    expect(informationBound(deploy, options)).toBe(seconds);
+  });
+});
+
+// Samples every 15 s, polls every 10 s from the rollout.
+test.each<[number, number]>([
+  [0, 20], // the sample at 15 s, read at 20 s
+  [1, 19],
+  [14, 6],
+  [15, 15], // the sample at 15 s holds nothing after the onset: the one at 30 s
+  [121, 19],
+  [299, 1],
+])('firstReadable(%d) = %d', (onset, seconds) => {
+  expect(firstReadable(onset, 10)).toBe(seconds);
 });

@@ -3,9 +3,9 @@
  * rates as a Poisson rate against the threshold or the rate before the deploy, the settle
  * period after a rollout, and a quiet service judged on the whole window at its end.
  */
-import { boundaryFor, slowRequests } from '../../src/analysis/counts.js';
+import { boundaryFor, slowRequests, testCounts } from '../../src/analysis/counts.js';
 import { watchedTriggers } from '../../src/analysis/rules.js';
-import { poissonSprt, wilsonUpper } from '../../src/analysis/sequential.js';
+import { poissonSprt, sprt, sprtMixture, wilsonUpper } from '../../src/analysis/sequential.js';
 import {
   evaluateTrigger,
   type Bucket,
@@ -65,6 +65,13 @@ describe('slow requests from buckets', () => {
   });
 });
 
+const RATIO_RULE: TriggerRule = {
+  name: 'error-rate',
+  severity: 'P1',
+  above: 0.05,
+  noData: 'hold',
+};
+
 describe('sequential tests on counts', () => {
   test.each<[string, number, number, 'fail' | 'continue']>([
     ['250 a minute against 100: fails in a minute', 250, 60, 'fail'],
@@ -74,6 +81,47 @@ describe('sequential tests on counts', () => {
     ['nothing counted yet', 0, 0, 'continue'],
   ])('poissonSprt: %s', (_name, count, seconds, decision) => {
     expect(poissonSprt(count, seconds, 100 / 60, 200 / 60).decision).toBe(decision);
+  });
+
+  // A ratio just above its threshold: only a near alternative favours it. Against 7.5 % alone
+  // (1.5 × 5 %) 6.2 % drifts the wrong way and is never proven; the mixture proves it.
+  test.each<[string, number, number, 'fail' | 'continue', 'fail' | 'continue']>([
+    ['6.2 % of 10000 against 5 %', 620, 10000, 'fail', 'continue'],
+    ['6 % of 2000: not yet sure', 120, 2000, 'continue', 'continue'],
+    ['exactly 5 % of 50000: never', 2500, 50000, 'continue', 'continue'],
+    ['3 % of 50000 (errors already there): never', 1500, 50000, 'continue', 'continue'],
+    ['15 % of 300: at once', 45, 300, 'fail', 'fail'],
+    ['nothing counted', 0, 0, 'continue', 'continue'],
+  ])('sprtMixture: %s', (_name, errors, total, mixture, alone) => {
+    const options = { p0: 0.05, alpha: 0.001, beta: 0.01 };
+    expect(
+      sprtMixture(errors, total, { ...options, alternatives: [0.0625, 0.075, 0.1] }).decision,
+    ).toBe(mixture);
+    expect(sprt(errors, total, { ...options, p1: 0.075 }).decision).toBe(alone);
+  });
+
+  test('the mixture is one test: its bound is not raised for the number of alternatives', () => {
+    const one = sprtMixture(60, 300, {
+      p0: 0.05,
+      alpha: 0.001,
+      beta: 0.01,
+      alternatives: [0.1],
+    });
+    expect(one).toEqual(sprt(60, 300, { p0: 0.05, p1: 0.1, alpha: 0.001, beta: 0.01 }));
+    expect(sprtMixture(60, 300, { p0: 0.05, alpha: 0.001, beta: 0.01, alternatives: [] })).toEqual({
+      llr: 0,
+      upper: one.upper,
+      decision: 'continue',
+    });
+  });
+
+  test.each<[string, Parameters<typeof testCounts>[0]['fastFail'], number, number, string]>([
+    ['the mixture by default', {}, 620, 10000, 'fail'],
+    ['a policy that names p1 gets that one test', { p1: 0.075 }, 620, 10000, 'continue'],
+    ['a larger alpha decides sooner', { alpha: 0.05 }, 130, 2000, 'fail'],
+  ])('testCounts: %s', (_name, fastFail, bad, total, decision) => {
+    const rule = { ...RATIO_RULE, fastFail };
+    expect(testCounts(rule, { kind: 'ratio', bad, total, p0: 0.05 }).decision).toBe(decision);
   });
 
   test.each<[number, number, [number, number] | undefined]>([
@@ -353,6 +401,34 @@ describe('evaluateTrigger on counts', () => {
       { final: true },
       'pass',
       /judged on the whole window: 1 error in 360 requests, a share below 0\.05 with 99\.9 % confidence/,
+    ],
+    [
+      '5.8 % against 5 %: too close for the test or `for`, above it over the whole window',
+      { ...RATIO, settleMs: undefined, forMs: 600 * S },
+      polls(900, (t) => ({
+        value: t % 20 ? 0.045 : 0.071,
+        windowTotal: 100,
+        errors: Math.round(t * 10 * 0.058),
+        total: t * 10,
+      })),
+      undefined,
+      { final: true },
+      'fail',
+      /^judged on the whole window: 522 errors in 9000 requests: a ratio above 0\.05 beyond doubt \(one look, 99\.9 % lower bound 0\.05\d*\)/,
+    ],
+    [
+      'the same before the end of the window: not yet',
+      { ...RATIO, settleMs: undefined, forMs: 600 * S },
+      polls(900, (t) => ({
+        value: t % 20 ? 0.045 : 0.071,
+        windowTotal: 100,
+        errors: Math.round(t * 10 * 0.058),
+        total: t * 10,
+      })),
+      undefined,
+      {},
+      'pass',
+      /^0\.071 \(fails > 0\.05 for 600s\); breaching, 0s of 10m$/,
     ],
     [
       'a quiet service at 4 %: not clearly below 5 %, still unjudged',

@@ -64,7 +64,7 @@ function severityMap(own: Record<string, Severity> | undefined): Record<string, 
 }
 
 /** The preset's settle period: long enough for a warm-up, short of a P1 regression's minute. */
-const PRESET_SETTLE = '30s';
+export const PRESET_SETTLE = '30s';
 
 /**
  * A latency quantile of a histogram, as its provider reads it: judged also as the share of

@@ -42,6 +42,26 @@ export function sprt(errors: number, total: number, options: SprtOptions): SprtR
   return { llr, upper, decision: llr >= upper ? 'fail' : 'continue' };
 }
 
+/**
+ * Wald's test against several alternatives at once, weighted equally: the likelihood ratio
+ * of the mixture is the mean of theirs. The mean of likelihood ratios is still a
+ * supermartingale at or below p0, so one bound on it keeps the false-alarm probability at
+ * alpha however often it looks (Ville's inequality), while a regression just above the
+ * threshold, which only a near alternative favours, is still proven in time.
+ */
+export function sprtMixture(
+  errors: number,
+  total: number,
+  options: Omit<SprtOptions, 'p1'> & { alternatives: readonly number[] },
+): SprtResult {
+  const upper = Math.log((1 - options.beta) / options.alpha);
+  const llrs = options.alternatives.map((p1) => sprt(errors, total, { ...options, p1 }).llr);
+  if (llrs.length === 0) return { llr: 0, upper, decision: 'continue' };
+  const top = Math.max(...llrs);
+  const llr = top + Math.log(llrs.reduce((sum, l) => sum + Math.exp(l - top), 0) / llrs.length);
+  return { llr, upper, decision: llr >= upper ? 'fail' : 'continue' };
+}
+
 /** One-sided z for 99.9 %: the same false-alarm level as the sequential test's alpha. */
 const Z_999 = 3.09;
 

@@ -16,6 +16,7 @@ import {
 } from './series.js';
 import { wilsonLower, type SprtOptions } from './sequential.js';
 import {
+  clearlyAbove,
   clearlyBelow,
   type Counted,
   countedSince,
@@ -472,6 +473,20 @@ function evaluateOne(
       detail: `${describeCounts(proof, threshold)}: ${provenClaim(proof)} (${howProven(test)})`,
     };
   }
+
+  if (
+    options.final &&
+    rule.fastFail !== false &&
+    counted?.kind === 'ratio' &&
+    clearlyAbove(rule, counted)
+  )
+    return {
+      ...base,
+      status: 'fail',
+      breachingSince,
+      judgedOnWindow: true,
+      detail: `judged on the whole window: ${describeCounts(counted, threshold)}: ${provenClaim(counted)} (one look, 99.9 % lower bound ${format(wilsonLower(counted.bad, counted.total) ?? 0)})`,
+    };
 
   if (latest.missing) return noData();
   const breaching =
