@@ -48,13 +48,27 @@ export function perSeries<T extends Polled>(
 
 /** True when the watch saw more than one series: then they are judged as `mode` says. */
 export function severalSeries(observations: readonly Polled[]): boolean {
-  const keys = new Set<string>();
+  // Compared without describing them: this runs at every poll over the whole watch.
+  let first: Record<string, string> | undefined;
   for (const o of observations)
     for (const s of o.series ?? []) {
-      keys.add(describeLabels(s.labels));
-      if (keys.size > 1) return true;
+      first ??= s.labels;
+      if (!sameLabels(first, s.labels)) return true;
     }
   return false;
+}
+
+/** Whether two series are one by describeLabels (the metric name left out), without building strings. */
+function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
+  if (a === b) return true;
+  let unmatched = 0;
+  for (const name of Object.keys(a)) {
+    if (name === '__name__') continue;
+    if (!Object.hasOwn(b, name) || a[name] !== b[name]) return false;
+    unmatched += 1;
+  }
+  for (const name of Object.keys(b)) if (name !== '__name__') unmatched -= 1;
+  return unmatched === 0;
 }
 
 const REDUCE: Record<Exclude<SeriesMode, 'any' | 'all'>, (values: number[]) => number> = {

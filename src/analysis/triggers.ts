@@ -331,6 +331,22 @@ export function settleEnd(rule: TriggerRule, since: number | undefined): number 
     : undefined;
 }
 
+/** The readings of the polls breaching in a row up to the latest, oldest first. */
+function breachesInARow(
+  observations: readonly Observation[],
+  latest: Reading | undefined,
+  readingOf: (o: Observation) => Reading,
+): Reading[] {
+  const streak: Reading[] = [];
+  for (let i = observations.length - 1; i >= 0; i--) {
+    const o = observations[i];
+    const r = i === observations.length - 1 ? latest : o && readingOf(o);
+    if (!r?.breach) break;
+    streak.push(r);
+  }
+  return streak.reverse();
+}
+
 function evaluateOne(
   rule: TriggerRule,
   observations: readonly Observation[],
@@ -340,11 +356,14 @@ function evaluateOne(
   const threshold = thresholdOf(rule, baseline);
   // A non-P0 trigger neither breaches nor counts evidence while the release settles.
   const settled = settleEnd(rule, options.since);
-  const readings = observations.map((o) => {
+  // Read on demand: a poll needs the latest and the breaches in a row before it, and reading
+  // every poll of the window again at every poll made a long watch's garbage quadratic.
+  const readingOf = (o: Observation): Reading => {
     const r = read(rule, o, threshold);
     return settled !== undefined && r.at < settled ? { ...r, breach: false } : r;
-  });
-  const latest = readings.at(-1);
+  };
+  const last = observations.at(-1);
+  const latest = last && readingOf(last);
   const settling =
     settled !== undefined && latest !== undefined && latest.at < settled
       ? `; settling after the rollout, ${formatDuration(Math.round((latest.at - (options.since ?? 0)) / 1000) * 1000)} of ${formatDuration(rule.settleMs ?? 0)}`
@@ -377,9 +396,7 @@ function evaluateOne(
   if (!latest)
     return { ...base, status: 'no-data', breachingSince: undefined, detail: 'no observation yet' };
 
-  let start = readings.length;
-  while (start > 0 && readings[start - 1]?.breach) start -= 1;
-  const streak = readings.slice(start);
+  const streak = breachesInARow(observations, latest, readingOf);
   const breachingSince = streak[0]?.at;
   const comparison = describeCondition(rule, threshold, baseline);
   const noData = (): TriggerState => {
@@ -402,7 +419,7 @@ function evaluateOne(
 
   // Argo's failureLimit: breaching polls anywhere in the window, in a row or not.
   if (rule.failureLimit !== undefined) {
-    const failed = readings.filter((r) => r.breach).length;
+    const failed = observations.filter((o) => readingOf(o).breach).length;
     const what = latest.missing ? 'no data' : `${format(latest.value)} (fails ${comparison})`;
     if (failed > rule.failureLimit)
       return {
