@@ -6,8 +6,12 @@
  * the one asked for, the Kubernetes modes reach connect() (so the client chunk loaded), and
  * backtest, without triggers, says so from its own module.
  */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { kubeconfigFor } from '../../lab/kube-sim/server.js';
-import { runAction } from '../../lab/runner/harness.js';
+import { REPO_ROOT, runAction } from '../../lab/runner/harness.js';
 import { MODES, type Mode } from '../../src/constants.js';
 
 const kubeconfig = kubeconfigFor([{ name: 'eu-west', url: 'http://127.0.0.1:9' }]);
@@ -52,4 +56,54 @@ test('mode: validate without a kubeconfig runs without the Kubernetes client', a
   });
   expect({ exit: result.exitCode, errors: result.annotations }).toEqual({ exit: 0, errors: [] });
   expect(result.summary).toContain('No kubeconfig in this step: the contexts were not checked.');
+});
+
+/**
+ * What `mode: validate` loads is the cold start of every job that validates (issue 14): undici
+ * (@actions/core's OIDC client, @actions/github's proxy agent) is 0.4 MB that validate never
+ * uses, and scripts/build.ts leaves it out of core and the GitHub client is imported at its
+ * first call. A module hook records the dist files the run loads.
+ */
+test('mode: validate loads no undici', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'validate-loads-'));
+  try {
+    const record = path.join(dir, 'loaded.txt');
+    const hook = path.join(dir, 'hook.mjs');
+    await writeFile(
+      hook,
+      `import { registerHooks } from 'node:module';
+import { appendFileSync } from 'node:fs';
+registerHooks({ load(url, context, next) {
+  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(record)}, url + '\\n');
+  return next(url, context);
+} });
+`,
+    );
+    const result = await runAction({
+      inputs: {
+        mode: 'validate',
+        targets: 'deployment/api',
+        'prometheus-url': 'http://127.0.0.1:9',
+      },
+      env: { NODE_OPTIONS: `--import=${hook}` },
+      timeoutMs: 60_000,
+    });
+    expect(result.exitCode).toBe(0);
+    const dist = path.join(REPO_ROOT, 'dist');
+    const loaded = [
+      ...new Set(
+        (await readFile(record, 'utf8'))
+          .split('\n')
+          .filter(Boolean)
+          .map((u) => fileURLToPath(u)),
+      ),
+    ].filter((f) => f.startsWith(dist + path.sep));
+    expect(loaded).toContain(path.join(dist, 'index.js'));
+    const withUndici: string[] = [];
+    for (const file of loaded)
+      if (/undici/i.test(await readFile(file, 'utf8'))) withUndici.push(path.basename(file));
+    expect(withUndici).toEqual([]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
