@@ -59,20 +59,24 @@ test('mode: validate without a kubeconfig runs without the Kubernetes client', a
 });
 
 /**
- * What `mode: validate` loads is the cold start of every job that validates (issue 14): undici
- * (@actions/core's OIDC client, @actions/github's proxy agent) is 0.4 MB that validate never
- * uses, and scripts/build.ts leaves it out of core and the GitHub client is imported at its
- * first call. A module hook records the dist files the run loads.
+ * What `mode: validate` loads is the cold start of every job that validates (issue 14). Neither
+ * undici is loaded: the bundled one (@actions/core's OIDC client, @actions/github's proxy agent:
+ * 0.4 MB; scripts/build.ts leaves it out of core, the GitHub client is imported at its first
+ * call) nor Node's own, which an ES module's import of node:http loads (src/node-http.ts); nor
+ * TLS, which validate, sending no request, does not need. A module hook records the dist files
+ * the run loads and, at exit, Node's own modules.
  */
-test('mode: validate loads no undici', async () => {
+test('mode: validate loads no undici and no TLS', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'validate-loads-'));
   try {
     const record = path.join(dir, 'loaded.txt');
+    const builtins = path.join(dir, 'builtins.txt');
     const hook = path.join(dir, 'hook.mjs');
     await writeFile(
       hook,
       `import { registerHooks } from 'node:module';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
+process.on('exit', () => writeFileSync(${JSON.stringify(builtins)}, process.moduleLoadList.join('\\n')));
 registerHooks({ load(url, context, next) {
   if (url.startsWith('file:')) appendFileSync(${JSON.stringify(record)}, url + '\\n');
   return next(url, context);
@@ -103,6 +107,11 @@ registerHooks({ load(url, context, next) {
     for (const file of loaded)
       if (/undici/i.test(await readFile(file, 'utf8'))) withUndici.push(path.basename(file));
     expect(withUndici).toEqual([]);
+    const nodeModules = (await readFile(builtins, 'utf8')).split('\n');
+    expect(nodeModules).toContain('NativeModule internal/modules/esm/loader');
+    expect(
+      nodeModules.filter((m) => /^NativeModule (internal\/deps\/undici\/|tls$|https$)/.test(m)),
+    ).toEqual([]);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
