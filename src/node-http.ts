@@ -3,7 +3,7 @@
  * - an ES module's `import` of node:http reads every export, and its WebSocket, CloseEvent and
  *   MessageEvent getters load Node's own undici (with http2, zlib, worker_threads);
  * - node:https loads TLS and crypto.
- * Together some 100 ms of CPU at every start, `mode: validate`'s too, which sends no request
+ * Together some 50 ms of CPU at every start, `mode: validate`'s too, which sends no request
  * (issue 14). Their types are imported from node:http as usual: `import type` loads nothing.
  */
 import { createRequire } from 'node:module';
