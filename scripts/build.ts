@@ -10,7 +10,7 @@
  *   (name and version, the license field, the LICENSE file's text), as ncc's `--license` wrote.
  * Run after scripts/policy-validator.ts (the standalone schema validator is bundled from src/).
  */
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,6 +31,21 @@ const BANNER = [
   'const __filename = __fileURLToPath(import.meta.url);',
   'const __dirname = __pathDirname(__filename);',
 ].join('\n');
+
+/**
+ * @actions/core imports its OIDC client (for `getIDToken`, which the action never calls) and with
+ * it @actions/http-client and undici: 0.4 MB compiled at every start, most of `mode: validate`'s
+ * load (issue 14). The bundle holds scripts/stubs/oidc-utils.ts in its place, which rejects.
+ */
+const OIDC_STUB = path.join(ROOT, 'scripts', 'stubs', 'oidc-utils.ts');
+const withoutOidc: Plugin = {
+  name: 'actions-core-without-oidc',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, ({ importer }) =>
+      /@actions\/core\/lib\/core\.js$/.test(importer) ? { path: OIDC_STUB } : undefined,
+    );
+  },
+};
 
 /** The directory of the package an input of the metafile belongs to, or undefined for src/. */
 export function packageDirOf(input: string): string | undefined {
@@ -98,6 +113,7 @@ async function main(): Promise<void> {
     legalComments: 'none',
     chunkNames: '[name]-[hash]',
     banner: { js: BANNER },
+    plugins: [withoutOidc],
     metafile: true,
     logLevel: 'warning',
   });

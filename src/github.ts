@@ -5,7 +5,7 @@
  * the permissions the workflow's token needs. Retries and rate limits are a later issue.
  */
 import type { RangeCommit } from './decide/range.js';
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import { UserError, messageOf, quote } from './errors.js';
 
 export interface PullRequest {
@@ -107,6 +107,8 @@ export interface IssueComment {
   author: string | undefined;
 }
 
+type Api = ReturnType<typeof getOctokit>['rest'];
+
 export interface CreateGitHubOptions {
   token: string;
   /** GITHUB_API_URL; default https://api.github.com. */
@@ -129,17 +131,21 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
     throw new UserError(`repository ${quote(options.repository)} is not owner/name`);
   const owner = match[1];
   const repo = match[2];
-  const octokit = getOctokit(options.token, {
-    baseUrl: (options.apiUrl || 'https://api.github.com').replace(/\/+$/, ''),
-  });
-
+  // @actions/github (Octokit, and undici under it) is imported at the first call, not with this
+  // module: main.ts imports this one, and validate, which never calls GitHub, need not compile it.
+  let octokit: Promise<ReturnType<typeof getOctokit>> | undefined;
   const call = async <T>(
     operation: string,
-    f: () => Promise<T>,
+    f: (api: Api) => Promise<T>,
     permissions = TOKEN_PERMISSIONS,
   ): Promise<T> => {
     try {
-      return await f();
+      octokit ??= import('@actions/github').then((github) =>
+        github.getOctokit(options.token, {
+          baseUrl: (options.apiUrl || 'https://api.github.com').replace(/\/+$/, ''),
+        }),
+      );
+      return await f((await octokit).rest);
     } catch (error) {
       throw new GitHubError(operation, error, permissions);
     }
@@ -156,9 +162,9 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
     base: data.base.ref,
   });
 
-  const compare = async (base: string, head: string, perPage: number) =>
+  const compare = async (api: Api, base: string, head: string, perPage: number) =>
     (
-      await octokit.rest.repos.compareCommitsWithBasehead({
+      await api.repos.compareCommitsWithBasehead({
         owner,
         repo,
         basehead: `${base}...${head}`,
@@ -166,9 +172,9 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
       })
     ).data;
   /** One page of issues and pull requests with `label`, newest first. */
-  const labelled = async (label: string, state: 'open' | 'closed', page: number) =>
+  const labelled = async (api: Api, label: string, state: 'open' | 'closed', page: number) =>
     (
-      await octokit.rest.issues.listForRepo({
+      await api.issues.listForRepo({
         owner,
         repo,
         state,
@@ -185,8 +191,8 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
     compareCommits: (base, head) =>
       call(
         'compare commits',
-        async () => {
-          const data = await compare(base, head, 250);
+        async (api) => {
+          const data = await compare(api, base, head, 250);
           return data.commits
             .map((c) => ({
               sha: c.sha,
@@ -199,13 +205,13 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
         'contents: read',
       ),
     defaultBranch: () =>
-      call('get repository', async () => {
-        const { data } = await octokit.rest.repos.get({ owner, repo });
+      call('get repository', async (api) => {
+        const { data } = await api.repos.get({ owner, repo });
         return data.default_branch;
       }),
     findOpenPullRequest: (head, base) =>
-      call('list pull requests', async () => {
-        const { data } = await octokit.rest.pulls.list({
+      call('list pull requests', async (api) => {
+        const { data } = await api.pulls.list({
           owner,
           repo,
           state: 'open',
@@ -218,14 +224,14 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
         return found ? toPull(found) : undefined;
       }),
     createPullRequest: (p) =>
-      call('create pull request', async () => {
-        const { data } = await octokit.rest.pulls.create({ owner, repo, ...p });
+      call('create pull request', async (api) => {
+        const { data } = await api.pulls.create({ owner, repo, ...p });
         return toPull(data);
       }),
     addLabels: async (issueNumber, labels) => {
       if (labels.length === 0) return;
-      await call(`add labels to #${issueNumber}`, () =>
-        octokit.rest.issues.addLabels({
+      await call(`add labels to #${issueNumber}`, (api) =>
+        api.issues.addLabels({
           owner,
           repo,
           issue_number: issueNumber,
@@ -236,10 +242,10 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
     listLabelledPullRequests: (label, state = 'open') =>
       call(
         'list pull requests',
-        async () => {
+        async (api) => {
           const found: LabelledPullRequest[] = [];
           for (let page = 1; page <= ISSUE_PAGES; page++) {
-            const data = await labelled(label, state, page);
+            const data = await labelled(api, label, state, page);
             for (const i of data)
               if (i.pull_request)
                 found.push({
@@ -258,8 +264,8 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
     mergeCommitOf: (number) =>
       call(
         `get pull request #${number}`,
-        async () => {
-          const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
+        async (api) => {
+          const { data } = await api.pulls.get({ owner, repo, pull_number: number });
           return data.merged ? (data.merge_commit_sha ?? undefined) : undefined;
         },
         'pull-requests: read',
@@ -267,18 +273,22 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
     closePullRequest: async (number) => {
       await call(
         `close pull request #${number}`,
-        () => octokit.rest.pulls.update({ owner, repo, pull_number: number, state: 'closed' }),
+        (api) => api.pulls.update({ owner, repo, pull_number: number, state: 'closed' }),
         PULL_REQUEST_PERMISSIONS,
       );
     },
     compareStatus: (base, head) =>
-      call('compare commits', async () => (await compare(base, head, 1)).status, 'contents: read'),
+      call(
+        'compare commits',
+        async (api) => (await compare(api, base, head, 1)).status,
+        'contents: read',
+      ),
     findOpenIssue: (label, markers) =>
       call(
         'list issues',
-        async () => {
+        async (api) => {
           for (let page = 1; page <= ISSUE_PAGES; page++) {
-            const data = await labelled(label, 'open', page);
+            const data = await labelled(api, label, 'open', page);
             // Pull requests are issues to this endpoint; an incident never is one.
             const wanted = typeof markers === 'string' ? [markers] : markers;
             const found = data.find(
@@ -302,10 +312,10 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
     listIssueComments: (issueNumber) =>
       call(
         `list comments of #${issueNumber}`,
-        async () => {
+        async (api) => {
           const comments: IssueComment[] = [];
           for (let page = 1; page <= ISSUE_PAGES; page++) {
-            const { data } = await octokit.rest.issues.listComments({
+            const { data } = await api.issues.listComments({
               owner,
               repo,
               issue_number: issueNumber,
@@ -322,8 +332,8 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
     createIssue: (p) =>
       call(
         'create issue',
-        async () => {
-          const { data } = await octokit.rest.issues.create({
+        async (api) => {
+          const { data } = await api.issues.create({
             owner,
             repo,
             title: p.title,
@@ -338,27 +348,25 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
     getDeployment: (id) =>
       call(
         `get deployment ${id}`,
-        async () =>
-          toDeployment(
-            (await octokit.rest.repos.getDeployment({ owner, repo, deployment_id: id })).data,
-          ),
+        async (api) =>
+          toDeployment((await api.repos.getDeployment({ owner, repo, deployment_id: id })).data),
         DEPLOYMENT_PERMISSIONS,
       ),
     listDeployments: (environment) =>
       call(
         'list deployments',
-        async () =>
-          (
-            await octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 30 })
-          ).data.map(toDeployment),
+        async (api) =>
+          (await api.repos.listDeployments({ owner, repo, environment, per_page: 30 })).data.map(
+            toDeployment,
+          ),
         DEPLOYMENT_PERMISSIONS,
       ),
     latestDeploymentState: (id) =>
       call(
         `list statuses of deployment ${id}`,
-        async () =>
+        async (api) =>
           (
-            await octokit.rest.repos.listDeploymentStatuses({
+            await api.repos.listDeploymentStatuses({
               owner,
               repo,
               deployment_id: id,
@@ -370,8 +378,8 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
     createDeploymentStatus: async (id, status) => {
       await call(
         `mark deployment ${id} ${status.state}`,
-        () =>
-          octokit.rest.repos.createDeploymentStatus({
+        (api) =>
+          api.repos.createDeploymentStatus({
             owner,
             repo,
             deployment_id: id,
@@ -390,8 +398,8 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
     commentOnIssue: (issueNumber, body) =>
       call(
         `comment on #${issueNumber}`,
-        async () => {
-          const { data } = await octokit.rest.issues.createComment({
+        async (api) => {
+          const { data } = await api.issues.createComment({
             owner,
             repo,
             issue_number: issueNumber,

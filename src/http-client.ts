@@ -5,22 +5,28 @@
  * as net-errors.ts draws the line. Each caller brings its own auth and words failures its own
  * way; nothing here prints a header.
  */
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type {
+  ClientRequest,
+  IncomingHttpHeaders,
+  IncomingMessage,
+  OutgoingHttpHeaders,
+} from 'node:http';
+import type { RequestOptions } from 'node:https';
+import { http, https } from './node-http.js';
 import { readBodyBounded, TooLargeError } from './bounded.js';
 import { networkFault, type NetworkFault } from './net-errors.js';
 
 export interface HttpRequest {
   method?: string;
   url: URL;
-  headers?: http.OutgoingHttpHeaders;
+  headers?: OutgoingHttpHeaders;
   body?: string;
   /** For the whole exchange, redirects and the answer's body included. */
   timeoutMs: number;
   /** The answer's body is given up past this many bytes (TooLargeError). */
   maxBytes: number;
   /** Passed to node:https (and node:http): ca, cert, key, agent... */
-  tls?: https.RequestOptions;
+  tls?: RequestOptions;
   /** Redirects a GET follows (as fetch does: 20); none by default. */
   redirects?: number;
   /** Called when an answer's status arrives, before its body is read. */
@@ -30,7 +36,7 @@ export interface HttpRequest {
 export interface HttpResponse {
   status: number;
   text: string;
-  headers: http.IncomingHttpHeaders;
+  headers: IncomingHttpHeaders;
 }
 
 /** No answer, or none read whole: Node's message (or the deadline's), its code, its kind. */
@@ -66,7 +72,7 @@ function asHttpError(error: unknown): Error {
 export function send(request: HttpRequest): Promise<HttpResponse> {
   const method = request.method ?? 'GET';
   return new Promise<HttpResponse>((resolve, reject) => {
-    let current: http.ClientRequest | undefined;
+    let current: ClientRequest | undefined;
     let settled = false;
     const settle = (finish: () => void): void => {
       if (settled) return;
@@ -83,10 +89,10 @@ export function send(request: HttpRequest): Promise<HttpResponse> {
       fail(new HttpError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT', true));
     }, request.timeoutMs);
 
-    const go = (url: URL, headers: http.OutgoingHttpHeaders, hops: number, retry = true): void => {
+    const go = (url: URL, headers: OutgoingHttpHeaders, hops: number, retry = true): void => {
       const options = { ...request.tls, method, headers };
       let answered = false;
-      const onAnswer = (res: http.IncomingMessage): void => {
+      const onAnswer = (res: IncomingMessage): void => {
         answered = true;
         const status = res.statusCode ?? 0;
         const location = res.headers.location;
@@ -120,9 +126,13 @@ export function send(request: HttpRequest): Promise<HttpResponse> {
           fail,
         );
       };
-      let req: http.ClientRequest;
+      let req: ClientRequest;
       try {
-        req = (url.protocol === 'https:' ? https.request : http.request)(url, options, onAnswer);
+        req = (url.protocol === 'https:' ? https().request : http().request)(
+          url,
+          options,
+          onAnswer,
+        );
       } catch (error) {
         // A header or URL Node refuses to send (ERR_INVALID_CHAR, ERR_INVALID_PROTOCOL...).
         fail(error);

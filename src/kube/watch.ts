@@ -3,8 +3,9 @@
  * event per line and keeps the response open. The transport opens it (authentication as for
  * any request); this reads it, one event at a time, and says when the server closed it.
  */
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import type { RequestOptions } from 'node:https';
+import { http, https } from '../node-http.js';
 
 import { readBodyBounded } from '../bounded.js';
 import { messageOf } from '../errors.js';
@@ -28,8 +29,8 @@ export interface WatchStream {
 
 export interface WatchTarget {
   url: URL;
-  options: https.RequestOptions;
-  headers: http.OutgoingHttpHeaders;
+  options: RequestOptions;
+  headers: OutgoingHttpHeaders;
   /** The server, redacted, for messages. */
   server: string;
   request: KubeRequest;
@@ -41,7 +42,7 @@ export interface WatchTarget {
  */
 export function openWatch(target: WatchTarget): Promise<WatchStream> {
   const { url, request } = target;
-  const send = url.protocol === 'https:' ? https.request : http.request;
+  const send = url.protocol === 'https:' ? https().request : http().request;
   return new Promise<WatchStream>((resolve, reject) => {
     const req = send(url, { ...target.options, method: 'GET', headers: target.headers }, (res) => {
       const status = res.statusCode ?? 0;
@@ -99,7 +100,7 @@ function apiError(status: number, text: string, request: KubeRequest): KubeApiEr
  * The events of an open watch response, split on newlines. A line longer than the API
  * answer limit, or one that is not JSON, ends the watch (the caller resumes or relists).
  */
-function readEvents(res: http.IncomingMessage, destroy: () => void): WatchStream {
+function readEvents(res: IncomingMessage, destroy: () => void): WatchStream {
   const queue: WatchEvent[] = [];
   const waiting: ((event: WatchEvent | undefined) => void)[] = [];
   let buffered = '';

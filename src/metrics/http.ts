@@ -6,7 +6,7 @@
  * not be built: a bad URL or header), `address` (DNS), `tls` (an untrusted or expired
  * certificate) and `too-large` are the configuration's fault, never a failed check.
  */
-import { validateHeaderName, validateHeaderValue } from 'node:http';
+import { http } from '../node-http.js';
 import { TooLargeError } from '../bounded.js';
 import { HttpError, send } from '../http-client.js';
 import { formatBytes } from '../limits.js';
@@ -52,12 +52,12 @@ export function prepareRequest(
   if (parsed.authorization && !named) prepared.Authorization = parsed.authorization;
   for (const [name, value] of Object.entries(prepared)) {
     try {
-      validateHeaderName(name);
+      http().validateHeaderName(name);
     } catch {
       return new HttpFailure(`header name '${name}' is not a valid HTTP header name`, 'request');
     }
     try {
-      validateHeaderValue(name, value);
+      http().validateHeaderValue(name, value);
     } catch {
       return new HttpFailure(
         `header '${name}' cannot be sent: its value holds a newline or another character HTTP forbids`,
