@@ -60,6 +60,8 @@ export function countedSince(
   from: Observation | undefined,
   threshold: number | undefined,
   baseline: number | undefined,
+  /** Quantile triggers: the boundary, when the caller has found it already. */
+  knownBoundary?: number,
 ): Counted | undefined {
   if (!latest || threshold === undefined) return undefined;
   const higherFails =
@@ -85,7 +87,7 @@ export function countedSince(
   }
   if (rule.quantile !== undefined) {
     if (!latest.buckets) return undefined;
-    const boundary = boundaryFor(latest.buckets, threshold);
+    const boundary = knownBoundary ?? boundaryFor(latest.buckets, threshold);
     if (boundary === undefined) return undefined;
     const now = slowRequests(latest.buckets, boundary);
     const then = from?.buckets ? slowRequests(from.buckets, boundary) : undefined;
@@ -212,9 +214,15 @@ export function strongestEvidence(
 ): { counted: Counted; test: SprtResult } | undefined {
   const latest = observations.at(-1);
   const starts = [from, ...observations.filter((o) => o !== latest && (!from || o.at > from.at))];
+  // The same boundary for every start: found once, not once a start (a window's polls each
+  // poll made this quadratic garbage).
+  const boundary =
+    rule.quantile !== undefined && latest?.buckets && threshold !== undefined
+      ? boundaryFor(latest.buckets, threshold)
+      : undefined;
   let best: { counted: Counted; test: SprtResult } | undefined;
   for (const start of starts) {
-    const counted = countedSince(rule, latest, start, threshold, baseline);
+    const counted = countedSince(rule, latest, start, threshold, baseline, boundary);
     if (!counted || !enough(rule, counted)) continue;
     const test = testCounts(rule, counted);
     if (!best || test.llr > best.test.llr) best = { counted, test };
