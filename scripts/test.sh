@@ -42,10 +42,22 @@ fi
 
 results=.tmp/jest-results.json
 rm -f "$results"
+# A full run writes the reliability suite's record afresh (see scripts/reliability-docs.ts).
+[ $# -eq 0 ] && rm -rf .tmp/reliability
 node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js \
   --json --outputFile="$results" "$@"
 jest_status=$?
 [ $jest_status -eq 0 ] || failed+=("jest")
+
+# docs/reliability.md says what the reliability suite proved: rewritten after a full, passing
+# run; in CI a difference from the committed file fails, as a stale dist/ does.
+if [ $# -eq 0 ] && [ $jest_status -eq 0 ]; then
+  step "reliability report (docs/reliability.md)" tsx scripts/reliability-docs.ts
+  if [ -n "$(git status --porcelain -- docs/reliability.md 2>/dev/null)" ]; then
+    echo "docs/reliability.md differs from the suite's results; commit the regenerated file"
+    if [ "${CI:-}" = "true" ]; then failed+=("docs/reliability.md is stale"); fi
+  fi
+fi
 
 if [ ${#failed[@]} -gt 0 ]; then echo "Failed steps: ${failed[*]}"; fi
 if [ -f "$results" ]; then

@@ -16,7 +16,30 @@ export function secretForms(value: string): string[] {
   return [...forms].filter((f) => f.length >= MIN_SECRET);
 }
 
-/** The runner masks each form in every later line of the log. */
+/** Every form masked so far in this run, longest first when scrubbing. */
+const masked = new Set<string>();
+
+/**
+ * The runner masks each form in every later line of the log; the run remembers it, so text a
+ * service sends back can be scrubbed before it reaches a report, an output or an issue.
+ */
 export function maskSecret(value: string): void {
-  for (const form of secretForms(value)) core.setSecret(form);
+  for (const form of secretForms(value)) {
+    core.setSecret(form);
+    masked.add(form);
+  }
+}
+
+/**
+ * Text from a service with every secret masked so far replaced by `***`. The runner's masking
+ * covers the log only: a quoted credential would otherwise reach the report file, the outputs
+ * and the incident issue.
+ */
+export function scrubSecrets(text: string): string {
+  if (masked.size === 0) return text;
+  const forms = [...masked].sort((a, b) => b.length - a.length);
+  return forms.reduce(
+    (out, form) => (out.includes(form) ? out.split(form).join('***') : out),
+    text,
+  );
 }

@@ -48,21 +48,24 @@ export function redactUrlsIn(text: string): string {
 
 /**
  * What to mask for a URL's userinfo: the password raw and percent-decoded, `user:password`
- * both ways, and a user alone (then it is the credential, like a token). Empty for none.
+ * both ways, a user alone (then it is the credential, like a token), and the Basic header's
+ * base64 the userinfo is sent as (a refusing proxy may quote it back). Empty for none.
  */
 export function urlSecrets(text: string): string[] {
   const [username, password] = userinfoOf(text);
   const fromQuery = URL.canParse(text)
     ? secretParams(new URL(text)).flatMap((name) => new URL(text).searchParams.getAll(name))
     : [];
+  const basic = username || password ? [basicCredentials(decode(username), decode(password))] : [];
   const values = password
     ? [
         password,
         decode(password),
         `${username}:${password}`,
         `${decode(username)}:${decode(password)}`,
+        ...basic,
       ]
-    : [username, decode(username)];
+    : [username, decode(username), ...basic];
   return [...new Set([...values, ...fromQuery].filter((v) => v !== '' && v !== ':'))];
 }
 
@@ -75,8 +78,15 @@ export function splitCredentials(url: URL): { url: URL; authorization?: string }
   const bare = new URL(url.href);
   bare.username = '';
   bare.password = '';
-  const userinfo = `${decode(url.username)}:${decode(url.password)}`;
-  return { url: bare, authorization: `Basic ${Buffer.from(userinfo).toString('base64')}` };
+  return {
+    url: bare,
+    authorization: `Basic ${basicCredentials(decode(url.username), decode(url.password))}`,
+  };
+}
+
+/** The base64 of a Basic Authorization header: what a secret travels as, and is echoed as. */
+export function basicCredentials(username: string, password: string): string {
+  return Buffer.from(`${username}:${password}`).toString('base64');
 }
 
 /** Percent-decoded, or as it is when it is not valid percent-encoding. */

@@ -7,6 +7,8 @@ import { createServer, type Server } from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
 import { generate } from 'selfsigned';
 import { closeServer, listenOnLoopback } from '../../lab/util/net.js';
+import { createServer as createHttpServer } from 'node:http';
+import { maskSecret } from '../../src/secrets.js';
 import { HttpTransport, KubeApiError, KubeNetworkError } from '../../src/kube/transport.js';
 
 let server: Server | undefined;
@@ -129,4 +131,36 @@ test('a server whose certificate the cluster CA did not sign: a TLS failure, nam
   expect(message).toMatch(
     new RegExp(`^GET /api on ${url.replace(/[.]/g, '\\.')}: TLS verification failed: `),
   );
+});
+
+test('a refusal that quotes the credential: the error holds *** in its place', async () => {
+  // An auth proxy in front of the API server, quoting the Authorization it refused.
+  const proxy = createHttpServer((req, res) => {
+    res.writeHead(401, { 'Content-Type': 'application/json' }).end(
+      JSON.stringify({
+        kind: 'Status',
+        reason: 'Unauthorized',
+        message: `refused ${String(req.headers.authorization)}`,
+      }),
+    );
+  });
+  const url = await listenOnLoopback(proxy);
+  try {
+    const token = 's3cr3t-quoted-token-5d1e';
+    const config = new KubeConfig();
+    config.loadFromOptions({
+      clusters: [{ name: 'c', server: url, skipTLSVerify: true }],
+      users: [{ name: 'u', token }],
+      contexts: [{ name: 'ctx', cluster: 'c', user: 'u' }],
+      currentContext: 'ctx',
+    });
+    maskSecret(token);
+    const failure: unknown = await new HttpTransport(config, 'ctx', url)
+      .request({ method: 'GET', path: '/api' })
+      .catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(KubeApiError);
+    expect(failure).toMatchObject({ status: 401, message: 'refused Bearer ***' });
+  } finally {
+    await closeServer(proxy);
+  }
 });

@@ -1,5 +1,5 @@
 /** URLs on their way to text: userinfo redacted everywhere, and what to mask for each URL. */
-import { secretForms } from '../../src/secrets.js';
+import { maskSecret, scrubSecrets, secretForms } from '../../src/secrets.js';
 import { parseErrorLine } from '../../src/parse-error.js';
 import { redactUrl, redactUrlsIn, splitCredentials, urlSecrets } from '../../src/url.js';
 
@@ -44,11 +44,15 @@ describe('redactUrlsIn', () => {
 
 describe('urlSecrets', () => {
   test.each<[string, string[]]>([
-    ['http://user:s3cr3t-pw@127.0.0.1:1', ['s3cr3t-pw', 'user:s3cr3t-pw']],
-    ['http://user:p%40ss%2Fx@h', ['p%40ss%2Fx', 'p@ss/x', 'user:p%40ss%2Fx', 'user:p@ss/x']],
-    ['https://ghp_token123@h/', ['ghp_token123']],
+    // The userinfo is sent as a Basic header: its base64 is masked too.
+    ['http://user:s3cr3t-pw@127.0.0.1:1', ['s3cr3t-pw', 'user:s3cr3t-pw', btoa('user:s3cr3t-pw')]],
+    [
+      'http://user:p%40ss%2Fx@h',
+      ['p%40ss%2Fx', 'p@ss/x', 'user:p%40ss%2Fx', 'user:p@ss/x', btoa('user:p@ss/x')],
+    ],
+    ['https://ghp_token123@h/', ['ghp_token123', btoa('ghp_token123:')]],
     ['http://h/', []],
-    ['http://u:p@ss@api service', ['p@ss', 'u:p@ss']],
+    ['http://u:p@ss@api service', ['p@ss', 'u:p@ss', btoa('u:p@ss')]],
   ])('%s', (url, expected) => {
     expect(urlSecrets(url)).toEqual(expected);
   });
@@ -123,5 +127,19 @@ describe('secretForms: a secret in the forms a service echoes it back in', () =>
     ['abc', []],
   ])('%s', (value, forms) => {
     expect(secretForms(value)).toEqual(forms);
+  });
+});
+
+describe('scrubSecrets: what a service quotes back, after masking', () => {
+  test('every form masked so far becomes ***, the longest first; other text stays', () => {
+    expect(scrubSecrets('nothing masked yet: pl4inValue')).toBe('nothing masked yet: pl4inValue');
+    maskSecret('Bearer s3cr3tScrubToken');
+    maskSecret('/hooks/s3cr3t path');
+    expect(
+      scrubSecrets(
+        'refused Bearer s3cr3tScrubToken (s3cr3tScrubToken) at %2Fhooks%2Fs3cr3t%20path, /hooks/s3cr3t path',
+      ),
+    ).toBe('refused *** (***) at ***, ***');
+    expect(scrubSecrets('pl4inValue')).toBe('pl4inValue');
   });
 });

@@ -115,6 +115,8 @@ export interface RequestRecord {
   query: string;
   status: number;
   contentType?: string;
+  /** The credential the request carried, for tests that check which one a client sent. */
+  authorization?: string;
   body?: unknown;
 }
 
@@ -344,6 +346,7 @@ export class KubeSim {
       query: url.search,
       status: 0,
       contentType: req.headers['content-type'],
+      authorization: req.headers.authorization,
     };
     this.requests.push(record);
     const chunks: Buffer[] = [];

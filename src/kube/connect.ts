@@ -13,7 +13,7 @@ import { UserError, quote } from '../errors.js';
 import { formatBytes, LIMITS } from '../limits.js';
 import { parseErrorLine } from '../parse-error.js';
 import { didYouMean } from '../suggest.js';
-import { urlSecrets } from '../url.js';
+import { basicCredentials, urlSecrets } from '../url.js';
 import { KubeClient } from './client.js';
 import { HttpTransport } from './transport.js';
 import { findKubeconfig, noKubeconfigError } from './kubeconfig-source.js';
@@ -85,6 +85,8 @@ export function secretsOf(kubeConfig: KubeConfig): string[] {
     for (const value of [user.token, user.password, user.keyData]) {
       if (typeof value === 'string' && value.length >= 4) values.push(value);
     }
+    // A user and password travel as one base64 value, which an error may quote.
+    if (user.username && user.password) values.push(basicCredentials(user.username, user.password));
   }
   for (const cluster of kubeConfig.getClusters())
     for (const url of [cluster.server, cluster.proxyUrl])

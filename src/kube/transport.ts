@@ -12,6 +12,7 @@ import { TooLargeError } from '../bounded.js';
 import { send } from '../http-client.js';
 import { formatBytes, LIMITS } from '../limits.js';
 import { describeNetworkError } from '../net-errors.js';
+import { scrubSecrets } from '../secrets.js';
 import { redactUrl, redactUrlsIn } from '../url.js';
 import type { Json } from './types.js';
 import { messageOf } from '../errors.js';
@@ -146,10 +147,12 @@ export class HttpTransport implements Transport {
       message?: unknown;
       reason?: unknown;
     };
-    const message =
+    // An auth proxy in front of the API server may quote the credential it refused.
+    const message = scrubSecrets(
       typeof statusBody.message === 'string'
         ? redactUrlsIn(statusBody.message)
-        : redactUrlsIn(text.slice(0, 200)) || `HTTP ${status}`;
+        : redactUrlsIn(text.slice(0, 200)) || `HTTP ${status}`,
+    );
     const reason = typeof statusBody.reason === 'string' ? statusBody.reason : `HTTP${status}`;
     const seconds = retryAfter === undefined ? undefined : Number(retryAfter);
     throw new KubeApiError(

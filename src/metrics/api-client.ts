@@ -5,6 +5,8 @@
  */
 import type { OutgoingHttpHeaders } from 'node:http';
 import { send } from '../http-client.js';
+import { scrubSecrets } from '../secrets.js';
+import { basicCredentials } from '../url.js';
 
 export interface ApiConnection {
   url: string;
@@ -32,7 +34,7 @@ export async function apiGet(
   const headers: OutgoingHttpHeaders = { Accept: 'application/json', ...connection.headers };
   if (connection.bearerToken) headers.Authorization = `Bearer ${connection.bearerToken}`;
   else if (connection.basicAuth)
-    headers.Authorization = `Basic ${Buffer.from(`${connection.basicAuth.username}:${connection.basicAuth.password}`).toString('base64')}`;
+    headers.Authorization = `Basic ${basicCredentials(connection.basicAuth.username, connection.basicAuth.password)}`;
   const { status, text } = await send({
     url,
     headers,
@@ -40,5 +42,6 @@ export async function apiGet(
     maxBytes,
     ...(connection.ca ? { tls: { ca: connection.ca } } : {}),
   });
-  return { status, text };
+  // An error answer may quote the credentials it refused: they go no further than here.
+  return { status, text: scrubSecrets(text) };
 }

@@ -11,6 +11,7 @@ import { TooLargeError } from '../bounded.js';
 import { HttpError, send } from '../http-client.js';
 import { formatBytes } from '../limits.js';
 import { describeNetworkError, networkFault } from '../net-errors.js';
+import { scrubSecrets } from '../secrets.js';
 import { redactUrlsIn, splitCredentials } from '../url.js';
 
 export interface HttpAnswer {
@@ -120,7 +121,8 @@ export async function httpGet(
       maxBytes,
       redirects: 20,
     });
-    return { status, body: text };
+    // An error answer may quote the credentials it refused: they go no further than here.
+    return { status, body: scrubSecrets(text) };
   } catch (error) {
     throw classifyFetchError(error, timeoutMs);
   }

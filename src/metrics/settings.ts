@@ -11,7 +11,7 @@ import type { Config } from '../config.js';
 import { parseDuration } from '../duration.js';
 import { UserError, UserErrors } from '../errors.js';
 import { formatBytes, LIMITS } from '../limits.js';
-import { urlSecrets } from '../url.js';
+import { basicCredentials, urlSecrets } from '../url.js';
 import type { Connection } from '../policy/types.js';
 import type { AlertmanagerOptions } from './alertmanager.js';
 import type { ApiConnection } from './api-client.js';
@@ -103,8 +103,11 @@ export function resolveMetrics(
     if (basic) {
       const username = secret(`${where}.basic-auth.username-env`, basic['username-env']);
       const password = secret(`${where}.basic-auth.password-env`, basic['password-env']);
-      if (username !== undefined && password !== undefined)
+      if (username !== undefined && password !== undefined) {
+        // Sent as one base64 value, which a refusing server may quote back.
+        setSecret(basicCredentials(username, password));
         connection.basicAuth = { username, password };
+      }
     }
     return connection;
   };
