@@ -2,11 +2,14 @@
  * The one choke point for GitHub's REST API: the few calls a git-revert rollback and an
  * incident make, each
  * failing with one line that names the operation, GitHub's status and message, and for a 403
- * the permissions the workflow's token needs. Retries and rate limits are a later issue.
+ * the permissions the workflow's token needs. Rate limits and server errors are retried
+ * (github-retry.ts says when).
  */
 import type { RangeCommit } from './decide/range.js';
 import type { getOctokit } from '@actions/github';
 import { UserError, messageOf, quote } from './errors.js';
+import { systemClock } from './clock.js';
+import { githubRetryDelay, type GitHubAnswer } from './github-retry.js';
 
 export interface PullRequest {
   number: number;
@@ -114,6 +117,10 @@ export interface CreateGitHubOptions {
   /** GITHUB_API_URL; default https://api.github.com. */
   apiUrl?: string;
   repository: string;
+  /** Waits before a retry (the run's clock). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Says each retry (the log). */
+  log?: (line: string) => void;
 }
 
 export const TOKEN_PERMISSIONS = 'contents: write and pull-requests: write';
@@ -140,11 +147,27 @@ export function createGitHub(options: CreateGitHubOptions): GitHub {
     permissions = TOKEN_PERMISSIONS,
   ): Promise<T> => {
     try {
-      octokit ??= import('@actions/github').then((github) =>
-        github.getOctokit(options.token, {
+      octokit ??= import('@actions/github').then((github) => {
+        const client = github.getOctokit(options.token, {
           baseUrl: (options.apiUrl || 'https://api.github.com').replace(/\/+$/, ''),
-        }),
-      );
+        });
+        client.hook.wrap('request', async (request, endpoint) => {
+          for (let attempt = 0; ; attempt++) {
+            try {
+              return await request(endpoint);
+            } catch (error) {
+              const answer = answerOf(error);
+              const wait = githubRetryDelay(answer, endpoint.method, attempt, Date.now());
+              if (wait === undefined || !answer) throw error;
+              options.log?.(
+                `GitHub ${endpoint.method} ${endpoint.url}: ${answer.status} ${answer.message}; retrying in ${Math.ceil(wait / 1000)} s`,
+              );
+              await (options.sleep ?? systemClock.sleep)(wait);
+            }
+          }
+        });
+        return client;
+      });
       return await f((await octokit).rest);
     } catch (error) {
       throw new GitHubError(operation, error, permissions);
@@ -432,6 +455,18 @@ export class GitHubError extends Error {
     super(`GitHub ${operation}: ${status ?? 'failed'} ${message}${hint}`);
     this.status = status;
   }
+}
+
+/** A refused request's answer (status, headers, GitHub's message); undefined without one. */
+function answerOf(error: unknown): GitHubAnswer | undefined {
+  const response = (error as { response?: { status?: unknown; headers?: unknown } } | null)
+    ?.response;
+  if (!response || typeof response.status !== 'number') return undefined;
+  return {
+    status: response.status,
+    headers: (response.headers ?? {}) as GitHubAnswer['headers'],
+    message: githubMessage(error),
+  };
 }
 
 function statusOf(error: unknown): number | undefined {

@@ -140,6 +140,8 @@ export async function run(
                   token: config.githubToken,
                   repository: env.GITHUB_REPOSITORY,
                   ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
+                  sleep: (ms) => clock.sleep(ms),
+                  log: (line) => core.info(line),
                 })
               : null;
         return github ?? undefined;

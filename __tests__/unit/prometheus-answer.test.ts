@@ -82,7 +82,11 @@ describe('readEnvelope', () => {
       "a proxy's HTML page",
       502,
       'proxy-502.html',
-      { status: 'none', reason: 'Prometheus answered HTTP 502 without JSON', fault: 'backend' },
+      {
+        status: 'none',
+        reason: 'Prometheus answered HTTP 502 without JSON, an HTML page',
+        fault: 'backend',
+      },
     ],
     [
       'a body cut off',
@@ -135,6 +139,20 @@ describe('readEnvelope', () => {
     ],
   ])('%s is no answer', (_name, status, text, reason) => {
     expect(readEnvelope(status, text)).toEqual({ status: 'none', reason, fault: 'backend' });
+  });
+
+  test('the server is named as the provider gives it, and an HTML page is said to be one', () => {
+    expect(
+      readEnvelope(
+        503,
+        '<!DOCTYPE html><title>Maintenance</title>',
+        'Prometheus at http://***@prom:9090/',
+      ),
+    ).toEqual({
+      status: 'none',
+      reason: 'Prometheus at http://***@prom:9090/ answered HTTP 503 without JSON, an HTML page',
+      fault: 'backend',
+    });
   });
 
   test('an error without its fields still names a type and an error', () => {
@@ -211,17 +229,32 @@ describe('readInstant', () => {
     [
       'a string',
       'string.json',
-      { value: undefined, reason: 'unexpected string (query: q)', fault: 'query', warnings: [] },
+      {
+        value: undefined,
+        reason: 'unexpected string where an instant vector was expected (query: q)',
+        fault: 'query',
+        warnings: [],
+      },
     ],
     [
       'a matrix (a range selector in an instant query)',
       'matrix-instant.json',
-      { value: undefined, reason: 'unexpected matrix (query: q)', fault: 'query', warnings: [] },
+      {
+        value: undefined,
+        reason: 'unexpected matrix where an instant vector was expected (query: q)',
+        fault: 'query',
+        warnings: [],
+      },
     ],
     [
       'a vector whose result is no list',
       'wrong-shape-result.json',
-      { value: undefined, reason: 'unexpected vector (query: q)', fault: 'query', warnings: [] },
+      {
+        value: undefined,
+        reason: 'unexpected vector where an instant vector was expected (query: q)',
+        fault: 'query',
+        warnings: [],
+      },
     ],
   ])('%s', (_name, file, expected) => {
     expect(readInstant(dataOf(file), [], Q)).toEqual(expected);
@@ -253,7 +286,7 @@ describe('readInstant', () => {
   ])('%s is an unexpected answer', (_name, data) => {
     expect(readInstant(data, [], Q)).toEqual({
       value: undefined,
-      reason: 'unexpected answer (query: q)',
+      reason: 'unexpected answer where an instant vector was expected (query: q)',
       fault: 'query',
       warnings: [],
     });
@@ -381,13 +414,16 @@ describe('the provider maps each answer to a reading', () => {
       'a timeout is the server’s, no data',
       503,
       'error-timeout.json',
-      { reason: 'timeout: query timed out in expression evaluation (query: up)' },
+      {
+        reason:
+          'Prometheus at <url> could not answer: timeout: query timed out in expression evaluation (query: up)',
+      },
     ],
     [
       "a proxy's HTML page",
       502,
       'proxy-502.html',
-      { reason: 'Prometheus answered HTTP 502 without JSON', warnings: [] },
+      { reason: 'Prometheus at <url> answered HTTP 502 without JSON, an HTML page', warnings: [] },
     ],
     [
       "an authenticating proxy's JSON",
@@ -395,12 +431,17 @@ describe('the provider maps each answer to a reading', () => {
       'proxy-401.json',
       {
         reason:
-          'Prometheus answered HTTP 401 with JSON that is not an API answer (check its credentials)',
+          'Prometheus at <url> answered HTTP 401 with JSON that is not an API answer (check its credentials)',
         warnings: [],
       },
     ],
   ])('%s', async (_name, status, file, expected) => {
     const provider = await answering(status, file);
-    expect(await provider.read({ query: 'up', asWritten: true }, window)).toEqual(expected);
+    const reading = await provider.read({ query: 'up', asWritten: true }, window);
+    // The server is named, by its URL (an ephemeral port here).
+    expect({
+      ...reading,
+      reason: reading.reason?.replace(/http:\/\/127\.0\.0\.1:\d+/, '<url>'),
+    }).toEqual(expected);
   });
 });

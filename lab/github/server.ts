@@ -18,6 +18,8 @@ export interface RecordedCall {
   body?: unknown;
   status: number;
   authorization?: string;
+  /** When it arrived (ms since the epoch): how long a client waited between tries. */
+  at: number;
 }
 
 export interface GitHubFault {
@@ -25,6 +27,7 @@ export interface GitHubFault {
   status: 403 | 429 | 500 | 502 | 503;
   /** A primary rate limit: 403 with x-ratelimit-remaining 0 and a reset time. */
   rateLimit?: boolean;
+  /** Without rateLimit, a secondary rate limit: Retry-After and GitHub's own message. */
   retryAfterSeconds?: number;
   times?: number;
 }
@@ -141,6 +144,7 @@ export class FakeGitHub {
       query: url.search,
       status: 0,
       authorization: req.headers.authorization,
+      at: Date.now(),
     };
     this.calls.push(call);
     const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
@@ -202,9 +206,11 @@ export class FakeGitHub {
         headers['retry-after'] = String(fault.retryAfterSeconds);
       const message = fault.rateLimit
         ? 'API rate limit exceeded for installation.'
-        : fault.status === 403
-          ? 'Resource not accessible by integration'
-          : 'Server Error';
+        : fault.retryAfterSeconds !== undefined
+          ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+          : fault.status === 403
+            ? 'Resource not accessible by integration'
+            : 'Server Error';
       send(
         fault.status,
         { message, documentation_url: DOCS, status: String(fault.status) },

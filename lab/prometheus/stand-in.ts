@@ -3,10 +3,10 @@
  * type, a value at a threshold) rather than the real server's: each request's URL is mapped
  * to a JSON body and status. Closed by `closeStandIns()` (in an afterEach), also on failure.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { closeServer, listenOnLoopback } from '../util/net.js';
 
-const open = new Set<Server>();
+const open = new Map<string, Server>();
 
 /** Starts a stand-in answering each request with `answer(url)`; returns its base URL. */
 export async function prometheusAnswering(
@@ -16,13 +16,34 @@ export async function prometheusAnswering(
     const { status = 200, body } = answer(new URL(req.url ?? '/', 'http://stand-in'));
     res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
   });
-  open.add(server);
-  return listenOnLoopback(server);
+  const url = await listenOnLoopback(server);
+  open.set(url, server);
+  return url;
+}
+
+/**
+ * Starts a stand-in that answers each request itself (slowly, as HTML, endlessly...), for
+ * answers that are no JSON; returns its base URL. Closed by `closeStandIns()` like the others.
+ */
+export async function prometheusServing(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<string> {
+  const server = createServer(handle);
+  const url = await listenOnLoopback(server);
+  open.set(url, server);
+  return url;
+}
+
+/** Stops the stand-in at `url` now (Prometheus going down), open connections included. */
+export async function stopStandIn(url: string): Promise<void> {
+  const server = open.get(url);
+  open.delete(url);
+  if (server) await closeServer(server);
 }
 
 /** Closes every stand-in started so far. */
 export async function closeStandIns(): Promise<void> {
-  const servers = [...open];
+  const servers = [...open.values()];
   open.clear();
   await Promise.all(servers.map((s) => closeServer(s)));
 }

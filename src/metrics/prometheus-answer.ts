@@ -42,16 +42,21 @@ const isObject = (value: unknown): value is Json =>
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
-/** The envelope of an answer with HTTP status `httpStatus` and body `text`. */
-export function readEnvelope(httpStatus: number, text: string): Envelope {
+/**
+ * The envelope of an answer with HTTP status `httpStatus` and body `text`; `who` names the
+ * server in the reasons (the provider gives its URL, credentials redacted).
+ */
+export function readEnvelope(httpStatus: number, text: string, who = 'Prometheus'): Envelope {
   const auth = httpStatus === 401 || httpStatus === 403 ? ' (check its credentials)' : '';
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
+    // A proxy's or a load balancer's error page: said as such, so nobody debugs the query.
+    const html = /^\s*<(!doctype|html|head|body)\b/i.test(text) ? ', an HTML page' : '';
     return {
       status: 'none',
-      reason: `Prometheus answered HTTP ${httpStatus} without JSON${auth}`,
+      reason: `${who} answered HTTP ${httpStatus} without JSON${html}${auth}`,
       fault: 'backend',
     };
   }
@@ -72,7 +77,7 @@ export function readEnvelope(httpStatus: number, text: string): Envelope {
   // A proxy's or an authenticator's own JSON, say: not Prometheus speaking.
   return {
     status: 'none',
-    reason: `Prometheus answered HTTP ${httpStatus} with JSON that is not an API answer${auth}`,
+    reason: `${who} answered HTTP ${httpStatus} with JSON that is not an API answer${auth}`,
     fault: 'backend',
   };
 }
@@ -101,7 +106,10 @@ export function readInstant(data: unknown, warnings: string[], expr: string): In
     return Number.isFinite(value) ? { value, warnings } : none(raw, 'empty');
   }
   if (resultType !== 'vector' || !Array.isArray(result))
-    return none(`unexpected ${typeof resultType === 'string' ? resultType : 'answer'}`, 'query');
+    return none(
+      `unexpected ${typeof resultType === 'string' ? resultType : 'answer'} where an instant vector was expected`,
+      'query',
+    );
   if (result.length === 0) return none('empty result', 'empty');
   const samples = result.map((s: unknown) => {
     const sample = isObject(s) ? s : {};

@@ -71,17 +71,22 @@ export class PrometheusProvider implements MetricProvider {
     return this.interval;
   }
 
+  /** The server as its failures name it: which of several Prometheus answered that way. */
+  private who(): string {
+    return `Prometheus at ${redactUrl(this.options.url)}`;
+  }
+
   /** GET an API path: its envelope, or why there is none (the query's fault when too big). */
   private async api(path: string, params: Record<string, string>): Promise<Envelope> {
     try {
       const answer = await apiGet(this.options, path, params, LIMITS.prometheusAnswer);
-      return readEnvelope(answer.status, answer.text);
+      return readEnvelope(answer.status, answer.text, this.who());
     } catch (error) {
       // Too big to hold: the query's shape is the problem (a series per pod), not the server.
       if (error instanceof TooLargeError)
         return {
           status: 'none',
-          reason: `Prometheus answered more than ${formatBytes(error.limit)} for this query; aggregate it (sum by ...) (query: ${params.query ?? ''})`,
+          reason: `${this.who()} answered more than ${formatBytes(error.limit)} for this query; aggregate it (sum by ...) (query: ${params.query ?? ''})`,
           fault: 'query',
         };
       return {
@@ -175,6 +180,9 @@ export class PrometheusProvider implements MetricProvider {
       // A query Prometheus calls bad is the policy's fault: no amount of waiting gives data.
       if (error instanceof PrometheusQueryError && error.errorType === 'bad_data')
         return { reason: `Prometheus rejects the query: ${error.message}`, rejected: true };
+      // Any other error type is the server's (timeout, too many samples): no data, said whose.
+      if (error instanceof PrometheusQueryError)
+        return { reason: `${this.who()} could not answer: ${error.message}` };
       return { reason: messageOf(error) };
     }
   }
@@ -324,6 +332,8 @@ export class PrometheusProvider implements MetricProvider {
         return { level: 'warning', message: `no requests in the last 5m (${query.ratio.total})` };
       return PrometheusProvider.finding(total);
     } catch (error) {
+      if (error instanceof PrometheusQueryError && error.errorType !== 'bad_data')
+        return { level: 'error', message: `${this.who()} could not answer: ${error.message}` };
       return { level: 'error', message: messageOf(error) };
     }
   }

@@ -8,7 +8,7 @@ import { readFileBounded } from '../bounded.js';
 import type { Verdict } from '../constants.js';
 import { messageOf } from '../errors.js';
 import { frozeOf } from '../decide/freeze.js';
-import { GitHubError } from '../github.js';
+import { GitHubError, type IssueRef } from '../github.js';
 import { LIMITS } from '../limits.js';
 import type { ModeContext } from '../modes/context.js';
 import {
@@ -151,13 +151,23 @@ export async function fileIncident(
     };
     const owner = facts.actor ?? facts.rolledBackBy;
     const assignees = policy?.assignees ?? (owner ? [owner] : []);
-    const issue = await github.createIssue({ ...create, assignees }).catch((error: unknown) => {
-      // An actor who cannot be assigned (a bot, an outside contributor) is GitHub's 422:
-      // the incident matters more than its assignee.
-      if (error instanceof GitHubError && error.status === 422 && assignees.length)
-        return github.createIssue(create);
-      throw error;
-    });
+    const issue = await github
+      .createIssue({ ...create, assignees })
+      .catch(async (error: unknown): Promise<IssueRef> => {
+        // An actor who cannot be assigned (a bot, an outside contributor) is GitHub's 422:
+        // the incident matters more than its assignee.
+        if (error instanceof GitHubError && error.status === 422 && assignees.length)
+          return github.createIssue(create);
+        // A 5xx may come after the issue was made (a POST is not retried blindly): looked
+        // for first, so one failure gives neither a lost incident nor two of them.
+        if (error instanceof GitHubError && (error.status ?? 0) >= 500) {
+          const made = await github.findOpenIssue('incident', marker);
+          if (made) return made;
+          core.info(`${messageOf(error)}; filing the incident once more`);
+          return github.createIssue({ ...create, assignees });
+        }
+        throw error;
+      });
     core.info(`Incident filed: #${issue.number} ${issue.url}`);
     return { action: 'created', number: issue.number, url: issue.url };
   } catch (error) {
