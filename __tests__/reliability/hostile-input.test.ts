@@ -18,7 +18,8 @@ import { marked, type Token, type Tokens } from 'marked';
 import { UserError, UserErrors } from '../../src/errors.js';
 import { readInputs } from '../../src/inputs.js';
 import { parsePolicy } from '../../src/policy/validate.js';
-import { createGitFixture, type GitFixture } from '../../lab/git/fixture.js';
+import { createGitFixture, HISTORY, type GitFixture } from '../../lab/git/fixture.js';
+import { apiImage, releaseEverywhere, startRegions } from '../../lab/kube-sim/regions.js';
 import { FakeGitHub } from '../../lab/github/server.js';
 import { closeStandIns, prometheusAnswering, vector } from '../../lab/prometheus/stand-in.js';
 import { REPO_ROOT, runAction, shownText } from '../../lab/runner/harness.js';
@@ -326,6 +327,58 @@ describe('text from outside, through a guard that reverts in git and files an in
     for (const table of tables)
       for (const row of table.rows) expect(row).toHaveLength(table.header.length);
   }
+
+  test('a hostile image name: rolled back, shown as code, the Versions table whole', async () => {
+    fixture = await createGitFixture(HISTORY.slice(0, 2));
+    gh = await new FakeGitHub('acme/shop').start();
+    const regions = await startRegions(['eu-west']);
+    cleanups.push(() => regions.close());
+    const bad = `1.1-$(touch ${PWNED})-\`id\`;@octocat|#1<img src=x onerror=alert(1)>::error::x`;
+    await releaseEverywhere(regions.sims, '1.0');
+    await releaseEverywhere(regions.sims, bad);
+    const url = await prometheusAnswering(() => ({
+      body: vector({
+        value: [
+          Date.now() / 1000,
+          apiImage(regions.sims['eu-west']).startsWith('shop/api:1.1') ? '1' : '0',
+        ],
+      }),
+    }));
+    const r = await runAction({
+      token: gh.token,
+      apiUrl: gh.url,
+      inputs: { 'prometheus-url': url, kubeconfig: regions.kubeconfig, targets: 'deployment/api' },
+      files: {
+        '.github/rollback-policy.yml':
+          "triggers:\n  - {name: errors, query: 'sum(errors)', above: 0.5, consecutive: 1, severity: P1}\nwatch: {window: 3s, interval: 1s}\n",
+      },
+      timeoutMs: 60_000,
+    });
+    expect(r.outputs).toMatchObject({ verdict: 'rolled-back', 'rolled-back': 'true' });
+    expect(apiImage(regions.sims['eu-west'])).toBe('shop/api:1.0');
+    expect(existsSync(PWNED)).toBe(false);
+    expect(`${r.stdout}\n${r.stderr}`).not.toMatch(STACK);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::error::x'))).toEqual([]);
+    const incident = gh.issues.find((i) => !i.pull_request);
+    const body = incident?.body ?? '';
+    expect(body).toContain('## Versions');
+    // The image is there, as code: shown as written, inert.
+    expect(body).toMatch(/`+shop\/api:1\.1-\$\(touch /);
+    expectInert(body);
+    expectStructure(body, ['Summary', 'Versions', 'Decision', 'Links']);
+    expect(incident?.title).not.toMatch(/[\r\n]/);
+    gh.assertClean();
+    record.add({
+      area: 'hostile input',
+      fault:
+        'an image name carrying `$(touch ...)`, backticks, `;`, a mention, a pipe, #1, `<img onerror>` and `::error::`, rolled back by a guard that files an incident',
+      modes: ['guard'],
+      runs: 1,
+      outcome:
+        'rolled back; nothing executed; the image shown as code, the Versions table as wide as its header; no mention, reference or HTML',
+      lost: 'nothing',
+    });
+  }, 90_000);
 
   test('nothing runs, nobody is pinged, nothing closes, no command is obeyed; the issue renders', async () => {
     fixture = await createGitFixture([
