@@ -16,7 +16,14 @@ import { UserError, UserErrors, quote } from './errors.js';
 import { REVISION_HINT, parseRevisionSpec, type RevisionSpec } from './revision.js';
 import { didYouMean } from './suggest.js';
 import { TIMESTAMP_HINT, parseTimestamp } from './time.js';
-import { isNamespaceName, parseTarget, splitList, type Target } from './targets.js';
+import {
+  MAX_CONTEXTS,
+  MAX_TARGETS,
+  isNamespaceName,
+  parseTarget,
+  splitList,
+  type Target,
+} from './targets.js';
 import { isHttpUrl, redactUrl } from './url.js';
 
 /**
@@ -94,8 +101,15 @@ export function readInputs(): ActionInputs {
     const value = text(name);
     return value === undefined ? undefined : splitList(value);
   };
+  /** The policy's own caps (its schema's maxItems), checked before any item is looked at. */
+  const capped = (name: InputName, max: number, what: string): string[] | undefined => {
+    const items = list(name);
+    if (items && items.length > max)
+      return fail(name, `${items.length} ${what}; at most ${max} are allowed`);
+    return items;
+  };
 
-  const targets = list(Inputs.Targets)?.flatMap((item) => {
+  const targets = capped(Inputs.Targets, MAX_TARGETS, 'targets')?.flatMap((item) => {
     const parsed = parseTarget(item);
     if ('error' in parsed) {
       fail(Inputs.Targets, parsed.error);
@@ -146,7 +160,7 @@ export function readInputs(): ActionInputs {
     policyExplicit: policy !== undefined,
     targets,
     namespace,
-    contexts: list(Inputs.Contexts),
+    contexts: capped(Inputs.Contexts, MAX_CONTEXTS, 'contexts'),
     prometheusUrl,
     alertmanagerUrl,
     windowMs: duration(Inputs.Window, 'window'),

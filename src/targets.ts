@@ -2,6 +2,10 @@ import { quote } from './errors.js';
 import { kindName, WORKLOAD_KINDS, type WorkloadKind } from './kube/types.js';
 import { didYouMean } from './suggest.js';
 
+/** As the policy schema's maxItems for `targets` and `contexts`: one step, not a fleet. */
+export const MAX_TARGETS = 100;
+export const MAX_CONTEXTS = 50;
+
 /** A workload to guard: `deployment/api`, or `payments/statefulset/db` with a namespace. */
 export interface Target {
   kind: WorkloadKind;

@@ -50,13 +50,8 @@ test('a snapshot path naming a file that is not a snapshot: named, never quoted'
   expect(kube.requests.filter((r) => r.method !== 'GET')).toEqual([]);
 });
 
+// A policy path of /dev/zero, or a link to it: __tests__/reliability/oversized-input.test.ts.
 test.each<[string, Record<string, string>, Record<string, string>, string]>([
-  [
-    'a policy path of /dev/zero',
-    { policy: '/dev/zero' },
-    {},
-    "rollback-action: input 'policy': '/dev/zero' is larger than 1 MiB; a policy file is a few KiB",
-  ],
   [
     'a snapshot path of /dev/zero',
     { mode: 'rollback', targets: 'deployment/api', snapshot: '/dev/zero', kubeconfig: 'x' },

@@ -137,24 +137,7 @@ describe('capture refuses clearly, before anything is deployed', () => {
 });
 
 describe('the last-known-good ledger', () => {
-  test('concurrent mark-good runs both land (optimistic concurrency, 409 retried)', async () => {
-    await deploy('1.0');
-    const inputs = {
-      mode: 'mark-good',
-      kubeconfig: sim.kubeconfig('sim'),
-      targets: 'deployment/api',
-    };
-    const results = await Promise.all([
-      runAction({ inputs, sha: '1'.repeat(40) }),
-      runAction({ inputs, sha: '2'.repeat(40) }),
-      runAction({ inputs, sha: '3'.repeat(40) }),
-    ]);
-    expect(results.map((r) => r.exitCode)).toEqual([0, 0, 0]);
-    const entries = JSON.parse(
-      sim.get('ConfigMap', 'default', 'rollback-action-ledger')?.data['releases.json'],
-    );
-    expect(entries.map((e: any) => e.sha[0]).sort()).toEqual(['1', '2', '3']);
-  });
+  // Concurrent mark-good runs: __tests__/reliability/concurrency.test.ts.
 
   test('a Deployment mid-rollout is not marked good', async () => {
     sim.controllers.setImageBehaviour('shop/api:stuck', 'never-ready');

@@ -168,6 +168,18 @@ describe('readInputs', () => {
     expect(errorsOf(inputs)).toEqual([message]);
   });
 
+  test('more targets or contexts than the policy allows: one line, none of them parsed', () => {
+    const many = (n: number, item: (i: number) => string): string =>
+      Array.from({ length: n }, (_, i) => item(i)).join(',');
+    expect(read({ targets: many(100, (i) => `deploy/a${i}`) }).targets).toHaveLength(100);
+    expect(errorsOf({ targets: many(101, (i) => `not a target ${i}`) })).toEqual([
+      "input 'targets': 101 targets; at most 100 are allowed",
+    ]);
+    expect(errorsOf({ contexts: many(51, (i) => `c${i}`) })).toEqual([
+      "input 'contexts': 51 contexts; at most 50 are allowed",
+    ]);
+  });
+
   test('every bad input is reported at once', () => {
     expect(errorsOf({ window: 'x', interval: 'y', mode: 'z' })).toHaveLength(3);
   });

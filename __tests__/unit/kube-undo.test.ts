@@ -1,4 +1,5 @@
 import {
+  changedSinceJudged,
   planDeploymentUndo,
   planRevisionUndo,
   revisionData,
@@ -291,5 +292,19 @@ describe('planRevisionUndo (StatefulSet, DaemonSet)', () => {
     ],
   ])('refused: %s', (_name, crs, to, message) => {
     expect(() => planRevisionUndo(sts('db:3'), crs, to)).toThrow(message);
+  });
+});
+
+describe('changedSinceJudged (a second guard of the same release)', () => {
+  test('the template judged: go ahead; another one: leave it alone; nothing judged: go ahead', () => {
+    const judged = template('api:2');
+    // The ReplicaSet's pod-template-hash label is the controller's, not a change.
+    expect(changedSinceJudged(template('api:2', { 'pod-template-hash': 'h2' }), judged)).toBe(
+      undefined,
+    );
+    expect(changedSinceJudged(template('api:1'), judged)).toBe(
+      'it changed since this run judged it (another run rolled it back, or a new deploy); left as it is',
+    );
+    expect(changedSinceJudged(template('api:1'), undefined)).toBe(undefined);
   });
 });

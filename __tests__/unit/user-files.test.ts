@@ -80,10 +80,10 @@ describe('loadPolicy', () => {
     ['a named path, absent', 'missing.yml', true, "input 'policy': file not found: 'missing.yml'"],
     ['a directory', '.', true, "input 'policy': '.' is a directory, not a file"],
     [
-      '/dev/zero',
+      '/dev/zero, outside the workspace',
       '/dev/zero',
       true,
-      "input 'policy': '/dev/zero' is larger than 1 MiB; a policy file is a few KiB",
+      "input 'policy': '/dev/zero' is outside the workspace; the policy is a file of the repository, given relative to it",
     ],
     [
       'a file over 1 MiB',

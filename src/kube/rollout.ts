@@ -109,6 +109,8 @@ export interface WaitOptions {
 
 export interface WaitResult extends RolloutState {
   elapsedMs: number;
+  /** The workload as last read: what a guard then watches and judges. */
+  workload?: Workload;
 }
 
 /** What the wait does with one watch event. */
@@ -178,17 +180,23 @@ export async function waitForRollout(
   const label = `${client.context} ${kindName(kind)}/${name}`;
   let last = '';
   let state: RolloutState = { done: false, message: '' };
+  let seen: Workload | undefined;
   /** Judges a read of the workload: the result when the wait is over. */
   const judge = (workload: Workload | undefined): WaitResult | undefined => {
-    if (workload) state = rolloutStatus(kind, workload);
+    if (workload) {
+      state = rolloutStatus(kind, workload);
+      seen = workload;
+    }
     const elapsedMs = clock.now() - started;
     if (state.message !== last) {
       options.log?.(`${label}: ${state.message} (${formatDuration(elapsedMs)})`);
       last = state.message;
     }
-    if (state.done || state.failed) return { ...state, elapsedMs };
+    if (state.done || state.failed)
+      return { ...state, elapsedMs, ...(seen ? { workload: seen } : {}) };
     if (elapsedMs >= timeoutMs)
       return {
+        ...(seen ? { workload: seen } : {}),
         ...state,
         failed: `not rolled out after ${formatDuration(timeoutMs)}: ${state.message}`,
         elapsedMs,

@@ -231,3 +231,17 @@ export function planRevisionUndo(
     template: target.template,
   };
 }
+
+/**
+ * Why a target must be left alone: its template is no longer the one the run judged, so
+ * another run already rolled it back, or someone deployed again. Undoing to `previous` now
+ * would go back once more, to the very release that was judged bad.
+ */
+export function changedSinceJudged(
+  current: PodTemplate,
+  judged: PodTemplate | undefined,
+): string | undefined {
+  if (judged === undefined) return undefined;
+  if (semanticallyEqual(withoutHashLabel(current), withoutHashLabel(judged))) return undefined;
+  return 'it changed since this run judged it (another run rolled it back, or a new deploy); left as it is';
+}

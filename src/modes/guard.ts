@@ -8,6 +8,7 @@ import { Outputs, type InconclusiveAction, type Verdict } from '../constants.js'
 import { formatDuration } from '../duration.js';
 import { messageOf, UserError, UserErrors } from '../errors.js';
 import type { Snapshot, TargetRef } from '../kube/snapshot.js';
+import type { PodTemplate } from '../kube/types.js';
 import { resolveBaselines, type Baseline } from '../metrics/baselines.js';
 import type { MetricSource } from '../metrics/sources.js';
 import { describeBaseline, gradeNote } from '../report/evidence.js';
@@ -65,8 +66,9 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
           `rollback-action: flag '${flag.name}' (${config.policyFile ?? 'policy'}): headers-env ${header} names ${variable}, which is not set in this step; the flag cannot be turned off`,
         );
 
+  const judged = new Map<string, PodTemplate>();
   const rollout = refs.length
-    ? await core.group('Rollout', () => waitForRollouts(context, refs))
+    ? await core.group('Rollout', () => waitForRollouts(context, refs, judged))
     : [];
   const rolloutState = rolloutTrigger(rollout);
   const deployedAt = await deployTime(context, refs, snapshot);
@@ -108,7 +110,13 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
   }
 
   const detectedAt = context.clock.now();
-  const outcome = await act(context, judgement, refs, { rollout, snapshot, sources, baselines });
+  const outcome = await act(context, judgement, refs, {
+    rollout,
+    snapshot,
+    sources,
+    baselines,
+    judged,
+  });
   // A healthy release supersedes the revert pull requests that would roll back past it.
   const staleReverts =
     outcome.verdict === 'healthy' && !config.dryRun
@@ -298,6 +306,7 @@ interface Watched {
   snapshot: Snapshot | undefined;
   sources: readonly MetricSource[];
   baselines: Record<string, Baseline>;
+  judged: ReadonlyMap<string, PodTemplate>;
 }
 
 async function act(
@@ -336,6 +345,7 @@ async function act(
     failing: failingTriggers(judgement, config, seen.rollout, refs),
     manual: false,
     snapshot: seen.snapshot,
+    judged: seen.judged,
     verdict: 'fail',
     headline: first ? `${first.name} (${first.severity}): ${first.detail}` : 'the deploy failed',
     severity: judgement.severity,

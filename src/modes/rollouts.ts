@@ -5,13 +5,19 @@ import type { RolloutOutcome } from '../analysis/rollout.js';
 import { messageOf } from '../errors.js';
 import { clientFor } from '../kube/client.js';
 import { waitForRollout } from '../kube/rollout.js';
-import { describeRef, type TargetRef } from '../kube/snapshot.js';
+import { describeRef, refKey, type TargetRef } from '../kube/snapshot.js';
+import type { PodTemplate } from '../kube/types.js';
 import type { ModeContext } from './context.js';
 
-/** Every target's rollout, concurrently; status that cannot be read is `unknown`, not failed. */
+/**
+ * Every target's rollout, concurrently; status that cannot be read is `unknown`, not failed.
+ * `judged` receives each target's template as the wait left it, by refKey: the release a guard
+ * then watches, so its rollback can tell when someone else changed the target meanwhile.
+ */
 export async function waitForRollouts(
   context: ModeContext,
   refs: readonly TargetRef[],
+  judged?: Map<string, PodTemplate>,
 ): Promise<RolloutOutcome[]> {
   const clients = context.kube();
   const limit = pLimit(context.config.concurrency);
@@ -27,6 +33,7 @@ export async function waitForRollouts(
             log: (line) => core.info(line),
             warn: (line) => core.warning(`rollback-action: ${line}`),
           });
+          if (judged && result.workload) judged.set(refKey(ref), result.workload.spec.template);
           return {
             target,
             state: result.failed ? 'failed' : 'done',

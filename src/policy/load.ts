@@ -1,7 +1,7 @@
-import * as path from 'node:path';
 import { readFileBounded, TooLargeError } from '../bounded.js';
 import { UserError, messageOf } from '../errors.js';
 import { formatBytes, LIMITS } from '../limits.js';
+import { placeInWorkspace } from './inside.js';
 import { loadImports } from './import/files.js';
 import type { Policy } from './types.js';
 import { parsePolicy } from './validate.js';
@@ -25,9 +25,16 @@ export function loadPolicy(
   /** The `interval` input, which imports compare the tools' own intervals with. */
   intervalInputMs?: number,
 ): LoadedPolicy | undefined {
+  const place = placeInWorkspace(workspace, file);
+  if ('outside' in place)
+    throw new UserError(
+      place.outside === 'link'
+        ? `input 'policy': '${file}' is a link that leads outside the workspace`
+        : `input 'policy': '${file}' is outside the workspace; the policy is a file of the repository, given relative to it`,
+    );
   let text: string;
   try {
-    text = readFileBounded(path.resolve(workspace, file), LIMITS.policyFile);
+    text = readFileBounded(place.path, LIMITS.policyFile);
   } catch (error) {
     if (error instanceof TooLargeError)
       throw new UserError(

@@ -14,6 +14,7 @@ import { waitForRollout } from '../kube/rollout.js';
 import { selectorString } from '../kube/selector.js';
 import { findCaptured, refKey, type Snapshot, type TargetRef } from '../kube/snapshot.js';
 import {
+  changedSinceJudged,
   planDeploymentUndo,
   planRevisionUndo,
   UndoRefused,
@@ -21,10 +22,12 @@ import {
   type UndoTo,
 } from '../kube/undo.js';
 import type { RevisionSpec } from '../revision.js';
-import { kindName, type Workload } from '../kube/types.js';
+import { kindName, type PodTemplate, type Workload } from '../kube/types.js';
 
-export type Destination =
-  { kind: 'spec'; spec: RevisionSpec } | { kind: 'snapshot'; snapshot: Snapshot };
+/** `judged`: each target's template when the guard judged it, by refKey (see changedSinceJudged). */
+export type Destination = (
+  { kind: 'spec'; spec: RevisionSpec } | { kind: 'snapshot'; snapshot: Snapshot }
+) & { judged?: ReadonlyMap<string, PodTemplate> };
 
 export interface RollbackOptions {
   to: Destination;
@@ -118,6 +121,11 @@ async function rollbackOne(
         to,
         attempt === 1 ? options.prefetched?.get(refKey(ref)) : undefined,
       );
+      const moved = changedSinceJudged(workload.spec.template, options.to.judged?.get(refKey(ref)));
+      if (moved) {
+        options.log(`${label}: skipped, ${moved}`);
+        return { ...ref, outcome: 'skipped', message: `skipped: ${moved}`, diff: [] };
+      }
       if (undo.action === 'skip') {
         options.log(`${label}: skipped, ${undo.reason}`);
         return {

@@ -37,7 +37,7 @@ import { runPlan, type PlanRun } from './run-plan.js';
 import { UserError, messageOf } from '../errors.js';
 import { deploymentIdOf, markDeployments, type DeploymentMarks } from './deployments.js';
 import type { KubeClient } from '../kube/client.js';
-import type { Workload } from '../kube/types.js';
+import type { PodTemplate, Workload } from '../kube/types.js';
 import type { DeployedRange } from '../decide/range.js';
 import type { Policy } from '../policy/types.js';
 import type { PlanSection } from '../report/plan.js';
@@ -82,6 +82,8 @@ export interface RespondInput {
   approved?: Plan;
   /** The verdict's severity, for the notification that the rollback begins. */
   severity?: Severity;
+  /** Each target's template when the guard judged it: a target changed since is left alone. */
+  judged?: ReadonlyMap<string, PodTemplate>;
 }
 
 export async function respond(context: ModeContext, input: RespondInput): Promise<Response> {
@@ -104,7 +106,10 @@ export async function respond(context: ModeContext, input: RespondInput): Promis
     );
     for (const line of describePlan(plan)) core.info(line);
   }
-  const destination = input.approved ? destinationOf(plan) : chooseDestination(context);
+  const destination = {
+    ...(input.approved ? destinationOf(plan) : chooseDestination(context)),
+    ...(input.judged ? { judged: input.judged } : {}),
+  };
   const planOnly = input.approved
     ? config.dryRun
       ? 'dry-run'

@@ -3,7 +3,6 @@
  * only, then handed to the pure importers; their triggers joined with the policy's own (which
  * win a name clash, as over the preset). Every problem is one line at its place.
  */
-import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { readFileBounded, TooLargeError } from '../../bounded.js';
 import { DEFAULTS } from '../../config.js';
@@ -11,6 +10,7 @@ import { parseDuration } from '../../duration.js';
 import { UserError, UserErrors, quote, type SourceLocation } from '../../errors.js';
 import { formatBytes, LIMITS } from '../../limits.js';
 import { didYouMean } from '../../suggest.js';
+import { placeInWorkspace } from '../inside.js';
 import { locateNodes } from '../locate.js';
 import { runbookTriggers } from '../presets.js';
 import type { ImportedTriggerSpec, Policy } from '../types.js';
@@ -125,19 +125,16 @@ export function loadImports(
 
 /** A file's text when it is a readable file inside the workspace, or why not. */
 function readInside(workspace: string, file: string): string | { why: string } {
-  const root = realOrSame(path.resolve(workspace));
-  const resolved = path.resolve(root, file);
-  const outside = (p: string): boolean => {
-    const relative = path.relative(root, p);
-    return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
-  };
-  const why = `${quote(file)} is outside the workspace; import reads files of the repository, given relative to it`;
-  if (outside(resolved)) return { why };
-  // A link inside the workspace must not lead out of it either.
-  if (outside(realOrSame(resolved)))
-    return { why: `${quote(file)} is a link that leads outside the workspace` };
+  const place = placeInWorkspace(workspace, file);
+  if ('outside' in place)
+    return {
+      why:
+        place.outside === 'link'
+          ? `${quote(file)} is a link that leads outside the workspace`
+          : `${quote(file)} is outside the workspace; import reads files of the repository, given relative to it`,
+    };
   try {
-    return readFileBounded(resolved, LIMITS.importFile);
+    return readFileBounded(place.path, LIMITS.importFile);
   } catch (error) {
     if (error instanceof TooLargeError)
       return {
@@ -147,14 +144,6 @@ function readInside(workspace: string, file: string): string | { why: string } {
     if (code === 'ENOENT') return { why: `file not found: ${quote(file)}` };
     if (code === 'EISDIR') return { why: `${quote(file)} is a directory, not a file` };
     return { why: `cannot read ${quote(file)} (${code ?? 'error'})` };
-  }
-}
-
-function realOrSame(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
   }
 }
 
