@@ -172,10 +172,11 @@ const CASES: {
       ]);
       // Never retried: one request, refused.
       expect(calls(run.gh)).toEqual(['/repos/acme/shop/issues 401']);
+      expectTextToFileByHand(run.result.summary);
     },
     outcome:
-      'rolled back; one warning says the incident was not filed and why (the token is not valid); one request, not retried',
-    lost: 'the incident issue (the summary and outputs say so)',
+      'rolled back; one warning says the incident was not filed and why (the token is not valid); one request, not retried; the summary holds its text',
+    lost: "nothing: the incident's whole text is in the job summary, to file by hand",
   },
   {
     fault: '503 on every issue creation, after the rollback succeeded',
@@ -196,12 +197,23 @@ const CASES: {
         'issues/list-for-repo 200',
         'issues/create 503',
       ]);
+      expectTextToFileByHand(run.result.summary);
     },
     outcome:
-      'the rollback stands (previous revision running); outputs say rolled-back, incident-url empty; one warning and the summary say the incident was not filed; 2 creation requests in all',
-    lost: 'the incident issue (the summary and outputs say so)',
+      'the rollback stands (previous revision running); outputs say rolled-back, incident-url empty; one warning and the summary say the incident was not filed, the summary holds its text; 2 creation requests in all',
+    lost: "nothing: the incident's whole text is in the job summary, to file by hand",
   },
 ];
+
+/** An incident GitHub did not take is in the job summary whole, title and evidence. */
+function expectTextToFileByHand(summary: string): void {
+  const folded =
+    /<details><summary>The incident's text, to file by hand<\/summary>\n\n(`{3,})markdown\n# (.+)\n([\s\S]*?)\n\1\n/.exec(
+      summary,
+    );
+  expect(folded?.[2]).toMatch(/api/);
+  expect(folded?.[3]).toMatch(/## /);
+}
 
 /** How many modes each case has held in: it is recorded once it held in all. */
 const held: number[] = [];

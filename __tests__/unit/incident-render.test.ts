@@ -4,7 +4,7 @@
  * block, and hostile text stays text.
  */
 import { marked } from 'marked';
-import { incidentBody, incidentComment } from '../../src/report/incident.js';
+import { incidentBody, incidentComment, incidentNote } from '../../src/report/incident.js';
 import { facts } from '../fixtures/incident.js';
 import type { IncidentFacts } from '../../src/report/incident-facts.js';
 
@@ -108,4 +108,44 @@ test('the comment renders with whole tables', () => {
     const [header, ...body] = rows;
     for (const n of body) expect(n).toBe(header);
   }
+});
+
+describe('incidentNote: the summary line about the incident', () => {
+  test.each<[string, Parameters<typeof incidentNote>[0], RegExp[], RegExp[]]>([
+    ['none due', undefined, [/^$/], []],
+    [
+      'filed',
+      { action: 'created', number: 7, url: 'https://github.com/acme/shop/issues/7' },
+      [/^Incident filed: \[#7\]\(https:\/\/github\.com\/acme\/shop\/issues\/7\)\.\n\n$/],
+      [/details/],
+    ],
+    [
+      'not filed, no text made (no token)',
+      { problem: 'no incident filed: the step has no github-token' },
+      [/^⚠️ no incident filed: the step has no github-token\.\n\n$/],
+      [/details/],
+    ],
+    [
+      'not filed: its text, folded, to file by hand',
+      {
+        problem: 'the incident was not filed: 503',
+        title: 'Rollback of api',
+        body: '## What\n\nbad',
+      },
+      [
+        /^⚠️ the incident was not filed: 503\.\n\n<details><summary>The incident's text, to file by hand<\/summary>\n\n```markdown\n# Rollback of api\n\n## What\n\nbad\n```\n\n<\/details>\n\n$/,
+      ],
+      [],
+    ],
+    [
+      'a body holding a fence gets a longer one',
+      { problem: 'p', title: 't', body: 'log:\n```\nx\n````\n' },
+      [/\n`````markdown\n# t\n[\s\S]*\n`````\n/],
+      [],
+    ],
+  ])('%s', (_name, incident, present, absent) => {
+    const note = incidentNote(incident);
+    for (const pattern of present) expect(note).toMatch(pattern);
+    for (const pattern of absent) expect(note).not.toMatch(pattern);
+  });
 });

@@ -39,6 +39,12 @@ test.each<[string, Trial[], RegExp[], RegExp[]]>([
     [/\| nothing \|$/m],
   ],
   [
+    'nothing lost, with a reason, is still nothing',
+    [trial({ lost: 'nothing (nothing was deployed yet)' })],
+    [/\| \*\*all\*\* \| 1 \| 1 \| nothing \|/],
+    [/see below/],
+  ],
+  [
     'a pipe or a newline in a cell does not break the table',
     [trial({ fault: 'a | b\nc', modes: ['guard', 'rollback'] })],
     [/\| a \\\| b c \| `guard`, `rollback` \|/],

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { frozeMarker } from '../decide/freeze.js';
 import { escapeExternal, oneLine } from './escape.js';
 import type { IncidentFacts } from './incident-facts.js';
-import type { IncidentFiled } from '../rollback/incident.js';
+import type { IncidentFiled, IncidentUnfiled } from '../rollback/incident.js';
 import { escapeText } from './markdown.js';
 import {
   chartsSection,
@@ -164,10 +164,20 @@ export function incidentComment(f: IncidentFacts): string {
   );
 }
 
-/** One line for a job summary: where the incident is, or why there is none. */
-export function incidentNote(incident: IncidentFiled | { problem: string } | undefined): string {
+/**
+ * For a job summary: where the incident is, or why there is none; an incident GitHub did not
+ * take is shown whole (folded), so whoever reads the run can file it by hand.
+ */
+export function incidentNote(incident: IncidentFiled | IncidentUnfiled | undefined): string {
   if (!incident) return '';
-  if ('problem' in incident) return `⚠️ ${escapeText(incident.problem)}.\n\n`;
+  if ('problem' in incident) {
+    const why = `⚠️ ${escapeText(incident.problem)}.\n\n`;
+    if (incident.body === undefined) return why;
+    const text = `# ${incident.title ?? ''}\n\n${incident.body}`;
+    // A fence longer than any run of backticks in the text, which it may hold itself.
+    const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    return `${why}<details><summary>The incident's text, to file by hand</summary>\n\n${fence}markdown\n${text}\n${fence}\n\n</details>\n\n`;
+  }
   return incident.action === 'created'
     ? `Incident filed: [#${incident.number}](${incident.url}).\n\n`
     : `Incident [#${incident.number}](${incident.url}) was still open: this run is a comment on it.\n\n`;

@@ -15,7 +15,7 @@ import type { ActionKind, Plan } from '../decide/plan.js';
 import type { RevertResult } from '../rollback/git-revert.js';
 import type { Attempt, StageOutcome } from '../rollback/run-plan.js';
 import type { DeploymentMarks } from '../rollback/deployments.js';
-import type { IncidentFiled } from '../rollback/incident.js';
+import type { IncidentFiled, IncidentUnfiled } from '../rollback/incident.js';
 
 /** The head every run report starts with. */
 export interface ReportHead {
@@ -172,7 +172,7 @@ export interface GuardReport {
   /** GitHub deployments marked after a rollback that took effect. */
   deployments: DeploymentMarks | null;
   /** The incident filed or commented on, or why not. */
-  incident: IncidentFiled | { problem: string } | null;
+  incident: IncidentFiled | IncidentUnfiled | null;
   /** Revert pull requests a healthy release looked at (null: not checked, or not healthy). */
   'stale-reverts': StaleRevert[] | null;
   verification: VerificationReport | null;
@@ -189,7 +189,7 @@ export interface RollbackModeReport {
   rollback: RollbackReport;
   deployments: DeploymentMarks | null;
   /** The incident filed or commented on, or why not (null: none was due). */
-  incident: IncidentFiled | { problem: string } | null;
+  incident: IncidentFiled | IncidentUnfiled | null;
   verification: VerificationReport | null;
 }
 

@@ -109,6 +109,13 @@ export interface IncidentFiled {
   url: string;
 }
 
+/** An incident GitHub did not take: why, and its text, so a person can file it by hand. */
+export interface IncidentUnfiled {
+  problem: string;
+  title?: string;
+  body?: string;
+}
+
 /** Whether this run files (or comments on) an incident for `verdict`: facts are read only then. */
 export function incidentDue(context: ModeContext, verdict: Verdict): boolean {
   const on = context.config.policy.incident?.on ?? DEFAULT_INCIDENT_ON;
@@ -118,7 +125,7 @@ export function incidentDue(context: ModeContext, verdict: Verdict): boolean {
 export async function fileIncident(
   context: ModeContext,
   reported: IncidentFacts,
-): Promise<IncidentFiled | { problem: string } | undefined> {
+): Promise<IncidentFiled | IncidentUnfiled | undefined> {
   // Without a range read, the deployed commit is what the deploy freeze waits for a revert of.
   const froze = reported.froze ?? frozeOf(context.run.sha);
   const facts: IncidentFacts = froze ? { ...reported, froze } : reported;
@@ -135,6 +142,9 @@ export async function fileIncident(
     core.warning(`rollback-action: ${problem}`);
     return { problem };
   }
+  // Made once: filed, or kept for the summary when GitHub does not take it.
+  let text: { title: string; body: string } | undefined;
+  const textOf = () => (text ??= { title: incidentTitle(facts), body: bodyOf(context, facts) });
   try {
     const marker = markerOf(facts);
     const open = await github.findOpenIssue('incident', marker);
@@ -143,9 +153,9 @@ export async function fileIncident(
       core.info(`Incident #${open.number} is still open: commented ${url}`);
       return { action: 'commented', number: open.number, url };
     }
-    const body = bodyOf(context, facts);
+    const { title, body } = textOf();
     const create = {
-      title: incidentTitle(facts),
+      title,
       body,
       labels: incidentLabels(facts, policy?.labels ?? []),
     };
@@ -173,7 +183,7 @@ export async function fileIncident(
   } catch (error) {
     const problem = `the incident was not filed: ${messageOf(error)}`;
     core.warning(`rollback-action: ${problem}; the rollback stands`);
-    return { problem };
+    return { problem, ...textOf() };
   }
 }
 
