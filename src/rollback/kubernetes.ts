@@ -108,8 +108,10 @@ async function rollbackOne(
   const started = options.clock.now();
   const label = `${ref.context} ${kindName(ref.kind)}/${ref.name}`;
   let patched = false;
+  /** The undo whose answer was lost: it may have been carried out. */
+  let unanswered: { fromRevision: number | undefined; toRevision: number | undefined } | undefined;
   try {
-    const to = await destinationFor(client, ref, options.to);
+    let to = await destinationFor(client, ref, options.to);
     for (let attempt = 1; ; attempt++) {
       // A conflict's retry reads again: the prefetched copy is what conflicted.
       const { undo, workload } = await plan(
@@ -118,6 +120,22 @@ async function rollbackOne(
         to,
         attempt === 1 ? options.prefetched?.get(refKey(ref)) : undefined,
       );
+      if (undo.action === 'skip' && unanswered) {
+        // The unanswered patch was carried out: that was the rollback, not a skip.
+        const move = `revision ${unanswered.fromRevision ?? '?'} → ${unanswered.toRevision ?? 'recorded template'}`;
+        options.log(
+          `${label}: rolled back ${move} (the API server's answer was lost; read again, it was applied)`,
+        );
+        patched = true;
+        return {
+          ...ref,
+          outcome: 'rolled-back',
+          ...unanswered,
+          message: `rolled back ${move}`,
+          diff: [],
+          seconds: (options.clock.now() - started) / 1000,
+        };
+      }
       if (undo.action === 'skip') {
         options.log(`${label}: skipped, ${undo.reason}`);
         return {
@@ -143,6 +161,14 @@ async function rollbackOne(
       } catch (error) {
         // Someone changed the workload between our read and our write: read and plan again.
         if (error instanceof KubeError && error.status === 409 && attempt < 3) continue;
+        // No answer: the patch may have landed. Read again, towards the same template, so
+        // a landed undo is seen as done; "previous" would now mean the release we left.
+        if (error instanceof KubeError && error.network && !options.dryRun && attempt < 3) {
+          options.log(`${label}: no answer to the patch (${messageOf(error)}); reading it again`);
+          unanswered ??= { fromRevision: undo.fromRevision, toRevision: undo.toRevision };
+          to = { kind: 'template', template: undo.template, revision: undo.toRevision };
+          continue;
+        }
         throw error;
       }
       patched = !options.dryRun;
@@ -184,8 +210,10 @@ async function rollbackOne(
       state,
       // Worth one more try only when nothing was applied and the API server, not the
       // workload, was the trouble; a second undo after a patch would go back once more.
+      // An unanswered patch may have landed: a second "previous" would then go back twice.
       retryable:
         !patched &&
+        !unanswered &&
         error instanceof KubeError &&
         (error.network || error.status === 429 || (error.status ?? 0) >= 500),
       diff: [],
