@@ -145,7 +145,7 @@ test('someone pushes before each push: rejected twice, one line, nothing of ours
     modes: ['rollback'],
     runs: 1,
     outcome:
-      'rebased and tried once more, then failed in one line; verdict rollback-failed; nothing pushed; workspace as it was',
+      'rebased and pushed again, and the stage tried once more: each push rejected; one line, verdict rollback-failed; nothing of ours pushed; workspace as it was',
     lost: 'nothing',
   });
 }, 60_000);

@@ -16,9 +16,9 @@ const record = new Record(fileURLToPath(import.meta.url));
 afterAll(() => record.save());
 
 const REGIONS = ['eu-west', 'us-east', 'ap-south'] as const;
-let sims: KubeSim[] = [];
+const started: KubeSim[] = [];
 afterEach(async () => {
-  for (const sim of sims.splice(0)) await sim.close();
+  for (const sim of started.splice(0)) await sim.close();
 });
 
 const revisionOf = (o: KubeObject | undefined): string | undefined =>
@@ -31,7 +31,8 @@ const revisionOf = (o: KubeObject | undefined): string | undefined =>
  * becomes ready and its progress deadline passes: a guard's rollout check fails and undoes it.
  */
 async function regions(stuck = false, podReadyDelayMs = 10): Promise<KubeSim[]> {
-  sims = await Promise.all(REGIONS.map(() => startKubeSim({ podReadyDelayMs })));
+  const sims = await Promise.all(REGIONS.map(() => startKubeSim({ podReadyDelayMs })));
+  started.push(...sims);
   await Promise.all(
     sims.map(async (sim) => {
       if (stuck) sim.controllers.setImageBehaviour('shop/api:2.0', 'never-ready');
@@ -62,9 +63,13 @@ function at(list: readonly KubeSim[], i: number): KubeSim {
 
 type Mode = 'rollback' | 'guard';
 /** For faults that last: the retries give up after this. */
-const SHORT = 'rollback:\n  timeout: 2s\n';
+const SHORT = 'rollback:\n  timeout: 1s\n';
 
-function act(mode: Mode, policy = 'rollback:\n  timeout: 8s\n'): Promise<RunResult> {
+function act(
+  mode: Mode,
+  sims: readonly KubeSim[],
+  policy = 'rollback:\n  timeout: 8s\n',
+): Promise<RunResult> {
   return runAction({
     inputs: {
       mode,
@@ -101,7 +106,7 @@ const appliedPatches = (sim: KubeSim): number =>
   ).length;
 
 /** Every region rolled back exactly once: one patch carried out, revision 3 running 1.0. */
-async function expectOneUndoEach(result: RunResult): Promise<void> {
+async function expectOneUndoEach(result: RunResult, sims: readonly KubeSim[]): Promise<void> {
   expect(targets(result).map((t) => [t.context, t.outcome])).toEqual(
     REGIONS.map((r) => [r, 'rolled-back']),
   );
@@ -120,22 +125,24 @@ async function expectOneUndoEach(result: RunResult): Promise<void> {
 async function bothModes(
   fault: string,
   inject: (sims: KubeSim[]) => void,
-  check: (result: RunResult, mode: Mode) => Promise<void> | void,
+  check: (result: RunResult, mode: Mode, sims: KubeSim[]) => Promise<void> | void,
   outcome: string,
   lost = 'nothing',
   policy?: string,
   podReadyDelayMs?: number,
   modes: readonly Mode[] = ['rollback', 'guard'],
 ): Promise<void> {
-  for (const mode of modes) {
-    await regions(mode === 'guard', podReadyDelayMs);
-    inject(sims);
-    const result = await act(mode, policy);
-    expect(result.timedOut).toBe(false);
-    expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
-    await check(result, mode);
-    for (const sim of sims.splice(0)) await sim.close();
-  }
+  // The modes run side by side, each on its own three regions: most of a run is waiting.
+  await Promise.all(
+    modes.map(async (mode) => {
+      const sims = await regions(mode === 'guard', podReadyDelayMs);
+      inject(sims);
+      const result = await act(mode, sims, policy);
+      expect(result.timedOut).toBe(false);
+      expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
+      await check(result, mode, sims);
+    }),
+  );
   record.add({
     area: 'Kubernetes API',
     fault,
@@ -147,10 +154,10 @@ async function bothModes(
 }
 
 /** Rolled back in every region; a guard's step fails so the workflow shows the rollback. */
-const rolledBack = async (result: RunResult, mode: Mode): Promise<void> => {
+const rolledBack = async (result: RunResult, mode: Mode, sims: KubeSim[]): Promise<void> => {
   expect(result.exitCode).toBe(mode === 'guard' ? 1 : 0);
   expect(result.outputs).toMatchObject({ verdict: 'rolled-back', 'rolled-back': 'true' });
-  await expectOneUndoEach(result);
+  await expectOneUndoEach(result, sims);
 };
 
 test('500 and 503 on reads and on the undo patch in every region: retried, applied once', async () => {
@@ -162,8 +169,8 @@ test('500 and 503 on reads and on the undo patch in every region: retried, appli
         sim.injectFault({ method: 'PATCH', path: /\/deployments\/api/, status: 500, times: 1 });
       }
     },
-    async (result, mode) => {
-      await rolledBack(result, mode);
+    async (result, mode, sims) => {
+      await rolledBack(result, mode, sims);
       expect(result.log).toMatch(
         /PATCH \/apis\/apps\/v1\/namespaces\/default\/deployments\/api: .*; retrying in/,
       );
@@ -185,8 +192,8 @@ test('429 with Retry-After on the undo patch: the wait is honoured, applied once
           times: 1,
         });
     },
-    async (result, mode) => {
-      await rolledBack(result, mode);
+    async (result, mode, sims) => {
+      await rolledBack(result, mode, sims);
       expect(result.log).toMatch(/Too many requests, please try again later\.; retrying in 1s/);
     },
     "waited the server's Retry-After, then rolled each region back once; report, summary and outputs written",
@@ -200,8 +207,8 @@ test('409 on the undo patch: read again, planned again, applied once', async () 
       for (const sim of all)
         sim.injectFault({ method: 'PATCH', path: /\/deployments\/api/, status: 409, times: 1 });
     },
-    async (result, mode) => {
-      await rolledBack(result, mode);
+    async (result, mode, sims) => {
+      await rolledBack(result, mode, sims);
       for (const sim of sims)
         expect(sim.requests.filter((r) => r.method === 'PATCH').map((r) => r.status)).toEqual([
           409, 200,
@@ -230,8 +237,8 @@ test('the undo applied but its answer lost (connection dropped): not rolled back
         dropResponse: true,
         times: 1,
       }),
-    async (result, mode) => {
-      await rolledBack(result, mode);
+    async (result, mode, sims) => {
+      await rolledBack(result, mode, sims);
       expect(at(sims, 1).requests.some((r) => r.responseDropped)).toBe(true);
     },
     'the retried patch found the region already undone; each region has one new revision, none rolled back twice',
@@ -242,7 +249,7 @@ test('a region that drops every write mid-rollback: the others complete, its sta
   await bothModes(
     'connection dropped on every write to 1 of 3 regions, mid-rollback',
     (all) => at(all, 1).injectFault({ method: 'PATCH', drop: true }),
-    (result) => {
+    (result, _mode, sims) => {
       expect(result.exitCode).toBe(1);
       expect(result.outputs.verdict).toBe('rollback-failed');
       expect(targets(result).map((t) => [t.context, t.outcome, t.state ?? null])).toEqual([
@@ -273,7 +280,7 @@ test('5xx on every read past the rollback timeout: each target failed and said u
     (all) => {
       for (const sim of all) sim.injectFault({ method: 'GET', path: /\/replicasets/, status: 500 });
     },
-    (result) => {
+    (result, _mode, sims) => {
       expect(result.exitCode).toBe(1);
       expect(result.outputs.verdict).toBe('rollback-failed');
       expect(targets(result).map((t) => [t.context, t.outcome, t.state])).toEqual(
@@ -302,8 +309,8 @@ test('the rollout watch closed early: resumed, and each rollback followed to the
           closeWatchAfterMs: 100,
         });
     },
-    async (result, mode) => {
-      await rolledBack(result, mode);
+    async (result, mode, sims) => {
+      await rolledBack(result, mode, sims);
       for (const sim of sims)
         expect(sim.requests.filter((r) => /watch=/.test(r.query)).length).toBeGreaterThan(1);
     },
