@@ -241,11 +241,11 @@ test('the undo applied but its answer lost (connection dropped): not rolled back
       await rolledBack(result, mode, sims);
       expect(at(sims, 1).requests.some((r) => r.responseDropped)).toBe(true);
     },
-    'the retried patch found the region already undone; each region has one new revision, none rolled back twice',
+    'the patch was not sent again: the Deployment read back showed the undo applied, reported rolled-back; one new revision each, none rolled back twice',
   );
 }, 60_000);
 
-test('a region that drops every write mid-rollback: the others complete, its state is unknown and said', async () => {
+test('a region that drops every write mid-rollback: the others complete, it is read back and said unchanged', async () => {
   await bothModes(
     'connection dropped on every write to 1 of 3 regions, mid-rollback',
     (all) => at(all, 1).injectFault({ method: 'PATCH', drop: true }),
@@ -257,7 +257,7 @@ test('a region that drops every write mid-rollback: the others complete, its sta
         [
           'us-east',
           'failed',
-          'unknown: the API server did not answer, the rollback may or may not have been applied',
+          'unchanged: the API server did not answer the rollback, and reading it back shows it was not applied',
         ],
         ['ap-south', 'rolled-back', null],
       ]);
@@ -268,8 +268,8 @@ test('a region that drops every write mid-rollback: the others complete, its sta
       expect(result.summary).toContain('❌ failed');
       expect(result.annotations.filter((a) => a.level === 'error')).toHaveLength(1);
     },
-    'the 2 answering regions rolled back; the silent one reported failed, state "unknown: may or may not have been applied"; verdict rollback-failed',
-    'nothing (the silent region is left as it was, and the report says it cannot tell)',
+    'the 2 answering regions rolled back; the silent one: 3 writes unanswered, then read back and reported failed, state unchanged; verdict rollback-failed',
+    'nothing (the silent region is left as it was, and the report says so)',
     SHORT,
   );
 }, 90_000);

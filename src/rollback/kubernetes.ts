@@ -110,6 +110,10 @@ async function rollbackOne(
   let patched = false;
   /** The undo whose answer was lost: it may have been carried out. */
   let unanswered: { fromRevision: number | undefined; toRevision: number | undefined } | undefined;
+  /** The last unanswered patch's error, once no more are sent: only a read follows it. */
+  let gaveUp: KubeError | undefined;
+  /** Read back after the writes went unanswered, and none had landed. */
+  let readBackUnchanged = false;
   try {
     let to = await destinationFor(client, ref, options.to);
     for (let attempt = 1; ; attempt++) {
@@ -135,6 +139,10 @@ async function rollbackOne(
           diff: [],
           seconds: (options.clock.now() - started) / 1000,
         };
+      }
+      if (gaveUp !== undefined) {
+        readBackUnchanged = true;
+        throw gaveUp;
       }
       if (undo.action === 'skip') {
         options.log(`${label}: skipped, ${undo.reason}`);
@@ -163,10 +171,12 @@ async function rollbackOne(
         if (error instanceof KubeError && error.status === 409 && attempt < 3) continue;
         // No answer: the patch may have landed. Read again, towards the same template, so
         // a landed undo is seen as done; "previous" would now mean the release we left.
-        if (error instanceof KubeError && error.network && !options.dryRun && attempt < 3) {
+        if (error instanceof KubeError && error.network && !options.dryRun) {
           options.log(`${label}: no answer to the patch (${messageOf(error)}); reading it again`);
           unanswered ??= { fromRevision: undo.fromRevision, toRevision: undo.toRevision };
           to = { kind: 'template', template: undo.template, revision: undo.toRevision };
+          // After three, no more writes: one read says whether any of them landed.
+          if (attempt >= 3) gaveUp = error;
           continue;
         }
         throw error;
@@ -200,9 +210,11 @@ async function rollbackOne(
     options.log(`${label}: failed: ${message}`);
     const state = patched
       ? 'rollback applied; its rollout could not be followed'
-      : error instanceof KubeError && error.network
-        ? 'unknown: the API server did not answer, the rollback may or may not have been applied'
-        : 'unchanged';
+      : readBackUnchanged
+        ? 'unchanged: the API server did not answer the rollback, and reading it back shows it was not applied'
+        : error instanceof KubeError && error.network
+          ? 'unknown: the API server did not answer, the rollback may or may not have been applied'
+          : 'unchanged';
     return {
       ...ref,
       outcome: 'failed',
