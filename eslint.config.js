@@ -43,6 +43,7 @@ export default tseslint.config(
       'lab/kube-sim/**/*.ts',
       '__tests__/lab/**/*.ts',
       '__tests__/e2e/**/*.ts',
+      '__tests__/reliability/**/*.ts',
       'bench/**/*.ts',
     ],
     rules: {

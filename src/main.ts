@@ -1,4 +1,5 @@
 import { maskSecret } from './secrets.js';
+import { listenForCancel, type Cancellation } from './cancel.js';
 import * as core from '@actions/core';
 import { systemClock, type Clock } from './clock.js';
 import { resolveConfig } from './config.js';
@@ -45,6 +46,7 @@ export async function run(
   clock: Clock = systemClock,
 ): Promise<void> {
   let notifier: Notifier | undefined;
+  let cancel: Cancellation | undefined;
   try {
     const startedAt = new Date(clock.now()).toISOString();
     const inputs = readInputs();
@@ -86,6 +88,14 @@ export async function run(
       ? await import('./kube/connect.js')
       : undefined;
     const handler = await MODE_LOADERS[config.mode]();
+    // The modes that watch and roll back end a cancelled run themselves, report written;
+    // rehearse rolls forward on its own handler; the rest change nothing worth finishing.
+    if (config.mode === 'guard' || config.mode === 'rollback')
+      cancel = listenForCancel((signal) =>
+        core.warning(
+          `rollback-action: the run was cancelled (${signal}): a watch stops with verdict inconclusive, a rollback already started is finished, and the report and outputs are written`,
+        ),
+      );
     let clients: Map<string, KubeClient> | undefined;
     let git: Git | undefined | null;
     let github: GitHub | undefined | null;
@@ -147,6 +157,7 @@ export async function run(
         return github ?? undefined;
       },
       notifier,
+      ...(cancel ? { cancelled: cancel.signal } : {}),
     };
     const result = await handler(context);
     const notifications = await notifyOutcome(context, result);
@@ -159,6 +170,7 @@ export async function run(
       'policy-file': config.policyFile ?? null,
       ...result.report,
       ...(notifications ? { notifications } : {}),
+      ...(cancel?.by() ? { cancelled: cancel.by() } : {}),
     };
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
     core.setOutput(Outputs.Report, JSON.stringify(report));
@@ -168,6 +180,8 @@ export async function run(
     // A rollback announced, then cut short by an error, must not be left at "initiated".
     await notifier?.abandon(`the run stopped: ${redactUrlsIn(messageOf(error))}`, clock.now());
     await fail(error, env);
+  } finally {
+    cancel?.stop();
   }
 }
 

@@ -1,9 +1,11 @@
 /**
  * Every class of Kubernetes API failure, injected by kube-sim while the bundled action rolls
- * back: each gets one clear line, transient ones are retried, and each target's state is said.
+ * back: each gets one clear line and each target's state is said. Transient faults, conflicts
+ * and a region that stops answering, over three regions, are in
+ * __tests__/reliability/kubernetes-faults.test.ts.
  */
 import { deployment, imageOf, settled } from '../../lab/kube-sim/fixtures.js';
-import { kubeconfigFor, startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
+import { startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
 import { runAction, type RunResult } from '../../lab/runner/harness.js';
 
 const sims: KubeSim[] = [];
@@ -84,87 +86,6 @@ test('404: the missing object, namespace and context are named', async () => {
     outcome: 'failed',
     message: 'deployments.apps "nope" not found in namespace "default" (context "sim")',
   });
-});
-
-test('409 on the patch: the workload is read again and the rollback retried', async () => {
-  const sim = await withHistory();
-  sim.injectFault({ method: 'PATCH', path: /\/deployments\/api/, status: 409, times: 1 });
-  const result = await rollback(sim);
-  expect(result.exitCode).toBe(0);
-  expect(targets(result)[0].outcome).toBe('rolled-back');
-  expect(sim.requests.filter((r) => r.method === 'PATCH').map((r) => r.status)).toEqual([409, 200]);
-  expect(imageOf(sim.get('Deployment', 'default', 'api'))).toBe('shop/api:1.0');
-});
-
-test('429 with Retry-After and 503s back off and succeed', async () => {
-  const sim = await withHistory();
-  sim.injectFault({
-    method: 'GET',
-    path: /\/deployments\/api$/,
-    status: 429,
-    retryAfterSeconds: 1,
-    times: 1,
-  });
-  sim.injectFault({ method: 'GET', path: /\/replicasets/, status: 503, times: 2 });
-  const started = Date.now();
-  const result = await rollback(sim);
-  expect(result.exitCode).toBe(0);
-  expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-  expect(result.log).toMatch(
-    /sim: GET \/apis\/apps\/v1\/namespaces\/default\/deployments\/api: Too many requests, please try again later\.; retrying in 1s/,
-  );
-  expect(result.log).toMatch(
-    /replicasets: The server is currently unable to handle the request; retrying in 0\.3s/,
-  );
-  expect(targets(result)[0].outcome).toBe('rolled-back');
-});
-
-test('5xx past the deadline: the failure is reported and the target said unchanged', async () => {
-  const sim = await withHistory();
-  sim.injectFault({ method: 'GET', path: /\/replicasets/, status: 500 });
-  const result = await rollback(sim, {}, 'rollback:\n  timeout: 2s\n');
-  expect(result.exitCode).toBe(1);
-  expect(targets(result)[0]).toMatchObject({
-    outcome: 'failed',
-    state: 'unchanged',
-    message: expect.stringMatching(
-      /^list replicasets\.apps in namespace "default" \(context "sim"\) failed: 500 InternalError/,
-    ),
-  });
-  expect(sim.requests.filter((r) => r.path.endsWith('/replicasets')).length).toBeGreaterThan(2);
-});
-
-test('a region that stops answering mid-rollback: the other completes, each state is reported', async () => {
-  const healthy = await withHistory();
-  const broken = await withHistory();
-  // The broken region answers the reads, then drops every write.
-  broken.injectFault({ method: 'PATCH', drop: true });
-  const kubeconfig = kubeconfigFor([
-    { name: 'eu-west', url: healthy.url },
-    { name: 'us-east', url: broken.url },
-  ]);
-  const result = await runAction({
-    inputs: {
-      mode: 'rollback',
-      kubeconfig,
-      contexts: 'eu-west,us-east',
-      targets: 'deployment/api',
-      'to-revision': 'previous',
-    },
-    files: { '.github/rollback-policy.yml': 'rollback:\n  timeout: 2s\n' },
-  });
-  expect(result.exitCode).toBe(1);
-  expect(targets(result).map((t) => [t.context, t.outcome, t.state ?? null])).toEqual([
-    ['eu-west', 'rolled-back', null],
-    [
-      'us-east',
-      'failed',
-      'unknown: the API server did not answer, the rollback may or may not have been applied',
-    ],
-  ]);
-  expect(imageOf(healthy.get('Deployment', 'default', 'api'))).toBe('shop/api:1.0');
-  expect(result.summary).toContain('| eu-west |');
-  expect(result.summary).toContain('❌ failed');
 });
 
 test('a rollback whose rollout cannot complete is reported as failed, with its state', async () => {

@@ -43,6 +43,37 @@ function errorRatio(good: number, bad: number, from: number): (w: PollWindow) =>
 }
 
 describe('watch', () => {
+  test('a cancel during the wait between polls ends the watch inconclusive, judging nothing', async () => {
+    const controller = new AbortController();
+    let polls = 0;
+    const result = await watch(
+      [
+        source({ name: 'errors', above: 0.5, consecutive: 1 }, () => {
+          // The run is cancelled while the third poll is read: the watch ends after it.
+          if (++polls === 3) controller.abort('SIGTERM');
+          return { value: 0 };
+        }),
+      ],
+      {
+        clock: fakeClock(),
+        since: 0,
+        windowMs: 600 * S,
+        intervalMs: 30 * S,
+        cancelled: controller.signal,
+      },
+    );
+    expect(polls).toBe(3);
+    expect(result.polls).toBe(3);
+    expect(result.judgement).toEqual({
+      verdict: 'inconclusive',
+      severity: undefined,
+      failing: [],
+      unjudged: [],
+      failStep: false,
+      cancelled: 'SIGTERM',
+    });
+  });
+
   test('a healthy release passes at the end of the window, one poll per interval', async () => {
     const lines: string[] = [];
     const result = await watch(

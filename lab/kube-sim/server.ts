@@ -59,6 +59,11 @@ export interface Fault {
   /** Close the connection without an answer. */
   drop?: boolean;
   /**
+   * Carry the request out, then close the connection instead of answering: a write that was
+   * applied but whose answer was lost, so a client cannot tell it from one never made.
+   */
+  dropResponse?: boolean;
+  /**
    * Answer a matching watch, then end it after this many ms, as a server or a proxy closes a
    * long watch (its timeout, a restart, a dropped connection): the client must resume it.
    */
@@ -118,6 +123,8 @@ export interface RequestRecord {
   /** The credential the request carried, for tests that check which one a client sent. */
   authorization?: string;
   body?: unknown;
+  /** The request was carried out but its answer was never sent (a `dropResponse` fault). */
+  responseDropped?: boolean;
 }
 
 interface Route {
@@ -185,6 +192,8 @@ export class KubeSim {
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private readonly options: Required<KubeSimOptions>;
   url = '';
+  /** Called as each request arrives, before it is carried out: to look at the world then. */
+  onRequest: ((request: { method: string; path: string }) => void) | undefined;
 
   constructor(options: KubeSimOptions = {}) {
     this.options = {
@@ -349,12 +358,18 @@ export class KubeSim {
       authorization: req.headers.authorization,
     };
     this.requests.push(record);
+    this.onRequest?.({ method, path: url.pathname });
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const bytes = Buffer.concat(chunks);
     const raw = bytes.toString('utf8');
     const send = (code: number, body: unknown, headers: Record<string, string> = {}): void => {
       record.status = code;
+      if (fault?.dropResponse) {
+        record.responseDropped = true;
+        req.socket.destroy();
+        return;
+      }
       res.writeHead(code, { 'Content-Type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };

@@ -41,6 +41,8 @@ export interface Judgement {
   failStep: boolean;
   /** Triggers whose query the backend refused: the policy is wrong, nothing can be judged. */
   rejected?: Unjudged[];
+  /** The signal that cancelled the run during the watch (SIGINT, SIGTERM). */
+  cancelled?: string;
 }
 
 const RANK: Record<Severity, number> = { P0: 0, P1: 1, P2: 2 };

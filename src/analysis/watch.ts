@@ -29,6 +29,8 @@ export interface WatchOptions {
   /** Pre-deploy values for relative triggers, by trigger name. */
   baselines?: Record<string, number | undefined>;
   log?: (line: string) => void;
+  /** A cancelled run: the watch ends after the poll in progress, inconclusive. */
+  cancelled?: AbortSignal;
 }
 
 export interface WatchResult {
@@ -168,6 +170,26 @@ export async function watch(
     if (judgement.verdict !== 'watching')
       return { judgement, states, observations, coverage, polls, elapsedMs };
     const next = at + intervalMs;
-    await clock.sleep(Math.max(0, Math.min(next, since + windowMs) - clock.now()));
+    await clock.sleep(
+      Math.max(0, Math.min(next, since + windowMs) - clock.now()),
+      options.cancelled,
+    );
+    // Half a window proves nothing either way: a cancelled watch judges nothing.
+    if (options.cancelled?.aborted)
+      return {
+        judgement: {
+          verdict: 'inconclusive',
+          severity: undefined,
+          failing: [],
+          unjudged: [],
+          failStep: false,
+          cancelled: String(options.cancelled.reason),
+        },
+        states,
+        observations,
+        coverage,
+        polls,
+        elapsedMs: clock.now() - since,
+      };
   }
 }

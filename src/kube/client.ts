@@ -54,13 +54,18 @@ export class KubeClient {
     return this.options.namespace ?? 'default';
   }
 
-  private async call<T>(request: KubeRequest): Promise<T> {
+  /**
+   * `sentOnce`: a write that must not be sent again after the connection dropped without an
+   * answer (it may have been carried out); its caller reads the object and decides.
+   */
+  private async call<T>(request: KubeRequest, sentOnce = false): Promise<T> {
     const deadline = this.options.clock.now() + (this.options.retryForMs ?? 60_000);
     try {
       return await withRetry(
         () => this.transport.request<T>(request),
         this.options.clock,
         deadline,
+        sentOnce ? (error) => !(error instanceof KubeNetworkError) : () => true,
         (error, delay) => {
           this.options.log?.(
             `${this.context}: ${request.method} ${request.path}: ${error.message}; retrying in ${Math.round(delay / 100) / 10}s`,
@@ -168,13 +173,16 @@ export class KubeClient {
     body: Json,
     dryRun = false,
   ): Promise<Workload> {
-    return this.call({
-      method: 'PATCH',
-      path: `/apis/apps/v1/namespaces/${namespace}/${PLURALS[kind]}/${name}`,
-      query: { dryRun: dryRun ? 'All' : undefined },
-      body,
-      contentType: PATCH_CONTENT_TYPES[type],
-    });
+    return this.call(
+      {
+        method: 'PATCH',
+        path: `/apis/apps/v1/namespaces/${namespace}/${PLURALS[kind]}/${name}`,
+        query: { dryRun: dryRun ? 'All' : undefined },
+        body,
+        contentType: PATCH_CONTENT_TYPES[type],
+      },
+      true,
+    );
   }
 
   /** A ConfigMap, or undefined when it does not exist. */

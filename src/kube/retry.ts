@@ -30,13 +30,15 @@ export async function withRetry<T>(
   operation: () => Promise<T>,
   clock: Clock,
   deadline: number,
+  /** Narrows what is retried for this operation (a write is not resent blindly). */
+  mayRetry: (error: unknown) => boolean = () => true,
   onRetry: (error: Error, delayMs: number) => void = () => undefined,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await operation();
     } catch (error) {
-      if (!isRetryable(error)) throw error;
+      if (!isRetryable(error) || !mayRetry(error)) throw error;
       const hinted =
         error instanceof KubeApiError && error.retryAfterSeconds !== undefined
           ? error.retryAfterSeconds * 1000

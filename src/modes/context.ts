@@ -33,6 +33,8 @@ export interface ModeContext {
   github: () => GitHub | undefined;
   /** The policy's notifications (Slack, PagerDuty, webhooks); sends nothing without them. */
   notifier: Notifier;
+  /** Aborted when the workflow run is cancelled (guard and rollback listen for it). */
+  cancelled?: AbortSignal;
 }
 
 export interface ModeResult {

@@ -265,6 +265,7 @@ function watchSources(
       intervalMs: config.intervalMs.value,
       baselines: Object.fromEntries(Object.entries(baselines).map(([k, b]) => [k, b.value])),
       log: (line) => core.info(line),
+      ...(context.cancelled ? { cancelled: context.cancelled } : {}),
     },
   );
 }
@@ -372,6 +373,8 @@ function headlineOf(judgement: Judgement, outcome: Outcome, windowMs: number): s
           : `; ${run.summary}`;
     return `${first.name} (${first.severity}): ${first.detail}${gradeNote(judgement)}${acted}`;
   }
+  if (judgement.cancelled)
+    return `the run was cancelled (${judgement.cancelled}) during the watch: nothing was judged or rolled back`;
   if (judgement.verdict === 'inconclusive')
     return `not enough data to judge: ${judgement.unjudged.map((u) => `${u.name} (${u.why})`).join(', ')}; nothing was rolled back`;
   return `every trigger passed for ${formatDuration(windowMs)}`;

@@ -322,8 +322,12 @@ export interface NotificationReport {
   detail: string;
 }
 
-/** The JSON report of one run. guard and rollback add `notifications` (`[]` when none). */
-export type RunReport = ReportHead & ModeReport & { notifications?: NotificationReport[] };
+/**
+ * The JSON report of one run. guard and rollback add `notifications` (`[]` when none), and
+ * `cancelled` (the signal) when the workflow run was cancelled while they ran.
+ */
+export type RunReport = ReportHead &
+  ModeReport & { notifications?: NotificationReport[]; cancelled?: string };
 
 /** The snapshot as written by capture and read by guard and rollback. */
 export interface SnapshotFile {

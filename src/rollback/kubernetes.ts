@@ -111,8 +111,14 @@ async function rollbackOne(
   const started = options.clock.now();
   const label = `${ref.context} ${kindName(ref.kind)}/${ref.name}`;
   let patched = false;
+  /** The undo whose answer was lost: it may have been carried out. */
+  let unanswered: { fromRevision: number | undefined; toRevision: number | undefined } | undefined;
+  /** The last unanswered patch's error, once no more are sent: only a read follows it. */
+  let gaveUp: KubeError | undefined;
+  /** Read back after the writes went unanswered, and none had landed. */
+  let readBackUnchanged = false;
   try {
-    const to = await destinationFor(client, ref, options.to);
+    let to = await destinationFor(client, ref, options.to);
     for (let attempt = 1; ; attempt++) {
       // A conflict's retry reads again: the prefetched copy is what conflicted.
       const { undo, workload } = await plan(
@@ -121,6 +127,28 @@ async function rollbackOne(
         to,
         attempt === 1 ? options.prefetched?.get(refKey(ref)) : undefined,
       );
+      if (undo.action === 'skip' && unanswered) {
+        // The unanswered patch was carried out: that was the rollback, not a skip.
+        const move = `revision ${unanswered.fromRevision ?? '?'} → ${unanswered.toRevision ?? 'recorded template'}`;
+        options.log(
+          `${label}: rolled back ${move} (the API server's answer was lost; read again, it was applied)`,
+        );
+        patched = true;
+        return {
+          ...ref,
+          outcome: 'rolled-back',
+          ...unanswered,
+          message: `rolled back ${move}`,
+          diff: [],
+          seconds: (options.clock.now() - started) / 1000,
+        };
+      }
+      if (gaveUp !== undefined) {
+        readBackUnchanged = true;
+        throw gaveUp;
+      }
+      // A change since this run judged the target that is not its own unanswered patch (seen
+      // above): another run's rollback or a new deploy, left as it is.
       const moved = changedSinceJudged(workload.spec.template, options.to.judged?.get(refKey(ref)));
       if (moved) {
         options.log(`${label}: skipped, ${moved}`);
@@ -151,6 +179,16 @@ async function rollbackOne(
       } catch (error) {
         // Someone changed the workload between our read and our write: read and plan again.
         if (error instanceof KubeError && error.status === 409 && attempt < 3) continue;
+        // No answer: the patch may have landed. Read again, towards the same template, so
+        // a landed undo is seen as done; "previous" would now mean the release we left.
+        if (error instanceof KubeError && error.network && !options.dryRun) {
+          options.log(`${label}: no answer to the patch (${messageOf(error)}); reading it again`);
+          unanswered ??= { fromRevision: undo.fromRevision, toRevision: undo.toRevision };
+          to = { kind: 'template', template: undo.template, revision: undo.toRevision };
+          // After three, no more writes: one read says whether any of them landed.
+          if (attempt >= 3) gaveUp = error;
+          continue;
+        }
         throw error;
       }
       patched = !options.dryRun;
@@ -182,9 +220,11 @@ async function rollbackOne(
     options.log(`${label}: failed: ${message}`);
     const state = patched
       ? 'rollback applied; its rollout could not be followed'
-      : error instanceof KubeError && error.network
-        ? 'unknown: the API server did not answer, the rollback may or may not have been applied'
-        : 'unchanged';
+      : readBackUnchanged
+        ? 'unchanged: the API server did not answer the rollback, and reading it back shows it was not applied'
+        : error instanceof KubeError && error.network
+          ? 'unknown: the API server did not answer, the rollback may or may not have been applied'
+          : 'unchanged';
     return {
       ...ref,
       outcome: 'failed',
@@ -192,8 +232,10 @@ async function rollbackOne(
       state,
       // Worth one more try only when nothing was applied and the API server, not the
       // workload, was the trouble; a second undo after a patch would go back once more.
+      // An unanswered patch may have landed: a second "previous" would then go back twice.
       retryable:
         !patched &&
+        !unanswered &&
         error instanceof KubeError &&
         (error.network || error.status === 429 || (error.status ?? 0) >= 500),
       diff: [],
