@@ -4,7 +4,7 @@
  * and a region that stops answering, over three regions, are in
  * __tests__/reliability/kubernetes-faults.test.ts.
  */
-import { deployment, imageOf, settled } from '../../lab/kube-sim/fixtures.js';
+import { deployment, imageOf, releaseInTurn, settled } from '../../lab/kube-sim/fixtures.js';
 import { startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
 import { runAction, type RunResult } from '../../lab/runner/harness.js';
 
@@ -20,15 +20,7 @@ async function withHistory(options: { progressDeadlineSeconds?: number } = {}): 
   const spec = options.progressDeadlineSeconds
     ? { spec: { progressDeadlineSeconds: options.progressDeadlineSeconds } }
     : {};
-  for (const tag of ['1.0', '2.0']) {
-    sim.apply(deployment('api', `shop/api:${tag}`, { replicas: 2, ...spec }));
-    await sim.waitFor(
-      'Deployment',
-      'default',
-      'api',
-      (o) => settled(o) && imageOf(o) === `shop/api:${tag}`,
-    );
-  }
+  await releaseInTurn(sim, ['shop/api:1.0', 'shop/api:2.0'], spec);
   return sim;
 }
 

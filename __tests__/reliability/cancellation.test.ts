@@ -7,7 +7,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deployment, imageOf, settled } from '../../lab/kube-sim/fixtures.js';
+import { imageOf, releaseInTurn } from '../../lab/kube-sim/fixtures.js';
 import { kubeconfigFor, startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
 import { closeStandIns, prometheusAnswering, vector } from '../../lab/prometheus/stand-in.js';
 import { Job, runAction, type RunResult } from '../../lab/runner/harness.js';
@@ -26,15 +26,7 @@ afterEach(async () => {
 async function withHistory(): Promise<KubeSim> {
   const sim = await startKubeSim({ podReadyDelayMs: 10 });
   sims.push(sim);
-  for (const tag of ['1.0', '2.0']) {
-    sim.apply(deployment('api', `shop/api:${tag}`, { replicas: 2 }));
-    await sim.waitFor(
-      'Deployment',
-      'default',
-      'api',
-      (o) => settled(o) && imageOf(o) === `shop/api:${tag}`,
-    );
-  }
+  await releaseInTurn(sim, ['shop/api:1.0', 'shop/api:2.0']);
   return sim;
 }
 

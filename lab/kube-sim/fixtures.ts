@@ -1,4 +1,5 @@
 /** Workload manifests for tests and the demo. */
+import type { KubeSim } from './server.js';
 import type { KubeObject } from './store.js';
 
 export interface WorkloadOptions {
@@ -93,4 +94,19 @@ export function settled(o: KubeObject | undefined): boolean {
       o.status.availableReplicas === o.spec.replicas &&
       o.status.replicas === o.spec.replicas)
   );
+}
+
+/**
+ * deployment/api (in `default`) released as each image in turn, each rollout settled before the
+ * next: ['shop/api:1.0', 'shop/api:2.0'] leaves revisions 1 and 2, the history an undo needs.
+ */
+export async function releaseInTurn(
+  sim: Pick<KubeSim, 'apply' | 'waitFor'>,
+  images: readonly string[],
+  options: WorkloadOptions = {},
+): Promise<void> {
+  for (const image of images) {
+    sim.apply(deployment('api', image, { replicas: 2, ...options }));
+    await sim.waitFor('Deployment', 'default', 'api', (o) => settled(o) && imageOf(o) === image);
+  }
 }
