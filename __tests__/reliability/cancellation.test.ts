@@ -7,7 +7,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { imageOf, releaseInTurn } from '../../lab/kube-sim/fixtures.js';
+import { deployment, imageOf, releaseInTurn } from '../../lab/kube-sim/fixtures.js';
 import { kubeconfigFor, startKubeSim, type KubeSim } from '../../lab/kube-sim/server.js';
 import { closeStandIns, prometheusAnswering, vector } from '../../lab/prometheus/stand-in.js';
 import { Job, runAction, type RunResult } from '../../lab/runner/harness.js';
@@ -106,6 +106,59 @@ watch: {window: 10m, interval: 30s}
   },
   30_000,
 );
+
+test('SIGTERM while the guard awaits a rollout that never ends: stops at once, inconclusive, report written', async () => {
+  const sim = await startKubeSim({ podReadyDelayMs: 10 });
+  sims.push(sim);
+  await releaseInTurn(sim, ['shop/api:1.0']);
+  // 2.0's pods never become ready: the wait would last the whole rollout timeout (10m).
+  sim.controllers.setImageBehaviour('shop/api:2.0', 'never-ready');
+  sim.apply(deployment('api', 'shop/api:2.0', { replicas: 2 }));
+  const prometheus = await prometheusAnswering(() => ({ body: vector({ value: [1, '0'] }) }));
+  let sentAt = 0;
+  let seen = '';
+  const result = await runAction({
+    inputs: {
+      mode: 'guard',
+      kubeconfig: sim.kubeconfig('eu-west'),
+      targets: 'deployment/api',
+      'prometheus-url': prometheus,
+    },
+    files: {
+      '.github/rollback-policy.yml': `triggers:
+  - {name: errors, query: 'sum(errors)', above: 0.5, consecutive: 1, severity: P1}
+watch: {window: 10m, interval: 30s, rollout-timeout: 10m}
+`,
+    },
+    onStdout: (chunk, signal) => {
+      seen += chunk;
+      // The wait's first line about the target: it is now waiting.
+      if (!sentAt && /eu-west deployment\/api: /.test(seen)) {
+        sentAt = Date.now();
+        signal('SIGTERM');
+      }
+    },
+    timeoutMs: 30_000,
+  });
+  expect(sentAt).toBeGreaterThan(0);
+  expect(result.timedOut).toBe(false);
+  expect(Date.now() - sentAt).toBeLessThan(2_000);
+  expect(result.outputs).toMatchObject({ verdict: 'inconclusive', 'rolled-back': 'false' });
+  expect(reportOf(result)).toMatchObject({ verdict: 'inconclusive', cancelled: 'SIGTERM' });
+  expect(result.summary).toContain('the run was cancelled (SIGTERM) during the rollout wait');
+  // Nothing judged, nothing changed: no query, no patch.
+  expect(sim.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
+  expect(imageOf(sim.get('Deployment', 'default', 'api'))).toBe('shop/api:2.0');
+  record.add({
+    area: 'cancellation',
+    fault: 'SIGTERM while the guard awaits a rollout that never ends (10-minute rollout timeout)',
+    modes: ['guard'],
+    runs: 1,
+    outcome:
+      'ended within 2 s; verdict inconclusive; nothing judged or rolled back; report (with the signal), summary and outputs written',
+    lost: 'nothing',
+  });
+}, 30_000);
 
 const REGIONS = ['eu-west', 'us-east', 'ap-south'];
 

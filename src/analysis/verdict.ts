@@ -43,6 +43,8 @@ export interface Judgement {
   rejected?: Unjudged[];
   /** The signal that cancelled the run during the watch (SIGINT, SIGTERM). */
   cancelled?: string;
+  /** Where the cancel came, when not during the watch. */
+  cancelledDuring?: 'the rollout wait';
 }
 
 const RANK: Record<Severity, number> = { P0: 0, P1: 1, P2: 2 };

@@ -105,10 +105,14 @@ export interface WaitOptions {
   log?: (line: string) => void;
   /** Where a watch the credentials may not open is said: an annotation, as RBAC should grant it. */
   warn?: (line: string) => void;
+  /** A cancelled run stops waiting at once (see src/cancel.ts). */
+  cancelled?: AbortSignal;
 }
 
 export interface WaitResult extends RolloutState {
   elapsedMs: number;
+  /** The signal that cancelled the run before the rollout was seen to end. */
+  cancelled?: string;
   /** The workload as last read: what a guard then watches and judges. */
   workload?: Workload;
 }
@@ -183,6 +187,13 @@ export async function waitForRollout(
   let seen: Workload | undefined;
   /** Judges a read of the workload: the result when the wait is over. */
   const judge = (workload: Workload | undefined): WaitResult | undefined => {
+    if (options.cancelled?.aborted)
+      return {
+        ...state,
+        elapsedMs: clock.now() - started,
+        cancelled: String(options.cancelled.reason),
+        ...(seen ? { workload: seen } : {}),
+      };
     if (workload) {
       state = rolloutStatus(kind, workload);
       seen = workload;
@@ -206,8 +217,10 @@ export async function waitForRollout(
   const left = (): number => Math.max(1, timeoutMs - (clock.now() - started));
   const poll = async (): Promise<WaitResult> => {
     for (;;) {
-      await clock.sleep(Math.min(pollMs, left()));
-      const over = judge(await client.getWorkload(kind, namespace, name));
+      await clock.sleep(Math.min(pollMs, left()), options.cancelled);
+      const over = judge(
+        options.cancelled?.aborted ? undefined : await client.getWorkload(kind, namespace, name),
+      );
       if (over) return over;
     }
   };
@@ -231,7 +244,7 @@ export async function waitForRollout(
       for (;;) {
         const event = await Promise.race([
           pending,
-          clock.sleep(Math.min(pollMs, left())).then((): typeof TICK => TICK),
+          clock.sleep(Math.min(pollMs, left()), options.cancelled).then((): typeof TICK => TICK),
         ]);
         if (event === TICK) {
           const over = judge(undefined);
@@ -298,7 +311,7 @@ export async function waitForRollout(
       return poll();
     }
     // Once at once (a server timeout is normal); after a closure with nothing in it, a pause.
-    if (empty > 1) await clock.sleep(Math.min(pollMs, left()));
+    if (empty > 1) await clock.sleep(Math.min(pollMs, left()), options.cancelled);
     over = judge(undefined);
     if (over) return over;
   }

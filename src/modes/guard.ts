@@ -79,7 +79,18 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
   let baselines: Record<string, Baseline> = {};
   let watched: WatchResult | undefined;
   let judgement: Judgement;
-  if (rolloutState.status === 'fail') {
+  if (context.cancelled?.aborted) {
+    // Cancelled while the rollout was awaited: nothing to judge, and no watch to start.
+    judgement = {
+      verdict: 'inconclusive',
+      severity: undefined,
+      failing: [],
+      unjudged: [],
+      failStep: false,
+      cancelled: String(context.cancelled.reason),
+      cancelledDuring: 'the rollout wait',
+    };
+  } else if (rolloutState.status === 'fail') {
     core.info(`rollout failed: ${rolloutState.detail}`);
     judgement = {
       verdict: 'fail',
@@ -374,7 +385,7 @@ function headlineOf(judgement: Judgement, outcome: Outcome, windowMs: number): s
     return `${first.name} (${first.severity}): ${first.detail}${gradeNote(judgement)}${acted}`;
   }
   if (judgement.cancelled)
-    return `the run was cancelled (${judgement.cancelled}) during the watch: nothing was judged or rolled back`;
+    return `the run was cancelled (${judgement.cancelled}) during ${judgement.cancelledDuring ?? 'the watch'}: nothing was judged or rolled back`;
   if (judgement.verdict === 'inconclusive')
     return `not enough data to judge: ${judgement.unjudged.map((u) => `${u.name} (${u.why})`).join(', ')}; nothing was rolled back`;
   return `every trigger passed for ${formatDuration(windowMs)}`;

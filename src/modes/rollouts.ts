@@ -32,7 +32,15 @@ export async function waitForRollouts(
             timeoutMs: context.config.rolloutTimeoutMs,
             log: (line) => core.info(line),
             warn: (line) => core.warning(`rollback-action: ${line}`),
+            ...(context.cancelled ? { cancelled: context.cancelled } : {}),
           });
+          if (result.cancelled)
+            return {
+              target,
+              state: 'unknown',
+              message: `the run was cancelled (${result.cancelled}) before the rollout was seen to end: ${result.message}`,
+              elapsedMs: result.elapsedMs,
+            };
           if (judged && result.workload) judged.set(refKey(ref), result.workload.spec.template);
           return {
             target,
