@@ -72,6 +72,11 @@ watch: {window: 20s, interval: 1s}
     'eu-west deployment/api: skipped, it changed since this run judged it (another run rolled it back, or a new deploy); left as it is',
   );
   expect(second.log).not.toContain('rolling back revision');
+  // Its headline does not claim a rollback it did not make.
+  expect(second.outputs['rolled-back']).toBe('false');
+  expect(second.summary).toContain(
+    'nothing changed by this run: the targets changed since it judged them (another run rolled them back, or a new deploy came), so they were left as they are',
+  );
   // One undo reached the cluster: 1.0 runs, as revision 3; 1.1 did not come back as revision 4.
   const patches = sim?.requests.filter(
     (q) => q.method === 'PATCH' && q.path.endsWith('/deployments/api'),
@@ -90,7 +95,7 @@ watch: {window: 20s, interval: 1s}
     modes: ['guard'],
     runs: 2,
     outcome:
-      'one rollback; the second run skips the target, saying it changed since it was judged, and does not undo the rollback',
+      'one rollback; the second run skips the target, saying it changed since it was judged, and does not undo the rollback; its headline says it changed nothing',
     lost: 'nothing',
   });
 }, 90_000);

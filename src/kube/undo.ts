@@ -243,5 +243,9 @@ export function changedSinceJudged(
 ): string | undefined {
   if (judged === undefined) return undefined;
   if (semanticallyEqual(withoutHashLabel(current), withoutHashLabel(judged))) return undefined;
-  return 'it changed since this run judged it (another run rolled it back, or a new deploy); left as it is';
+  return CHANGED_SINCE_JUDGED;
 }
+
+/** Why a target was left alone by a guard that came second (the headline says it too). */
+export const CHANGED_SINCE_JUDGED =
+  'it changed since this run judged it (another run rolled it back, or a new deploy); left as it is';

@@ -17,6 +17,7 @@ import { formatTimestamp } from '../time.js';
 import { goodRelease, targetRefs, type ModeContext, type ModeResult } from './context.js';
 import { waitForRollouts } from './rollouts.js';
 import { recordGoodRelease, type LedgerRecord } from '../kube/ledger.js';
+import { CHANGED_SINCE_JUDGED } from '../kube/undo.js';
 import { staleRevertsSection } from '../report/stale-reverts.js';
 import { mergedReverts, settleStaleReverts, withReverts } from './stale-reverts.js';
 import type { MergedRevert } from '../rollback/stale-reverts.js';
@@ -369,6 +370,17 @@ async function act(
   return { verdict: response.run.verdict, response };
 }
 
+/** Every target was left alone because another run (or a deploy) changed it first. */
+function leftToAnotherRun(outcome: Outcome): boolean {
+  const results = outcome.response?.kubernetes.results ?? [];
+  return (
+    results.length > 0 &&
+    results.every(
+      (r) => r.outcome === 'skipped' && r.message === `skipped: ${CHANGED_SINCE_JUDGED}`,
+    )
+  );
+}
+
 function headlineOf(judgement: Judgement, outcome: Outcome, windowMs: number): string {
   const first = judgement.failing[0];
   if (first) {
@@ -378,7 +390,9 @@ function headlineOf(judgement: Judgement, outcome: Outcome, windowMs: number): s
       : run.verdict === 'rolled-back'
         ? run.changed
           ? `; rolled back (${run.strategy}) in ${outcome.response?.seconds.toFixed(1) ?? '?'} s`
-          : '; already at the rollback target: nothing to change'
+          : leftToAnotherRun(outcome)
+            ? '; nothing changed by this run: the targets changed since it judged them (another run rolled them back, or a new deploy came), so they were left as they are'
+            : '; already at the rollback target: nothing to change'
         : run.verdict === 'rollback-failed'
           ? '; the rollback failed'
           : `; ${run.summary}`;
