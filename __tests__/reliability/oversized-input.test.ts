@@ -252,6 +252,12 @@ test('a deployed range of 100,000 commits: read at most 5,001 of them, said in o
   const tooLong = `the deployed range ${base.slice(0, 7)}..${head.slice(0, 7)} has more than 5000 commits: is the base right?`;
   expect(r.log).toContain(`- deployed range: not read (${tooLong})`);
   expect(r.outputs).toMatchObject({ verdict: 'rollback-recommended', 'rolled-back': 'false' });
+  // The headline says why git could not roll it back either, not only that no target exists.
+  expect(JSON.parse(r.outputs.report ?? '{}').headline).toMatch(
+    new RegExp(
+      `; no targets to roll back, and nothing can be reverted in git: ${tooLong.replace(/[.?]/g, '\\$&')}$`,
+    ),
+  );
   expect(errors(r)).toHaveLength(1);
   expect(`${r.stdout}\n${r.stderr}`).not.toMatch(/^\s+at |TypeError|RangeError/m);
   expect(r.durationMs).toBeLessThan(30_000);
@@ -265,7 +271,7 @@ test('a deployed range of 100,000 commits: read at most 5,001 of them, said in o
     modes: ['guard'],
     runs: 1,
     outcome:
-      'git reads at most 5,001 commits; the range is not read, said in one line asking whether the base is right; rollback recommended, nothing reverted',
+      'git reads at most 5,001 commits; the range is not read, said in one line asking whether the base is right, and in the headline; rollback recommended, nothing reverted',
     lost: 'nothing',
   });
 }, 90_000);

@@ -147,6 +147,8 @@ export interface RangeFacts {
   range?: DeployedRange;
   /** Why there is no range, when there is none. */
   error?: string;
+  /** git was not in play at all (no checkout, no deployed commit), rather than failed. */
+  absent?: true;
   migrations?: RangeClassification;
 }
 
@@ -165,9 +167,10 @@ export async function rangeFacts(
   config: Pick<Config, 'policy'>,
   log: (line: string) => void,
 ): Promise<RangeFacts> {
-  if (!head) return { error: 'no deployed commit (GITHUB_SHA is not set)' };
+  if (!head) return { error: 'no deployed commit (GITHUB_SHA is not set)', absent: true };
   if (!git || !existsSync(path.join(workspace, '.git')))
     return {
+      absent: true,
       error:
         'no git checkout in the workspace (run actions/checkout before this step); migrations not checked',
     };
@@ -233,7 +236,7 @@ export function decisionFacts(
         ? FLAG_VERIFY_MS
         : (parseDuration(f['verify-window']) ?? FLAG_VERIFY_MS),
   }));
-  const { range, error } = parts.range;
+  const { range, error, absent } = parts.range;
   return {
     strategy: config.strategy.value,
     strategyChosen: config.strategy.from !== 'default',
@@ -245,7 +248,7 @@ export function decisionFacts(
     steps: (policy.steps ?? []).map((s) => s.name),
     range: range
       ? { base: range.base, head: range.head, from: range.baseFrom, commits: range.commits.length }
-      : { error: error ?? 'not read' },
+      : { error: error ?? 'not read', ...(absent ? { absent } : {}) },
     ...(parts.range.migrations ? { migrations: parts.range.migrations } : {}),
     downCommand: (policy.migrations?.['down-command']?.length ?? 0) > 0,
     git: {

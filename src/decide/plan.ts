@@ -114,7 +114,9 @@ export interface DecisionFacts {
   flags: readonly { name: string; verifyMs: number }[];
   steps: readonly string[];
   /** The deployed range, or why it could not be read; undefined when git is not involved. */
-  range?: { base: string; head: string; from: string; commits: number } | { error: string };
+  range?:
+    | { base: string; head: string; from: string; commits: number }
+    | { error: string; absent?: true };
   migrations?: RangeClassification;
   downCommand: boolean;
   git: {
@@ -341,7 +343,10 @@ export function decide(facts: DecisionFacts): Plan {
     stages.length > 0
       ? undefined
       : facts.refs.length === 0
-        ? 'no targets to roll back'
+        ? // The headline's words: when git was tried and could not be the way back, why.
+          facts.range && 'error' in facts.range && !facts.range.absent
+          ? `no targets to roll back, and nothing can be reverted in git: ${facts.range.error}`
+          : 'no targets to roll back'
         : leftAlone.length === facts.refs.length
           ? 'every target left alone'
           : 'nothing to roll back with';
