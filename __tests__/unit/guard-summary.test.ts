@@ -40,6 +40,28 @@ describe('guardSummary: the verdict first, then only the sections that have some
       ['### Rollback', 'Alerts not counted', 'Queries as run'],
     ],
     [
+      'a trigger still settling is shown settling, not passed',
+      { states: [{ ...state('latency', 'pass', '0.2 (fails > 1); settling'), settling: true }] },
+      ['| `latency` | P1 | ⏳ settling |'],
+      ['✅ pass'],
+    ],
+    [
+      'cancelled before judging: said above the table, and nothing shown as passed',
+      {
+        verdict: 'inconclusive',
+        headline:
+          'the run was cancelled (SIGTERM) during the watch: nothing was judged or rolled back',
+        cancelled: 'SIGTERM',
+        states: [state('errors', 'pass', '0 (fails > 0.05)'), state('latency', 'fail', '2 > 1')],
+      },
+      [
+        'Not judged: the run was cancelled (SIGTERM). The release that is running was not verified',
+        '| `errors` | P1 | ⚪ not judged |',
+        '| `latency` | P1 | ❌ fail |',
+      ],
+      ['✅ pass'],
+    ],
+    [
       'rolled back, graded, with a query as run and alerts not counted',
       {
         verdict: 'rolled-back',

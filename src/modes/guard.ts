@@ -192,6 +192,7 @@ export async function guard(context: ModeContext): Promise<ModeResult> {
           rollback: undefined,
           ledger: outcome.ledger,
           deployedAt,
+          ...(judgement.cancelled ? { cancelled: judgement.cancelled } : {}),
         }) +
           (outcome.response ? planSection(sectionOf(outcome.response)) : '') +
           (outcome.response?.verification

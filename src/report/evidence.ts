@@ -79,6 +79,8 @@ const STATUS: Record<TriggerState['status'], string> = {
 export function evidenceRows(
   states: readonly TriggerState[],
   observations: Readonly<Record<string, readonly Observation[]>>,
+  /** A run that ended before judging (cancelled): what passed so far proves nothing. */
+  unjudged = false,
 ): string[][] {
   return states.map((s) => {
     const series = (observations[s.name] ?? []).map(shownValue);
@@ -91,7 +93,11 @@ export function evidenceRows(
       s.severity,
       s.breaching
         ? `🟠 breaching, ${s.breaching}`
-        : `${STATUS[s.status]}${s.fastFailed ? ' (sequential test)' : ''}`,
+        : s.status !== 'fail' && (unjudged || s.settling)
+          ? s.settling
+            ? '⏳ settling'
+            : '⚪ not judged'
+          : `${STATUS[s.status]}${s.fastFailed ? ' (sequential test)' : ''}`,
       formatValue(s.value),
       s.threshold === undefined
         ? '-'

@@ -89,6 +89,8 @@ export interface GuardSummary {
   ledger: readonly LedgerRecord[] | undefined;
   /** The charts' time origin. */
   deployedAt?: number;
+  /** The signal that cancelled the run before it judged anything. */
+  cancelled?: string;
 }
 
 /** Charts in the summary: the failing metrics, a few, short (the incident has the rest). */
@@ -122,7 +124,12 @@ export function guardSummary(s: GuardSummary): string {
     `## ${VERDICT_ICON[s.verdict]} rollback-action: ${s.verdict}${s.severity ? ` (${s.severity})` : ''}\n\n`,
     `${s.headline}.\n\n`,
     '### Triggers\n\n',
-    markdownTable(EVIDENCE_HEADERS, evidenceRows(s.states, s.observations)),
+    ...(s.cancelled
+      ? [
+          `Not judged: the run was cancelled (${s.cancelled}). The release that is running was not verified; the triggers below are as of the last poll.\n\n`,
+        ]
+      : []),
+    markdownTable(EVIDENCE_HEADERS, evidenceRows(s.states, s.observations, !!s.cancelled)),
     '\n\n',
     failingCharts(s),
   ];
